@@ -1,0 +1,16 @@
+// andon-cli sub-commands. Each takes the arguments after its name and returns the exit code
+// (0 ok, 1 the input was wrong or a check failed, 2 usage error). Output goes to stdout,
+// messages to stderr.
+#pragma once
+
+#include <QStringList>
+
+namespace andon::cli {
+
+int runCheckConfig(const QStringList &args); // check-config FILE
+int runTags(const QStringList &args);        // tags --config FILE
+int runImport(const QStringList &args);      // import --config F --db F data.csv
+int runExport(const QStringList &args);      // export --db F --tag PATH --from T --to T [--csv|--json]
+int runIngest(const QStringList &args);      // ingest --config F --db F [--seconds N]
+
+} // namespace andon::cli

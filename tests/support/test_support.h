@@ -1,0 +1,46 @@
+// Helpers shared by the test executables: source/build paths, free loopback ports, a real
+// mosquitto broker started per test, and a message handler that turns unexpected warnings
+// into failures.
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace andon::test {
+
+QString sourceDir();      // $ANDON_SOURCE_DIR (set by ctest)
+QString buildDir();       // $ANDON_BUILD_DIR
+QString screenshotDir();  // <build>/screenshots, created on demand
+QString toolPath(const QString &name); // <build>/app/<name> (andon-cli, andon-sim, andon)
+
+// A TCP port on 127.0.0.1 that was free a moment ago.
+int freeLoopbackPort();
+
+// A real mosquitto broker on 127.0.0.1:<free port> with its own config in a temp dir.
+// Stops (SIGTERM, then kill) on destruction.
+class MosquittoBroker
+{
+public:
+    MosquittoBroker();
+    ~MosquittoBroker();
+    // Starts the broker and waits (bounded, 10 s) until it accepts connections.
+    bool start(QString *error);
+    void stop();
+    int port() const { return m_port; }
+    QString host() const { return QStringLiteral("127.0.0.1"); }
+    QString log() const; // broker's own log, for failure messages
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    int m_port = 0;
+};
+
+// Fails the running test on any qWarning/qCritical not expected with QTest::ignoreMessage.
+// Call at the start of main or initTestCase.
+void installStrictMessageHandler();
+
+} // namespace andon::test
