@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -41,6 +42,11 @@ class Engine : public QObject
 public:
     explicit Engine(std::shared_ptr<const PlantModel> model, QObject *parent = nullptr);
     ~Engine() override;
+
+    // A copy of `model` whose MQTT connections all use `port` (scripts/demo and tests start
+    // their broker on a free port). Returns `model` unchanged when port <= 0.
+    static std::shared_ptr<const PlantModel> withMqttPort(std::shared_ptr<const PlantModel> model,
+                                                          int port);
 
     // Opens the historian at `dbPath` ("" = the config's historian.path; "-" = none).
     bool openHistorian(const QString &dbPath, QString *error);
