@@ -14,6 +14,7 @@
 #include <vector>
 
 struct mosquitto;
+struct mosquitto_message;
 
 namespace andon::mqtt {
 
@@ -62,6 +63,10 @@ public:
 
     // Called on the network thread with each message; set before start(). Must be fast and
     // thread-safe. When unset, messages are queued and drained by takeMessages().
+    // Waits (bounded) until every message published so far has left: QoS 0 written to the
+    // socket, QoS 1/2 acknowledged. Returns false on timeout. For a clean shutdown.
+    bool waitForPublished(int timeoutMs);
+
     void setMessageHandler(std::function<void(MqttMessage &&)> handler);
     std::vector<MqttMessage> takeMessages();
 
@@ -81,6 +86,7 @@ private:
     static void onConnect(mosquitto *, void *self, int rc);
     static void onDisconnect(mosquitto *, void *self, int rc);
     static void onMessage(mosquitto *, void *self, const struct mosquitto_message *msg);
+    static void onPublish(mosquitto *, void *self, int mid);
     void setState(State s, const QString &reason);
 
     MqttClientOptions m_options;
@@ -88,6 +94,7 @@ private:
     std::atomic<State> m_state{State::Disconnected};
     std::atomic<std::uint64_t> m_received{0};
     std::atomic<std::uint64_t> m_bytes{0};
+    std::atomic<std::int64_t> m_unpublished{0}; // publish() calls not yet confirmed
     mutable std::mutex m_mutex; // guards m_subscriptions, m_queue, m_lastError
     std::vector<std::pair<QString, int>> m_subscriptions;
     std::vector<MqttMessage> m_queue;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -39,8 +41,16 @@ private:
     int m_port = 0;
 };
 
-// Fails the running test on any qWarning/qCritical not expected with QTest::ignoreMessage.
-// Call at the start of main or initTestCase.
+// Fails the running test on any qWarning/qCritical that was not announced with
+// expectWarning() (QTest cannot tell another handler which messages it ignored). Messages
+// from other threads cannot fail a test directly; they are recorded and returned by
+// unexpectedWarnings(), which tests check in cleanup(). Call in initTestCase (after QTest
+// installed its own handler, so every message passes through this one first).
 void installStrictMessageHandler();
+// Announces one expected warning/critical matching `pattern` (also QTest::ignoreMessage's it).
+void expectWarning(const QRegularExpression &pattern, QtMsgType type = QtWarningMsg);
+// Warnings/criticals seen since the last clearUnexpectedWarnings() that nobody expected.
+QStringList unexpectedWarnings();
+void clearUnexpectedWarnings();
 
 } // namespace andon::test

@@ -1,0 +1,295 @@
+// andon-sim: runs the deterministic plant simulator in real time (times --speed) and publishes
+// every sample on its tag's MQTT binding topic. Loopback brokers only: the simulator must never
+// be able to write into a real plant's broker by accident.
+#include "connectors/mqtt/mqtt_client.h"
+#include "core/config_loader.h"
+#include "sim/plant_simulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <csignal>
+#include <cmath>
+#include <cstdio>
+
+namespace {
+
+volatile std::sig_atomic_t g_stopRequested = 0;
+
+extern "C" void onStopSignal(int)
+{
+    g_stopRequested = 1;
+}
+
+// 127.0.0.0/8, ::1 (also written in full or as ::ffff:127.x.y.z) and "localhost". Parsed by
+// hand so the simulator does not need QtNetwork for one check.
+bool isLoopbackHost(QString host)
+{
+    host = host.trimmed().toLower();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (host == u"localhost" || host == u"::1" || host == u"0:0:0:0:0:0:0:1")
+        return true;
+    if (host.startsWith(QLatin1String("::ffff:")))
+        host = host.mid(7);
+    const QStringList parts = host.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return false;
+    for (const QString &p : parts) {
+        bool ok = false;
+        const int v = p.toInt(&ok);
+        if (!ok || p.isEmpty() || p.size() > 3 || v < 0 || v > 255)
+            return false;
+        for (const QChar ch : p)
+            if (!ch.isDigit())
+                return false;
+    }
+    return parts.front().toInt() == 127;
+}
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "andon-sim: %s\n", qPrintable(text));
+}
+
+// JSON Pointer "/key" -> "key"; anything nested or empty falls back to `fallback` because the
+// simulator only writes flat documents.
+QString flatKey(const QString &pointer, const QString &fallback)
+{
+    if (pointer.size() > 1 && pointer.startsWith(QLatin1Char('/'))
+        && pointer.indexOf(QLatin1Char('/'), 1) < 0 && !pointer.contains(QLatin1Char('~')))
+        return pointer.mid(1);
+    return fallback;
+}
+
+QByteArray formatNumber(double v, int decimals)
+{
+    return QByteArray::number(v, 'f', std::clamp(decimals, 0, 9));
+}
+
+QByteArray payloadFor(const andon::PlantModel &model, const andon::TagDef &tag,
+                      const andon::Sample &s)
+{
+    const andon::MqttBinding &b = *tag.mqtt;
+    // States, counts and booleans are whole numbers whatever the display decimals say.
+    const int decimals = tag.kind == andon::TagKind::Analog ? tag.decimals : 0;
+    // Invert the binding's scale/offset so the HMI decodes the engineering value again.
+    const double raw = b.scale != 0.0 ? (s.value - b.offset) / b.scale : s.value;
+    switch (b.format) {
+    case andon::PayloadFormat::Number:
+        return formatNumber(raw, decimals);
+    case andon::PayloadFormat::Bool:
+        return s.value != 0.0 ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+    case andon::PayloadFormat::Enum:
+        if (tag.machine >= 0 && tag.machine < static_cast<int>(model.machines.size())) {
+            if (const andon::StateDef *st = model.machines[static_cast<size_t>(tag.machine)].state(
+                        static_cast<int>(std::lround(s.value))))
+                return st->name.toUtf8();
+        }
+        return formatNumber(s.value, 0);
+    case andon::PayloadFormat::Json:
+        break;
+    }
+    // Written by hand to keep the tag's decimals (QJsonDocument would print 21.499999999).
+    QByteArray out = "{\"";
+    out += flatKey(b.valuePointer, QStringLiteral("value")).toUtf8();
+    out += "\": ";
+    out += std::isfinite(raw) ? formatNumber(raw, decimals) : QByteArrayLiteral("null");
+    out += ", \"";
+    out += flatKey(b.timestampPointer, QStringLiteral("ts")).toUtf8();
+    out += "\": ";
+    out += QByteArray::number(static_cast<qlonglong>(s.t_ms));
+    if (s.q != andon::Quality::Good) {
+        out += ", \"";
+        out += flatKey(b.qualityPointer, QStringLiteral("q")).toUtf8();
+        out += "\": \"";
+        out += andon::qualityName(s.q).toUtf8();
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("andon-sim"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            QStringLiteral("Deterministic plant simulator: publishes the plant's tags over MQTT."));
+    parser.addHelpOption();
+    const QCommandLineOption configOpt(QStringLiteral("config"),
+                                       QStringLiteral("Plant configuration (YAML)."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption hostOpt(QStringLiteral("mqtt-host"),
+                                     QStringLiteral("Broker host (loopback only)."),
+                                     QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOpt(QStringLiteral("mqtt-port"),
+                                     QStringLiteral("Broker port (default: from the config)."),
+                                     QStringLiteral("port"));
+    const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Random seed."),
+                                     QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption speedOpt(QStringLiteral("speed"),
+                                      QStringLiteral("Simulated seconds per real second."),
+                                      QStringLiteral("x"), QStringLiteral("1"));
+    const QCommandLineOption scenarioOpt(QStringLiteral("scenario"),
+                                         QStringLiteral("Scenario: %1.").arg(
+                                                 andon::sim::PlantSimulator::scenarios().join(
+                                                         QStringLiteral(", "))),
+                                         QStringLiteral("name"), QStringLiteral("normal"));
+    const QCommandLineOption secondsOpt(QStringLiteral("seconds"),
+                                        QStringLiteral("Stop after N real seconds (0 = run until "
+                                                       "SIGINT/SIGTERM)."),
+                                        QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({configOpt, hostOpt, portOpt, seedOpt, speedOpt, scenarioOpt, secondsOpt});
+    parser.process(app);
+
+    if (!parser.isSet(configOpt)) {
+        printErr(QStringLiteral("--config FILE is required"));
+        return 2;
+    }
+    const QString host = parser.value(hostOpt);
+    if (!isLoopbackHost(host)) {
+        printErr(QStringLiteral("refusing to publish to '%1': only loopback brokers are allowed "
+                                "(127.0.0.0/8, ::1, localhost)")
+                         .arg(host));
+        return 2;
+    }
+    bool ok = false;
+    const std::uint64_t seed = parser.value(seedOpt).toULongLong(&ok);
+    if (!ok) {
+        printErr(QStringLiteral("--seed: expected a non-negative integer, got '%1'")
+                         .arg(parser.value(seedOpt)));
+        return 2;
+    }
+    const double speed = parser.value(speedOpt).toDouble(&ok);
+    if (!ok || !(speed > 0.0) || speed > 10000.0) {
+        printErr(QStringLiteral("--speed: expected a number in (0, 10000], got '%1'")
+                         .arg(parser.value(speedOpt)));
+        return 2;
+    }
+    const QString scenario = parser.value(scenarioOpt);
+    if (!andon::sim::PlantSimulator::scenarios().contains(scenario)) {
+        printErr(QStringLiteral("--scenario: unknown scenario '%1' (known: %2)")
+                         .arg(scenario, andon::sim::PlantSimulator::scenarios().join(
+                                                QStringLiteral(", "))));
+        return 2;
+    }
+    const int seconds = parser.value(secondsOpt).toInt(&ok);
+    if (!ok || seconds < 0) {
+        printErr(QStringLiteral("--seconds: expected a non-negative integer, got '%1'")
+                         .arg(parser.value(secondsOpt)));
+        return 2;
+    }
+
+    const andon::ConfigResult config = andon::ConfigLoader::loadFile(parser.value(configOpt));
+    for (const QString &m : config.formattedMessages())
+        std::fprintf(stderr, "%s\n", qPrintable(m));
+    if (!config.ok()) {
+        printErr(QStringLiteral("cannot load %1").arg(parser.value(configOpt)));
+        return 1;
+    }
+    const std::shared_ptr<const andon::PlantModel> model = config.model;
+
+    int port = 1883;
+    int qos = 1;
+    if (!model->mqttConnections.empty()) {
+        port = model->mqttConnections.front().port;
+        qos = std::clamp(model->mqttConnections.front().qos, 0, 2);
+    }
+    if (parser.isSet(portOpt)) {
+        port = parser.value(portOpt).toInt(&ok);
+        if (!ok || port <= 0 || port > 65535) {
+            printErr(QStringLiteral("--mqtt-port: expected 1-65535, got '%1'")
+                             .arg(parser.value(portOpt)));
+            return 2;
+        }
+    }
+
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+
+    andon::mqtt::MqttClientOptions mqttOptions;
+    mqttOptions.host = host;
+    mqttOptions.port = port;
+    mqttOptions.clientId = QStringLiteral("andon-sim-%1").arg(QCoreApplication::applicationPid());
+    andon::mqtt::MqttClient client(mqttOptions);
+    QObject::connect(&client, &andon::mqtt::MqttClient::stateChanged, &app,
+                     [](andon::mqtt::MqttClient::State s, const QString &reason) {
+                         std::fprintf(stderr, "andon-sim: mqtt %s%s%s\n",
+                                      qPrintable(andon::mqtt::MqttClient::stateName(s)),
+                                      reason.isEmpty() ? "" : ": ", qPrintable(reason));
+                     });
+    if (!client.start()) {
+        printErr(client.lastError());
+        return 1;
+    }
+
+    andon::sim::SimOptions simOptions;
+    simOptions.seed = seed;
+    simOptions.scenario = scenario;
+    simOptions.startMs = andon::nowUtcMs();
+    andon::sim::PlantSimulator sim(model, simOptions);
+
+    QElapsedTimer wall;
+    wall.start();
+    std::uint64_t published = 0;
+    std::uint64_t failed = 0;
+    qint64 nextReportMs = 10000;
+
+    const auto tick = [&] {
+        const qint64 elapsed = wall.elapsed();
+        const auto simNow = simOptions.startMs
+                + static_cast<andon::TimestampMs>(static_cast<double>(elapsed) * speed);
+        const andon::SampleBatch batch = sim.advanceTo(simNow);
+        for (const andon::Sample &s : batch) {
+            if (s.tag >= model->tags.size())
+                continue;
+            const andon::TagDef &tag = model->tags[s.tag];
+            if (!tag.mqtt || tag.mqtt->topic.isEmpty()
+                || tag.mqtt->topic.contains(QLatin1Char('+'))
+                || tag.mqtt->topic.contains(QLatin1Char('#')))
+                continue; // wildcard bindings have no single topic to publish on
+            if (client.publish(tag.mqtt->topic, payloadFor(*model, tag, s), qos))
+                ++published;
+            else
+                ++failed;
+        }
+        if (elapsed >= nextReportMs) {
+            std::printf("andon-sim: %llu messages published (%llu not sent), state %s\n",
+                        static_cast<unsigned long long>(published),
+                        static_cast<unsigned long long>(failed),
+                        qPrintable(andon::mqtt::MqttClient::stateName(client.state())));
+            std::fflush(stdout);
+            nextReportMs += 10000;
+        }
+        if (g_stopRequested || (seconds > 0 && elapsed >= seconds * 1000LL))
+            QCoreApplication::quit();
+    };
+
+    // 200 ms ticks: smooth enough for 1 s publish periods, cheap on a 2-core machine.
+    QTimer timer;
+    timer.setTimerType(Qt::CoarseTimer);
+    QObject::connect(&timer, &QTimer::timeout, &app, tick);
+    timer.start(200);
+    std::printf("andon-sim: publishing %zu tags to %s (seed %llu, speed %g, scenario %s)\n",
+                model->tags.size(), qPrintable(client.endpoint()),
+                static_cast<unsigned long long>(seed), speed, qPrintable(scenario));
+    std::fflush(stdout);
+
+    const int rc = app.exec();
+    timer.stop();
+    if (!client.waitForPublished(3000))
+        printErr(QStringLiteral("not every message was confirmed by the broker before exit"));
+    client.stop();
+    std::printf("andon-sim: stopped after %llu messages published\n",
+                static_cast<unsigned long long>(published));
+    std::fflush(stdout);
+    return rc;
+}
