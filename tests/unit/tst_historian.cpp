@@ -1,0 +1,631 @@
+// Historian: round trips, unsealed data in queries, rollups and range() buckets checked
+// against straightforward reference loops over the input, retention, reopen, schema
+// migration and the handling of foreign/corrupt files.
+#include "storage/historian.h"
+#include "tests/support/test_support.h"
+
+#include <sqlite3.h>
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <map>
+
+using namespace andon;
+using namespace andon::storage;
+
+namespace {
+
+constexpr TimestampMs kT0 = 1'767'225'600'000; // 2026-01-01T00:00:00Z, a whole hour
+constexpr TimestampMs kMin = 60'000;
+constexpr TimestampMs kHour = 3'600'000;
+constexpr TimestampMs kDay = 86'400'000;
+const QString kTagA = QStringLiteral("acme/berlin/assembly/line1/press1/temperature");
+const QString kTagB = QStringLiteral("acme/berlin/assembly/line1/press1/pressure");
+
+// Samples for tag `tag` every `step` ms: a 1-decimal random walk with some Bad and NaN.
+std::vector<Sample> series(TagId tag, TimestampMs from, TimestampMs step, int n,
+                           std::uint32_t seed)
+{
+    QRandomGenerator rng(seed);
+    std::vector<Sample> out;
+    std::int64_t k = 500;
+    for (int i = 0; i < n; ++i) {
+        k += std::int64_t(rng.bounded(11)) - 5;
+        Sample s{tag, from + i * step, double(k) / 10.0, Quality::Good};
+        const auto r = rng.bounded(100);
+        if (r < 3)
+            s.q = Quality::BadCommFailure;
+        else if (r < 5)
+            s.q = Quality::UncertainLastKnown;
+        else if (r < 6)
+            s.value = std::numeric_limits<double>::quiet_NaN();
+        out.push_back(s);
+    }
+    return out;
+}
+
+// Appends in batches of `batch` samples.
+void appendAll(Historian &h, const std::vector<Sample> &samples, std::size_t batch = 97)
+{
+    for (std::size_t i = 0; i < samples.size(); i += batch)
+        h.append(SampleBatch(samples.begin() + std::ptrdiff_t(i),
+                             samples.begin() + std::ptrdiff_t(std::min(samples.size(), i + batch))));
+}
+
+bool sameSample(const Sample &a, const Sample &b)
+{
+    return a.t_ms == b.t_ms && a.q == b.q
+           && (std::isnan(a.value) ? std::isnan(b.value)
+                                   : std::bit_cast<std::uint64_t>(a.value)
+                                         == std::bit_cast<std::uint64_t>(b.value));
+}
+
+// Reference statistics of one slice, computed the obvious way.
+struct Ref
+{
+    std::int64_t count = 0;
+    double sum = 0, min = 0, max = 0, first = 0, last = 0;
+    TimestampMs firstT = 0, lastT = 0;
+    int worst = -1;
+};
+
+// Groups the samples by key(t) and computes the reference statistics of each group:
+// only Good/Uncertain finite values count; worst quality over all samples.
+template<typename KeyFn>
+std::map<std::int64_t, Ref> reference(const std::vector<Sample> &in, KeyFn key)
+{
+    std::map<std::int64_t, Ref> out;
+    for (const Sample &s : in) {
+        Ref &r = out[key(s.t_ms)];
+        r.worst = std::max(r.worst, int(std::uint8_t(s.q)));
+        if (isBad(s.q) || !std::isfinite(s.value))
+            continue;
+        if (r.count == 0 || s.value < r.min)
+            r.min = s.value;
+        if (r.count == 0 || s.value > r.max)
+            r.max = s.value;
+        if (r.count == 0 || s.t_ms < r.firstT) {
+            r.first = s.value;
+            r.firstT = s.t_ms;
+        }
+        if (r.count == 0 || s.t_ms > r.lastT) {
+            r.last = s.value;
+            r.lastT = s.t_ms;
+        }
+        r.sum += s.value;
+        ++r.count;
+    }
+    return out;
+}
+
+double valueAt(const std::vector<Sample> &in, TimestampMs t)
+{
+    for (const Sample &s : in)
+        if (s.t_ms == t)
+            return s.value;
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace
+
+class TstHistorian : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void roundTrip();
+    void queriesSeeUnsealedData();
+    void rollupsMatchReference_data();
+    void rollupsMatchReference();
+    void rangeBucketsMatchReference_data();
+    void rangeBucketsMatchReference();
+    void lateSamplesAreNeverDropped();
+    void retentionDeletesExactlyTheOldData();
+    void reopenAfterCleanClose();
+    void badFileIsMovedAside_data();
+    void badFileIsMovedAside();
+    void readOnlyRefusesBadFile();
+    void oldSchemaIsMigrated();
+    void newerSchemaIsRefused();
+
+private:
+    HistorianOptions options(const QString &name = QStringLiteral("h.db")) const
+    {
+        HistorianOptions o;
+        o.path = m_dir->filePath(name);
+        o.commitIntervalMs = 10;
+        return o;
+    }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TstHistorian::initTestCase()
+{
+    test::installStrictMessageHandler();
+}
+
+void TstHistorian::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TstHistorian::cleanup()
+{
+    m_dir.reset();
+    const QStringList unexpected = test::unexpectedWarnings();
+    test::clearUnexpectedWarnings();
+    QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(u'\n')));
+}
+
+void TstHistorian::roundTrip()
+{
+    HistorianOptions o = options();
+    o.chunkMaxSamples = 50; // many chunks plus an unsealed remainder
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA, kTagB}, &error));
+    const auto a = series(0, kT0, 1000, 1234, 1);
+    const auto b = series(1, kT0 + 500, 1000, 1234, 2);
+    std::vector<Sample> interleaved;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        interleaved.push_back(a[i]);
+        interleaved.push_back(b[i]);
+    }
+    appendAll(*h, interleaved);
+    h->flush();
+    QCOMPARE(h->stats().samplesWritten, std::uint64_t(interleaved.size()));
+    QCOMPARE(h->stats().queueDepth, std::uint64_t(0));
+    QVERIFY(h->stats().chunks > 0);
+
+    for (int pass = 0; pass < 2; ++pass) {
+        const auto gotA = h->raw(kTagA, kT0, kT0 + kDay);
+        const auto gotB = h->raw(kTagB, kT0, kT0 + kDay);
+        QCOMPARE(gotA.size(), a.size());
+        QCOMPARE(gotB.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QVERIFY2(sameSample(gotA[i], a[i]), qPrintable(QString::number(i)));
+            QVERIFY2(sameSample(gotB[i], b[i]), qPrintable(QString::number(i)));
+            QCOMPARE(gotA[i].tag, TagId(0));
+        }
+        h->sealAll(); // second pass reads everything from chunks
+    }
+    // Sub-ranges and limits.
+    const auto part = h->raw(kTagA, kT0 + 10'000, kT0 + 19'999);
+    QCOMPARE(part.size(), std::size_t(10));
+    QCOMPARE(part.front().t_ms, kT0 + 10'000);
+    QCOMPARE(h->raw(kTagA, kT0, kT0 + kDay, 7).size(), std::size_t(7));
+    QVERIFY(h->raw(QStringLiteral("no/such/tag"), kT0, kT0 + kDay).empty());
+    QCOMPARE(h->tagPaths(), (QStringList{kTagB, kTagA})); // sorted
+    QVERIFY(h->tagDbId(kTagA) >= 0);
+    QCOMPARE(h->tagDbId(QStringLiteral("no/such/tag")), std::int64_t(-1));
+}
+
+void TstHistorian::queriesSeeUnsealedData()
+{
+    HistorianOptions o = options();
+    o.chunkMaxSamples = 100'000;
+    o.chunkMaxAgeMs = 24 * 3600 * 1000;
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA}));
+    const auto a = series(0, kT0, 1000, 90, 3);
+    appendAll(*h, a, 10);
+    h->flush();
+    QCOMPARE(h->stats().chunks, std::uint64_t(0)); // nothing sealed yet
+    QCOMPARE(h->raw(kTagA, kT0, kT0 + kHour).size(), a.size());
+    const auto minutes = h->minuteRollups(kTagA, kT0, kT0 + kHour);
+    QCOMPARE(minutes.size(), std::size_t(2));
+    const auto r = h->range(kTagA, kT0, kT0 + 89'999, 9);
+    QCOMPARE(r.source, RangeResult::Source::Raw);
+    QCOMPARE(r.buckets.size(), std::size_t(9));
+    std::int64_t counted = 0, valid = 0;
+    for (const Bucket &bk : r.buckets)
+        counted += bk.count;
+    for (const Sample &s : a)
+        valid += !isBad(s.q) && std::isfinite(s.value);
+    QCOMPARE(counted, valid);
+}
+
+void TstHistorian::rollupsMatchReference_data()
+{
+    QTest::addColumn<int>("chunkMaxSamples");
+    QTest::addColumn<bool>("sealAll");
+    QTest::newRow("sealed-in-small-chunks") << 37 << true;
+    QTest::newRow("mixed-sealed-unsealed") << 113 << false;
+    QTest::newRow("all-unsealed") << 1'000'000 << false;
+}
+
+void TstHistorian::rollupsMatchReference()
+{
+    QFETCH(int, chunkMaxSamples);
+    QFETCH(bool, sealAll);
+    HistorianOptions o = options();
+    o.chunkMaxSamples = chunkMaxSamples;
+    o.chunkMaxAgeMs = 24 * 3600 * 1000;
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA}));
+    // 3 hours at 7 s; delivered out of order: the second half first, then the first half,
+    // so the same minutes/hours are touched by different batches and seals.
+    const auto a = series(0, kT0 + 3'000, 7000, 3 * 3600 / 7, 4);
+    const std::vector<Sample> secondHalf(a.begin() + std::ptrdiff_t(a.size() / 2), a.end());
+    const std::vector<Sample> firstHalf(a.begin(), a.begin() + std::ptrdiff_t(a.size() / 2));
+    appendAll(*h, secondHalf, 50);
+    h->flush();
+    appendAll(*h, firstHalf, 31);
+    h->flush();
+    if (sealAll)
+        h->sealAll();
+
+    for (const TimestampMs period : {kMin, kHour}) {
+        const auto expected = reference(a, [&](TimestampMs t) { return t - t % period; });
+        const auto got = period == kMin ? h->minuteRollups(kTagA, kT0, kT0 + 4 * kHour)
+                                        : h->hourRollups(kTagA, kT0, kT0 + 4 * kHour);
+        std::size_t nonEmpty = 0;
+        for (const auto &[start, r] : expected)
+            nonEmpty += r.count > 0;
+        QCOMPARE(got.size(), nonEmpty);
+        for (const Rollup &g : got) {
+            QVERIFY(expected.count(g.t_start));
+            const Ref &r = expected.at(g.t_start);
+            QCOMPARE(g.count, r.count);
+            QCOMPARE(g.min, r.min);
+            QCOMPARE(g.max, r.max);
+            QCOMPARE(g.first, r.first);
+            QCOMPARE(g.last, r.last);
+            QVERIFY(std::abs(g.avg - r.sum / double(r.count)) < 1e-9);
+        }
+    }
+    // A sub-range returns only the slices it overlaps.
+    const auto some = h->minuteRollups(kTagA, kT0 + 10 * kMin + 5, kT0 + 12 * kMin);
+    QCOMPARE(some.size(), std::size_t(3));
+    QCOMPARE(some.front().t_start, kT0 + 10 * kMin);
+}
+
+void TstHistorian::rangeBucketsMatchReference_data()
+{
+    QTest::addColumn<TimestampMs>("span");
+    QTest::addColumn<int>("buckets");
+    QTest::addColumn<int>("source");
+    // span is a multiple of buckets; widths: 6 s (raw), 15 min (minute), 1 day (hour).
+    QTest::newRow("raw") << TimestampMs(10 * kMin) << 100 << int(RangeResult::Source::Raw);
+    QTest::newRow("minute") << TimestampMs(kDay) << 96 << int(RangeResult::Source::Minute);
+    QTest::newRow("hour") << TimestampMs(10 * kDay) << 10 << int(RangeResult::Source::Hour);
+}
+
+void TstHistorian::rangeBucketsMatchReference()
+{
+    QFETCH(TimestampMs, span);
+    QFETCH(int, buckets);
+    QFETCH(int, source);
+    HistorianOptions o = options();
+    o.chunkMaxSamples = 120;
+    o.rawRetentionDays = 0;
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA}));
+    // 11 days at 30 s; the query starts one day in, so data exists on both sides of it.
+    const auto a = series(0, kT0, 30'000, int(11 * kDay / 30'000), 5);
+    appendAll(*h, a, 1000);
+    h->flush();
+
+    const TimestampMs from = kT0 + kDay;
+    const TimestampMs to = from + span - 1;
+    const RangeResult r = h->range(kTagA, from, to, buckets);
+    QCOMPARE(int(r.source), source);
+    QVERIFY(int(r.buckets.size()) <= buckets);
+
+    const TimestampMs w = span / buckets;
+    std::vector<Sample> inside;
+    for (const Sample &s : a)
+        if (s.t_ms >= from && s.t_ms <= to)
+            inside.push_back(s);
+    const auto expected = reference(inside, [&](TimestampMs t) { return (t - from) / w; });
+    QCOMPARE(r.buckets.size(), expected.size());
+    std::size_t i = 0;
+    for (const auto &[index, ref] : expected) {
+        const Bucket &b = r.buckets[i++];
+        QCOMPARE(b.count, ref.count);
+        QCOMPARE(int(std::uint8_t(b.worstQuality)), ref.worst);
+        if (ref.count == 0) { // only Bad/NaN samples: a gap that keeps their quality
+            QVERIFY(std::isnan(b.min) && std::isnan(b.max));
+            continue;
+        }
+        QCOMPARE(b.min, ref.min);
+        QCOMPARE(b.max, ref.max);
+        QCOMPARE(b.first, ref.first);
+        QCOMPARE(b.last, ref.last);
+        QCOMPARE(b.t_first, ref.firstT);
+        QCOMPARE(b.t_last, ref.lastT);
+        QCOMPARE(int(std::uint8_t(b.worstQuality)), ref.worst);
+        // M4: the reported times hold the reported extremes.
+        QCOMPARE(valueAt(a, b.t_min), b.min);
+        QCOMPARE(valueAt(a, b.t_max), b.max);
+        QVERIFY(b.t_min >= from + index * w && b.t_min < from + (index + 1) * w);
+    }
+}
+
+void TstHistorian::lateSamplesAreNeverDropped()
+{
+    HistorianOptions o = options();
+    o.chunkMaxSamples = 10;
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA}));
+    std::vector<Sample> all;
+    for (int i = 1; i <= 30; ++i)
+        all.push_back({0, kT0 + i * 1000, double(i), Quality::Good});
+    appendAll(*h, all, 30);
+    h->flush();
+    h->sealAll();
+    QCOMPARE(h->stats().chunks, std::uint64_t(3));
+    // Older than everything sealed, and one exactly at an existing chunk's first time.
+    h->append({{0, kT0 + 1000, -2.0, Quality::Uncertain}}); // merges into the first chunk
+    h->sealAll();
+    QCOMPARE(h->stats().chunks, std::uint64_t(3));
+    h->append({{0, kT0 + 500, -1.0, Quality::Good}}); // a chunk of its own
+    h->sealAll();
+    QCOMPARE(h->stats().chunks, std::uint64_t(4));
+    const auto got = h->raw(kTagA, kT0, kT0 + kHour);
+    QCOMPARE(got.size(), std::size_t(32));
+    QCOMPARE(got.front().value, -1.0);
+    int atChunkStart = 0;
+    for (const Sample &s : got)
+        atChunkStart += s.t_ms == kT0 + 1000;
+    QCOMPARE(atChunkStart, 2);
+    const auto minute = h->minuteRollups(kTagA, kT0, kT0 + kMin - 1);
+    QCOMPARE(minute.size(), std::size_t(1));
+    QCOMPARE(minute.front().count, std::int64_t(32));
+    QCOMPARE(minute.front().min, -2.0);
+}
+
+void TstHistorian::retentionDeletesExactlyTheOldData()
+{
+    HistorianOptions o = options();
+    o.chunkMaxSamples = 60; // one chunk per hour at 1 sample/min
+    o.rawRetentionDays = 1;
+    o.minuteRetentionDays = 2;
+    o.hourRetentionDays = 3;
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA}));
+    std::vector<Sample> all;
+    for (int i = 0; i < 5 * 24 * 60; ++i) // 5 days, one sample per minute
+        all.push_back({0, kT0 + i * kMin, double(i % 100), Quality::Good});
+    appendAll(*h, all, 500);
+    h->flush();
+    h->sealAll();
+
+    const TimestampMs now = kT0 + 5 * kDay + 30 * kMin;
+    QVERIFY(h->applyRetention(now) > 0);
+    // Raw: chunks ending before now - 1 day go; chunks are whole hours, so the hour holding
+    // the cutoff stays whole.
+    const TimestampMs rawCut = now - kDay;
+    const TimestampMs firstKept = rawCut - rawCut % kHour;
+    const auto raw = h->raw(kTagA, kT0, now);
+    QCOMPARE(raw.front().t_ms, firstKept);
+    QCOMPARE(raw.size(), std::size_t((all.back().t_ms - firstKept) / kMin + 1));
+    // Minute rollups: a minute goes once it ended at or before now - 2 days.
+    const auto minutes = h->minuteRollups(kTagA, kT0, now);
+    QCOMPARE(minutes.front().t_start, now - 2 * kDay);
+    const auto hours = h->hourRollups(kTagA, kT0, now);
+    QCOMPARE(hours.front().t_start, now - 3 * kDay - 30 * kMin); // [2d, 2d+1h) ends after the cutoff
+    QCOMPARE(h->applyRetention(now), std::int64_t(0)); // idempotent
+}
+
+void TstHistorian::reopenAfterCleanClose()
+{
+    HistorianOptions o = options();
+    o.chunkMaxSamples = 25;
+    const auto a = series(0, kT0, 1000, 60, 6);
+    QString error;
+    {
+        auto h = Historian::open(o, &error);
+        QVERIFY2(h, qPrintable(error));
+        QVERIFY(h->bindTags({kTagA, kTagB}));
+        appendAll(*h, a, 7);
+    } // destructor flushes; 60 = 2 chunks + 10 unsealed samples in the journal
+    {
+        QString notice;
+        auto h = Historian::open(o, &error, &notice);
+        QVERIFY2(h, qPrintable(error));
+        QVERIFY(notice.isEmpty());
+        // Reordered configuration: history follows the path, not the TagId.
+        QVERIFY(h->bindTags({kTagB, kTagA}));
+        QCOMPARE(h->raw(kTagA, kT0, kT0 + kHour).size(), a.size());
+        std::vector<Sample> more = series(1, kT0 + 60'000, 1000, 60, 8);
+        appendAll(*h, more, 9);
+        h->flush();
+        const auto got = h->raw(kTagA, kT0, kT0 + kHour);
+        QCOMPARE(got.size(), a.size() + more.size());
+        QVERIFY(sameSample(got.back(), more.back()));
+        QCOMPARE(got.back().tag, TagId(1));
+    }
+    {
+        o.readOnly = true;
+        auto h = Historian::open(o, &error);
+        QVERIFY2(h, qPrintable(error));
+        QCOMPARE(h->raw(kTagA, kT0, kT0 + kHour).size(), std::size_t(120));
+        QCOMPARE(h->minuteRollups(kTagA, kT0, kT0 + kHour).size(), std::size_t(2));
+    }
+}
+
+namespace {
+
+bool makeSqlite(const QString &path, const char *sqlText)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return false;
+    }
+    const bool ok = sqlite3_exec(db, sqlText, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+// Writes a kind of bad file at `path`; returns its bytes.
+QByteArray writeBadFile(const QString &kind, const HistorianOptions &o)
+{
+    if (kind == QLatin1String("text")) {
+        QFile f(o.path);
+        f.open(QIODevice::WriteOnly);
+        f.write("timestamp,tag,value\nthis is not a database\n");
+    } else if (kind == QLatin1String("foreign-sqlite")) {
+        makeSqlite(o.path, "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT);"
+                           "INSERT INTO customers(name) VALUES('ACME');");
+    } else if (kind == QLatin1String("corrupt")) {
+        {
+            QString error;
+            HistorianOptions w = o;
+            w.chunkMaxSamples = 10;
+            auto h = Historian::open(w, &error);
+            h->bindTags({kTagA});
+            appendAll(*h, series(0, kT0, 1000, 3000, 9), 100);
+            h->flush();
+            h->sealAll();
+        }
+        QFile f(o.path);
+        f.open(QIODevice::ReadWrite);
+        const qint64 size = f.size();
+        // Garble the b-tree page header of every page after the first (the schema page
+        // stays readable, so only the integrity check can tell).
+        for (qint64 off = 4096; off < size; off += 4096) {
+            f.seek(off);
+            f.write(QByteArray(16, '\x5a'));
+        }
+    }
+    QFile f(o.path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+} // namespace
+
+void TstHistorian::badFileIsMovedAside_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("not-sqlite") << QStringLiteral("text");
+    QTest::newRow("foreign-sqlite") << QStringLiteral("foreign-sqlite");
+    QTest::newRow("corrupt") << QStringLiteral("corrupt");
+}
+
+void TstHistorian::badFileIsMovedAside()
+{
+    QFETCH(QString, kind);
+    const HistorianOptions o = options();
+    const QByteArray original = writeBadFile(kind, o);
+    QVERIFY(!original.isEmpty());
+
+    test::expectWarning(QRegularExpression(QStringLiteral("was not a usable Andon historian")));
+    QString error, notice;
+    auto h = Historian::open(o, &error, &notice);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY2(notice.contains(o.path), qPrintable(notice));
+    const QRegularExpression moved(QRegularExpression::escape(o.path)
+                                   + QStringLiteral("\\.corrupt-\\d{8}T\\d{6}"));
+    const auto match = moved.match(notice);
+    QVERIFY2(match.hasMatch(), qPrintable(notice));
+    QFile aside(match.captured(0));
+    QVERIFY(aside.open(QIODevice::ReadOnly));
+    QCOMPARE(aside.readAll(), original); // nothing was overwritten
+
+    // The new file is a working, empty historian.
+    QVERIFY(h->tagPaths().isEmpty());
+    QVERIFY(h->bindTags({kTagA}));
+    h->append({{0, kT0, 1.5, Quality::Good}});
+    h->flush();
+    QCOMPARE(h->raw(kTagA, kT0, kT0).size(), std::size_t(1));
+}
+
+void TstHistorian::readOnlyRefusesBadFile()
+{
+    for (const QString &kind : {QStringLiteral("text"), QStringLiteral("foreign-sqlite"),
+                               QStringLiteral("corrupt")}) {
+        init();
+        HistorianOptions o = options();
+        const QByteArray original = writeBadFile(kind, o);
+        o.readOnly = true;
+        QString error;
+        auto h = Historian::open(o, &error);
+        QVERIFY2(!h, qPrintable(kind));
+        QVERIFY2(error.contains(o.path) && error.contains(QLatin1String("not a usable")),
+                 qPrintable(error));
+        QFile f(o.path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), original);
+        QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("*.corrupt-*")}).size(), 0);
+    }
+    HistorianOptions o = options(QStringLiteral("missing.db"));
+    o.readOnly = true;
+    QString error;
+    QVERIFY(!Historian::open(o, &error));
+    QVERIFY(error.contains(QLatin1String("does not exist")));
+}
+
+void TstHistorian::oldSchemaIsMigrated()
+{
+    // A file stamped by Andon before any table existed (schema version 0).
+    const HistorianOptions o = options();
+    QVERIFY(makeSqlite(o.path, "PRAGMA application_id = 1095648334; PRAGMA user_version = 0;"
+                               "CREATE TABLE scratch(x);"));
+    QString error, notice;
+    {
+        auto h = Historian::open(o, &error, &notice);
+        QVERIFY2(h, qPrintable(error));
+        QVERIFY(notice.isEmpty());
+        QVERIFY(h->bindTags({kTagA}));
+    }
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2(o.path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
+             SQLITE_OK);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                           "(SELECT value FROM meta WHERE key = 'schema_version')",
+                       -1, &st, nullptr);
+    QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+    QCOMPARE(sqlite3_column_int(st, 0), Historian::kSchemaVersion);
+    QCOMPARE(sqlite3_column_int(st, 1), Historian::kSchemaVersion);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+void TstHistorian::newerSchemaIsRefused()
+{
+    const HistorianOptions o = options();
+    QVERIFY(makeSqlite(o.path, "PRAGMA application_id = 1095648334; PRAGMA user_version = 99;"
+                               "CREATE TABLE meta(key TEXT PRIMARY KEY, value);"));
+    QFile f(o.path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray original = f.readAll();
+    f.close();
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY(!h);
+    QVERIFY2(error.contains(QLatin1String("schema version 99"))
+                 && error.contains(QLatin1String("newer Andon")),
+             qPrintable(error));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), original);
+}
+
+QTEST_GUILESS_MAIN(TstHistorian)
+#include "tst_historian.moc"
