@@ -1,0 +1,495 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>andon::models::MachineTileModel</name>
+    <message>
+        <source>Running</source>
+        <translation>En marcha</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactiva</translation>
+    </message>
+    <message>
+        <source>Starved</source>
+        <translation>Sin material</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Averiada</translation>
+    </message>
+    <message>
+        <source>Planned stop</source>
+        <translation>Parada planificada</translation>
+    </message>
+    <message>
+        <source>Changeover</source>
+        <translation>Cambio de formato</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Apagada</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>No state, count or rate tag configured</source>
+        <translation>No hay tag de estado, contador o ritmo configurado</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <source>Unknown state %1</source>
+        <translation>Estado desconocido %1</translation>
+    </message>
+    <message>
+        <source>Unknown — last: %1</source>
+        <translation>Desconocido — último: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>andon::models::TagTableModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Unknown state %1</source>
+        <translation>Estado desconocido %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Encendido</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Apagado</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Buena</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Incierta</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Obsoleta</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Mala</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Last minutes</source>
+        <translation>Últimos minutos</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::ConnectionsPage</name>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>No data sources are configured. Add an MQTT connection to the plant configuration to receive live data.</source>
+        <translation>No hay fuentes de datos configuradas. Añada una conexión MQTT a la configuración de planta para recibir datos en vivo.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Decode errors</source>
+        <translation>Errores de decodificación</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Samples ingested: %1 · Historian: %2</source>
+        <translation>Muestras recibidas: %1 · Histórico: %2</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::FaceplateDialog</name>
+    <message>
+        <source>Faceplate — %1</source>
+        <translation>Panel — %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <translation>Horas en %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::MainWindow</name>
+    <message>
+        <source>Andon</source>
+        <translation>Andon</translation>
+    </message>
+    <message>
+        <source>%1 — Andon</source>
+        <translation>%1 — Andon</translation>
+    </message>
+    <message>
+        <source>availability, performance and quality per line and shift (ISO 22400), the six big losses and a state timeline of every machine.</source>
+        <translation>disponibilidad, rendimiento y calidad por línea y turno (ISO 22400), las seis grandes pérdidas y una línea de tiempo de estados de cada máquina.</translation>
+    </message>
+    <message>
+        <source>the OEE calculation feature (analytics/oee, state and count journals).</source>
+        <translation>el cálculo de OEE (analytics/oee, registros de estados y piezas).</translation>
+    </message>
+    <message>
+        <source>energy per machine, line and shift in kWh, cost per tariff, energy per good part and idle energy.</source>
+        <translation>energía por máquina, línea y turno en kWh, coste por tarifa, energía por pieza buena y energía en vacío.</translation>
+    </message>
+    <message>
+        <source>the energy analytics feature (power and energy meter tags).</source>
+        <translation>el análisis energético (tags de potencia y contadores de energía).</translation>
+    </message>
+    <message>
+        <source>control charts (X̄-R, I-MR, p, u, EWMA) with Western Electric and Nelson rule violations and capability (Cp, Cpk).</source>
+        <translation>gráficos de control (X̄-R, I-MR, p, u, EWMA) con violaciones de las reglas Western Electric y Nelson y capacidad (Cp, Cpk).</translation>
+    </message>
+    <message>
+        <source>the SPC feature (SPC characteristics in the plant configuration).</source>
+        <translation>la función SPC (características SPC en la configuración de planta).</translation>
+    </message>
+    <message>
+        <source>historical trends of any tag from the historian, with pens, zoom and export.</source>
+        <translation>tendencias históricas de cualquier tag del histórico, con plumas, zoom y exportación.</translation>
+    </message>
+    <message>
+        <source>the trend view feature (historian range queries).</source>
+        <translation>la vista de tendencias (consultas de rango al histórico).</translation>
+    </message>
+    <message>
+        <source>active and past alarms by priority (ISA-18.2) with acknowledge and shelve.</source>
+        <translation>alarmas activas y pasadas por prioridad (ISA-18.2) con reconocimiento y aplazamiento.</translation>
+    </message>
+    <message>
+        <source>the alarm management feature (alarm definitions in the plant configuration).</source>
+        <translation>la gestión de alarmas (definiciones de alarma en la configuración de planta).</translation>
+    </message>
+    <message>
+        <source>condition monitoring: vibration zones (ISO 20816), temperatures, a health index and the remaining useful life of each machine.</source>
+        <translation>supervisión de estado: zonas de vibración (ISO 20816), temperaturas, índice de salud y vida útil restante de cada máquina.</translation>
+    </message>
+    <message>
+        <source>the condition monitoring feature (condition indicators with limits).</source>
+        <translation>la supervisión de estado (indicadores con límites).</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vista general</translation>
+    </message>
+    <message>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energía</translation>
+    </message>
+    <message>
+        <source>SPC</source>
+        <translation>SPC</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Tendencias</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>Tema &amp;oscuro</translation>
+    </message>
+    <message>
+        <source>No data sources configured</source>
+        <translation>No hay fuentes de datos configuradas</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>⚠ %1: %2</source>
+        <translation>⚠ %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Samples: %1</source>
+        <translation>Muestras: %1</translation>
+    </message>
+    <message>
+        <source>Historian: %1</source>
+        <translation>Histórico: %1</translation>
+    </message>
+    <message>
+        <source>Historian: off</source>
+        <translation>Histórico: desactivado</translation>
+    </message>
+    <message>
+        <source>Live view only: nothing is recorded.</source>
+        <translation>Solo vista en vivo: no se registra nada.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::OverviewPage</name>
+    <message>
+        <source>Line overview</source>
+        <translation>Vista de línea</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The configuration defines no production lines, so there is nothing to show here. Add lines and machines to the plant configuration.</source>
+        <translation>La configuración no define líneas de producción, así que no hay nada que mostrar. Añada líneas y máquinas a la configuración de planta.</translation>
+    </message>
+    <message>
+        <source>Total rate</source>
+        <translation>Ritmo total</translation>
+    </message>
+    <message>
+        <source>parts/min</source>
+        <translation>piezas/min</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marcha</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Averiadas</translation>
+    </message>
+    <message>
+        <source>Machines running / machines on the line</source>
+        <translation>Máquinas en marcha / máquinas de la línea</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::PlaceholderPage</name>
+    <message>
+        <source>Not configured yet</source>
+        <translation>Aún no configurado</translation>
+    </message>
+    <message>
+        <source>This page will show: %1</source>
+        <translation>Esta página mostrará: %1</translation>
+    </message>
+    <message>
+        <source>It comes with: %1</source>
+        <translation>Llega con %1</translation>
+    </message>
+    <message>
+        <source>Until then this page shows no data, so nothing here can be mistaken for a live value.</source>
+        <translation>Hasta entonces esta página no muestra datos, para que nada se confunda con un valor en vivo.</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::MachineTile</name>
+    <message>
+        <source>parts/min</source>
+        <translation>piezas/min</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Buena</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazo</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Cannot create the directory %1</source>
+        <translation>No se puede crear el directorio %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>No se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>Andon plant-monitoring HMI</source>
+        <translation>HMI Andon de supervisión de planta</translation>
+    </message>
+    <message>
+        <source>Plant configuration (YAML).</source>
+        <translation>Configuración de planta (YAML).</translation>
+    </message>
+    <message>
+        <source>Historian file (&quot;-&quot; = none; default from the config).</source>
+        <translation>Archivo del histórico (&quot;-&quot; = ninguno; por defecto el de la configuración).</translation>
+    </message>
+    <message>
+        <source>Use this port for every MQTT connection.</source>
+        <translation>Usar este puerto para todas las conexiones MQTT.</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every page to this directory and exit.</source>
+        <translation>Guardar una captura de cada página en este directorio y salir.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before the screenshots (default 3).</source>
+        <translation>Segundos de espera antes de las capturas (por defecto 3).</translation>
+    </message>
+    <message>
+        <source>Colour theme: light or dark.</source>
+        <translation>Tema de color: light (claro) o dark (oscuro).</translation>
+    </message>
+    <message>
+        <source>The plant configuration cannot be loaded</source>
+        <translation>No se puede cargar la configuración de planta</translation>
+    </message>
+    <message>
+        <source>Invalid option</source>
+        <translation>Opción no válida</translation>
+    </message>
+    <message>
+        <source>--mqtt-port needs a port number between 1 and 65535, not &quot;%1&quot;.</source>
+        <translation>--mqtt-port necesita un puerto entre 1 y 65535, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--theme must be light or dark, not &quot;%1&quot;.</source>
+        <translation>--theme debe ser light o dark, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The historian cannot be opened</source>
+        <translation>No se puede abrir el histórico</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,32 @@
+// Connections (ISA-101 level 4, diagnostics): one row per configured source with its state,
+// message and decode-error counters and last error, from Engine::connectionStatus().
+// Owned by MainWindow; refreshed at 1 Hz.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace andon {
+class Engine;
+}
+
+namespace andon::ui {
+
+class ConnectionsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionsPage(Engine *engine, QWidget *parent = nullptr);
+    void refresh();
+    QTableWidget *table() const { return m_table; }
+
+private:
+    Engine *m_engine;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_empty = nullptr;
+    QLabel *m_summary = nullptr;
+};
+
+} // namespace andon::ui

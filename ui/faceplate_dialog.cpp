@@ -1,0 +1,144 @@
+#include "ui/faceplate_dialog.h"
+
+#include "engine/engine.h"
+#include "models/tag_table_model.h"
+#include "widgets/sparkline.h"
+#include "widgets/theme.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace andon::ui {
+
+namespace {
+
+constexpr int kRefreshMs = 200; // 5 Hz, same as the overview
+
+// Paints the trend column as a sparkline and greys + hatches values of stale/bad tags.
+class TagDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const auto &c = widgets::Theme::colors();
+        const auto q = static_cast<Quality>(index.data(models::TagTableModel::QualityRole).toInt());
+        const bool bad = isBad(q);
+        QStyleOptionViewItem opt = option;
+        if (bad)
+            opt.palette.setColor(QPalette::Text, c.secondaryText);
+        if (index.column() == models::TagTableModel::TrendColumn) {
+            QStyledItemDelegate::paint(painter, opt, index);
+            const auto points = index.data(models::TagTableModel::SparklineRole).value<QList<QPointF>>();
+            widgets::Sparkline::paint(*painter, QRectF(option.rect.adjusted(4, 4, -4, -4)), points,
+                                      c.secondaryText);
+        } else {
+            QStyledItemDelegate::paint(painter, opt, index);
+        }
+        if (bad && index.column() == models::TagTableModel::ValueColumn) {
+            QColor hatch = c.hatch;
+            hatch.setAlpha(110);
+            painter->fillRect(option.rect, QBrush(hatch, Qt::BDiagPattern));
+        }
+        if (!isGood(q) && index.column() == models::TagTableModel::QualityColumn
+            && index.data(models::TagTableModel::TimestampRole).toLongLong() != 0) {
+            painter->save();
+            painter->setPen(c.text);
+            painter->drawText(option.rect.adjusted(0, 0, -6, 0), Qt::AlignRight | Qt::AlignVCenter,
+                              QStringLiteral("⚠"));
+            painter->restore();
+        }
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        if (index.column() == models::TagTableModel::TrendColumn)
+            s.setWidth(std::max(s.width(), 140));
+        s.setHeight(std::max(s.height(), option.fontMetrics.height() + 10));
+        return s;
+    }
+};
+
+} // namespace
+
+FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine, QWidget *parent)
+    : QDialog(parent), m_engine(engine), m_clock(clock), m_machine(machine)
+{
+    setModal(false);
+    setAttribute(Qt::WA_DeleteOnClose);
+    const PlantModel &plant = engine->model();
+    const Machine &m = plant.machines.at(static_cast<std::size_t>(machine));
+    setWindowTitle(tr("Faceplate — %1").arg(m.name));
+    setObjectName(QStringLiteral("faceplate-") % m.name);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(this);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    title->setFont(f);
+    title->setText(m.description.isEmpty() ? m.name : tr("%1 — %2").arg(m.name, m.description));
+    layout->addWidget(title);
+
+    auto *path = new QLabel(m.path, this);
+    path->setForegroundRole(QPalette::Mid);
+    path->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(path);
+
+    m_model = new models::TagTableModel(engine->modelPtr(), &engine->tagStore(), clock, this);
+    m_model->setMachine(machine);
+
+    auto *zone = new QLabel(tr("Times in %1").arg(QString::fromUtf8(m_model->timeZone().id())), this);
+    zone->setForegroundRole(QPalette::Mid);
+    layout->addWidget(zone);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new TagDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->setWordWrap(false);
+    m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(models::TagTableModel::ValueColumn,
+                            std::max(m_table->columnWidth(models::TagTableModel::ValueColumn), 120));
+    m_table->setColumnWidth(models::TagTableModel::TrendColumn, 150);
+    m_table->setColumnWidth(models::TagTableModel::QualityColumn,
+                            std::max(m_table->columnWidth(models::TagTableModel::QualityColumn), 110));
+    layout->addWidget(m_table, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    layout->addWidget(buttons);
+
+    m_timer = new QTimer(this);
+    m_timer->setInterval(kRefreshMs);
+    connect(m_timer, &QTimer::timeout, this, &FaceplateDialog::refresh);
+    m_timer->start();
+
+    resize(900, 420);
+}
+
+void FaceplateDialog::refresh()
+{
+    m_model->refresh();
+}
+
+} // namespace andon::ui

@@ -1,0 +1,361 @@
+#include "ui/main_window.h"
+
+#include "engine/engine.h"
+#include "storage/historian.h"
+#include "ui/connections_page.h"
+#include "ui/faceplate_dialog.h"
+#include "ui/overview_page.h"
+#include "ui/placeholder_page.h"
+#include "widgets/theme.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimeZone>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcUi, "andon.ui")
+
+namespace andon::ui {
+
+namespace {
+constexpr int kFastRefreshMs = 200;  // 5 Hz: tiles (ARCHITECTURE: UI pulls at 4-10 Hz)
+constexpr int kSlowRefreshMs = 1000; // 1 Hz: status bar, connections, clock
+} // namespace
+
+MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_clock(clock)
+{
+    const PlantModel &plant = engine->model();
+    setWindowTitle(plant.title.isEmpty() ? tr("Andon") : tr("%1 — Andon").arg(plant.title));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_nav = new QListWidget(central);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setFocusPolicy(Qt::StrongFocus);
+    m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_nav->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_nav);
+
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_overview = new OverviewPage(engine, clock, m_stack);
+    m_stack->addWidget(m_overview);
+    m_stack->addWidget(new PlaceholderPage(
+        pageTitle(OeePage),
+        tr("availability, performance and quality per line and shift (ISO 22400), the six big "
+           "losses and a state timeline of every machine."),
+        tr("the OEE calculation feature (analytics/oee, state and count journals)."), m_stack));
+    m_stack->addWidget(new PlaceholderPage(
+        pageTitle(EnergyPage),
+        tr("energy per machine, line and shift in kWh, cost per tariff, energy per good part "
+           "and idle energy."),
+        tr("the energy analytics feature (power and energy meter tags)."), m_stack));
+    m_stack->addWidget(new PlaceholderPage(
+        pageTitle(SpcPage),
+        tr("control charts (X̄-R, I-MR, p, u, EWMA) with Western Electric and Nelson rule "
+           "violations and capability (Cp, Cpk)."),
+        tr("the SPC feature (SPC characteristics in the plant configuration)."), m_stack));
+    m_stack->addWidget(new PlaceholderPage(
+        pageTitle(TrendsPage),
+        tr("historical trends of any tag from the historian, with pens, zoom and export."),
+        tr("the trend view feature (historian range queries)."), m_stack));
+    m_stack->addWidget(new PlaceholderPage(
+        pageTitle(AlarmsPage),
+        tr("active and past alarms by priority (ISA-18.2) with acknowledge and shelve."),
+        tr("the alarm management feature (alarm definitions in the plant configuration)."),
+        m_stack));
+    m_stack->addWidget(new PlaceholderPage(
+        pageTitle(MaintenancePage),
+        tr("condition monitoring: vibration zones (ISO 20816), temperatures, a health index and "
+           "the remaining useful life of each machine."),
+        tr("the condition monitoring feature (condition indicators with limits)."), m_stack));
+    m_connections = new ConnectionsPage(engine, m_stack);
+    m_stack->addWidget(m_connections);
+
+    QFontMetrics fm(m_nav->font());
+    int navWidth = 0;
+    for (int p = 0; p < PageCount; ++p) {
+        auto *item = new QListWidgetItem(pageTitle(p), m_nav);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(pageTitle(p)).arg(p + 1));
+        navWidth = std::max(navWidth, fm.horizontalAdvance(pageTitle(p)));
+        m_stack->widget(p)->setObjectName(QStringLiteral("page-") % pageId(p));
+    }
+    m_nav->setFixedWidth(navWidth + 48);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this] { refreshNow(); });
+    connect(m_overview, &OverviewPage::machineActivated, this,
+            [this](int machine) { openFaceplate(machine); });
+
+    buildMenus();
+    buildStatusBar();
+
+    m_fastTimer = new QTimer(this);
+    m_fastTimer->setInterval(kFastRefreshMs);
+    connect(m_fastTimer, &QTimer::timeout, this, &MainWindow::refreshFast);
+    m_fastTimer->start();
+    m_slowTimer = new QTimer(this);
+    m_slowTimer->setInterval(kSlowRefreshMs);
+    connect(m_slowTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    m_slowTimer->start();
+
+    m_nav->setCurrentRow(OverviewPageId);
+    m_nav->setFocus(); // keyboard starts in the navigation, not on a tile
+    resize(1366, 768);
+    refreshNow();
+}
+
+MainWindow::~MainWindow()
+{
+    for (auto &[machine, dialog] : m_faceplates) {
+        if (dialog)
+            delete dialog.data();
+    }
+}
+
+QString MainWindow::pageId(int page)
+{
+    static const char *const ids[] = {"overview", "oee", "energy", "spc",
+                                      "trends", "alarms", "maintenance", "connections"};
+    if (page < 0 || page >= PageCount)
+        return QString();
+    return QString::fromLatin1(ids[page]);
+}
+
+QString MainWindow::pageTitle(int page) const
+{
+    switch (page) {
+    case OverviewPageId: return tr("Overview");
+    case OeePage: return tr("OEE");
+    case EnergyPage: return tr("Energy");
+    case SpcPage: return tr("SPC");
+    case TrendsPage: return tr("Trends");
+    case AlarmsPage: return tr("Alarms");
+    case MaintenancePage: return tr("Maintenance");
+    case ConnectionsPageId: return tr("Connections");
+    default: return QString();
+    }
+}
+
+void MainWindow::showPage(int page)
+{
+    if (page >= 0 && page < PageCount)
+        m_nav->setCurrentRow(page);
+}
+
+int MainWindow::currentPage() const
+{
+    return m_stack->currentIndex();
+}
+
+QWidget *MainWindow::page(int page) const
+{
+    return m_stack->widget(page);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int p = 0; p < PageCount; ++p) {
+        QAction *action = view->addAction(pageTitle(p));
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + p)));
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        connect(action, &QAction::triggered, this, [this, p] { showPage(p); });
+        m_pageActions.push_back(action);
+    }
+    view->addSeparator();
+    m_darkAction = view->addAction(tr("&Dark theme"));
+    m_darkAction->setCheckable(true);
+    m_darkAction->setChecked(isDarkTheme());
+    connect(m_darkAction, &QAction::toggled, this, [this](bool dark) {
+        setDarkTheme(dark);
+        QSettings().setValue(QStringLiteral("theme"),
+                             widgets::Theme::modeName(dark ? widgets::Theme::Mode::Dark
+                                                           : widgets::Theme::Mode::Light));
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    QStatusBar *bar = statusBar();
+    bar->setSizeGripEnabled(false);
+    for (const ConnectionStatus &s : m_engine->connectionStatus()) {
+        auto *label = new QLabel(bar);
+        label->setObjectName(QStringLiteral("connection-") % s.id);
+        label->setContentsMargins(6, 0, 6, 0);
+        bar->addWidget(label);
+        m_connectionLabels.push_back(label);
+    }
+    if (m_connectionLabels.empty()) {
+        auto *label = new QLabel(tr("No data sources configured"), bar);
+        label->setForegroundRole(QPalette::Mid);
+        bar->addWidget(label);
+    }
+    m_samplesLabel = new QLabel(bar);
+    m_historianLabel = new QLabel(bar);
+    m_clockLabel = new QLabel(bar);
+    m_clockLabel->setObjectName(QStringLiteral("plantClock"));
+    bar->addPermanentWidget(m_samplesLabel);
+    bar->addPermanentWidget(m_historianLabel);
+    bar->addPermanentWidget(m_clockLabel);
+    for (QLabel *l : {m_samplesLabel, m_historianLabel, m_clockLabel})
+        l->setContentsMargins(8, 0, 8, 0);
+    // Reserve the clock's width so the status bar does not reflow (and cut it) every second.
+    const QFontMetrics fm(m_clockLabel->font());
+    m_clockLabel->setMinimumWidth(
+        fm.horizontalAdvance(QStringLiteral("00:00:00 ") % m_engine->model().timeZone()) + 24);
+}
+
+void MainWindow::refreshFast()
+{
+    if (m_stack->currentWidget() == m_overview)
+        m_overview->refresh();
+}
+
+void MainWindow::refreshStatus()
+{
+    const auto status = m_engine->connectionStatus();
+    const QString problemCss = QStringLiteral("QLabel { border: 2px solid %1; padding: 0 4px; }")
+                                   .arg(widgets::Theme::colors().down.name());
+    for (std::size_t i = 0; i < m_connectionLabels.size() && i < status.size(); ++i) {
+        const ConnectionStatus &s = status[i];
+        QLabel *label = m_connectionLabels[i];
+        // Normal is plain grey text; only a problem gets the abnormal outline and ⚠.
+        label->setText(s.healthy ? tr("%1: %2").arg(s.id, s.state)
+                                 : tr("⚠ %1: %2").arg(s.id, s.state));
+        label->setToolTip(s.lastError.isEmpty() ? s.endpoint
+                                                : tr("%1 — %2").arg(s.endpoint, s.lastError));
+        label->setStyleSheet(s.healthy ? QString() : problemCss);
+        label->setForegroundRole(s.healthy ? QPalette::Mid : QPalette::WindowText);
+    }
+    m_samplesLabel->setText(tr("Samples: %1")
+                                .arg(QLocale().toString(
+                                    static_cast<qulonglong>(m_engine->samplesIngested()))));
+    const storage::Historian *historian = m_engine->historian();
+    if (historian) {
+        m_historianLabel->setText(tr("Historian: %1").arg(QFileInfo(historian->path()).fileName()));
+        m_historianLabel->setToolTip(historian->path());
+    } else {
+        m_historianLabel->setText(tr("Historian: off"));
+        m_historianLabel->setToolTip(tr("Live view only: nothing is recorded."));
+    }
+    QTimeZone zone(m_engine->model().timeZone().toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->now(), zone);
+    m_clockLabel->setText(tr("%1 %2").arg(now.toString(QStringLiteral("HH:mm:ss")),
+                                          QString::fromUtf8(zone.id())));
+    if (m_stack->currentWidget() == m_connections)
+        m_connections->refresh();
+}
+
+void MainWindow::refreshNow()
+{
+    m_overview->refresh();
+    for (auto &[machine, dialog] : m_faceplates) {
+        if (dialog)
+            dialog->refresh();
+    }
+    refreshStatus();
+    m_connections->refresh();
+}
+
+FaceplateDialog *MainWindow::openFaceplate(int machine)
+{
+    if (machine < 0 || machine >= static_cast<int>(m_engine->model().machines.size()))
+        return nullptr;
+    QPointer<FaceplateDialog> &dialog = m_faceplates[machine];
+    if (!dialog) {
+        dialog = new FaceplateDialog(m_engine, m_clock, machine, this);
+        qCDebug(lcUi) << "opened faceplate of" << m_engine->model().machines[std::size_t(machine)].path;
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void MainWindow::setDarkTheme(bool dark)
+{
+    widgets::Theme::apply(dark ? widgets::Theme::Mode::Dark : widgets::Theme::Mode::Light);
+    if (m_darkAction && m_darkAction->isChecked() != dark) {
+        const QSignalBlocker block(m_darkAction);
+        m_darkAction->setChecked(dark);
+    }
+    refreshNow();
+}
+
+bool MainWindow::isDarkTheme() const
+{
+    return widgets::Theme::mode() == widgets::Theme::Mode::Dark;
+}
+
+void MainWindow::loadSettings()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QString last = settings.value(QStringLiteral("window/page")).toString();
+    for (int p = 0; p < PageCount; ++p) {
+        if (pageId(p) == last)
+            showPage(p);
+    }
+    widgets::Theme::Mode mode = widgets::Theme::Mode::Light;
+    if (widgets::Theme::parseMode(settings.value(QStringLiteral("theme")).toString(), &mode))
+        setDarkTheme(mode == widgets::Theme::Mode::Dark);
+    const int line = settings.value(QStringLiteral("overview/line"), 0).toInt();
+    if (line >= 0 && line < static_cast<int>(m_engine->model().lines.size()))
+        m_overview->setLine(line);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/page"), pageId(currentPage()));
+    settings.setValue(QStringLiteral("theme"), widgets::Theme::modeName(widgets::Theme::mode()));
+    settings.setValue(QStringLiteral("overview/line"), m_overview->line());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    for (auto &[machine, dialog] : m_faceplates) {
+        if (dialog)
+            dialog->close();
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_clockLabel)
+        refreshStatus(); // status outlines embed theme colours
+}
+
+} // namespace andon::ui

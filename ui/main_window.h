@@ -1,0 +1,90 @@
+// The desktop HMI shell: page navigation (Ctrl+1..Ctrl+8), the pages, a status bar with
+// connections, ingest count, historian and the plant clock, and the theme toggle.
+// Owned by main(); holds non-owning pointers to the Engine and the Clock, which outlive it.
+#pragma once
+
+#include "core/clock.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <map>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
+
+namespace andon {
+class Engine;
+}
+
+namespace andon::ui {
+
+class ConnectionsPage;
+class FaceplateDialog;
+class OverviewPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Page { OverviewPageId, OeePage, EnergyPage, SpcPage, TrendsPage, AlarmsPage,
+                MaintenancePage, ConnectionsPageId, PageCount };
+
+    explicit MainWindow(Engine *engine, const Clock *clock = &SystemClock::instance(),
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    static QString pageId(int page); // "overview", "oee", ... (file names, settings)
+    QString pageTitle(int page) const;
+    void showPage(int page);
+    int currentPage() const;
+    QWidget *page(int page) const;
+    OverviewPage *overviewPage() const { return m_overview; }
+    ConnectionsPage *connectionsPage() const { return m_connections; }
+
+    // Opens (or raises) the non-modal faceplate of a machine.
+    FaceplateDialog *openFaceplate(int machine);
+
+    void setDarkTheme(bool dark);
+    bool isDarkTheme() const;
+    QAction *darkThemeAction() const { return m_darkAction; }
+
+    // Restores geometry, last page and theme from QSettings; saveSettings() on close.
+    void loadSettings();
+    void saveSettings() const;
+
+    // Runs every periodic refresh once, now (tests and screenshots do not wait for timers).
+    void refreshNow();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildStatusBar();
+    void refreshFast();   // 5 Hz: overview tiles
+    void refreshStatus(); // 1 Hz: status bar, connections page
+
+    Engine *m_engine;
+    const Clock *m_clock;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    OverviewPage *m_overview = nullptr;
+    ConnectionsPage *m_connections = nullptr;
+    QAction *m_darkAction = nullptr;
+    std::vector<QAction *> m_pageActions;
+    QTimer *m_fastTimer = nullptr;
+    QTimer *m_slowTimer = nullptr;
+    std::vector<QLabel *> m_connectionLabels;
+    QLabel *m_samplesLabel = nullptr;
+    QLabel *m_historianLabel = nullptr;
+    QLabel *m_clockLabel = nullptr;
+    std::map<int, QPointer<FaceplateDialog>> m_faceplates;
+};
+
+} // namespace andon::ui

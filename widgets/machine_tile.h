@@ -1,0 +1,66 @@
+// A painted overview tile for one machine: name, state bar in words, rate with unit, good and
+// reject counts and a sparkline. Calm grey when normal; only an unplanned stop gets colour.
+// Stale/bad data: greyed, hatched, ⚠, reason in the tooltip. Owned by the overview page.
+#pragma once
+
+#include "core/plant_model.h"
+
+#include <QList>
+#include <QPointF>
+#include <QWidget>
+
+#include <cmath>
+#include <limits>
+
+namespace andon::widgets {
+
+struct MachineTileContent
+{
+    QString name;
+    QString description;
+    StateCategory category = StateCategory::Unknown;
+    QString stateText;            // "Down — Jam at infeed (12 min)"
+    double rate = std::numeric_limits<double>::quiet_NaN(); // parts/min
+    bool rateEstimated = false;   // computed from a counter
+    double goodCount = std::numeric_limits<double>::quiet_NaN();
+    double rejectCount = std::numeric_limits<double>::quiet_NaN();
+    Quality quality = Quality::Good;
+    QString qualityReason;        // shown on hover when quality is not Good
+    QList<QPointF> sparkline;
+    QString sparklineLabel;       // "rate", "power"
+
+    bool operator==(const MachineTileContent &o) const;
+};
+
+class MachineTile : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MachineTile(QWidget *parent = nullptr);
+
+    void setContent(const MachineTileContent &content);
+    const MachineTileContent &content() const { return m_content; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void clicked();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void enterEvent(QEnterEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void updateToolTip();
+
+    MachineTileContent m_content;
+    bool m_pressed = false;
+    bool m_hover = false;
+};
+
+} // namespace andon::widgets
