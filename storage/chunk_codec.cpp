@@ -1,14 +1,23 @@
-// Chunk blob format (version 1). All integers are LEB128 varints; signed ones zig-zag coded.
+// Chunk blob format (version 2; version 1 is still decoded). All integers are LEB128
+// varints; signed ones zig-zag coded.
 //
-//   u8      format version (1)
+//   u8      format version (2)
 //   u8      value encoding: 0 Decimal, 1 Xor, 2 Raw
 //   varint  n, the number of points (n may be 0: then nothing follows)
 //   -- timestamps: delta-of-delta, as in Gorilla (Pelkonen et al., VLDB 2015, §4.1.1) but
 //      byte-aligned. t0 zig-zag; then for i >= 1, zig-zag(d_i - d_{i-1}) with d_i = t_i -
-//      t_{i-1} and d_0 = 0. Regular sampling costs 1 byte per point (a zero). All arithmetic
-//      wraps modulo 2^64, so any int64 timestamps round-trip.
+//      t_{i-1} and d_0 = 0, written as an "integer stream" (below). Regular sampling is a run
+//      of zeros: about 2 bytes per chunk in v2 (v1: 1 byte per point). All arithmetic wraps
+//      modulo 2^64, so any int64 timestamps round-trip.
+//   -- integer stream (v2), for m signed integers: u8 mode, then
+//        mode 0: m zig-zag varints;
+//        mode 1: zero runs: repeat { varint r = number of zeros; if still short of m: one
+//                zig-zag varint, never 0 } until m integers are produced.
+//      The encoder writes whichever is shorter, so constant steps, unchanged state codes and
+//      idle counters cost next to nothing, and jittery data never costs more than 1 byte.
 //   -- values, by encoding:
-//      Decimal: u8 d (0..6); zig-zag(k_0) then zig-zag(k_i - k_{i-1}), where every value is
+//      Decimal: u8 d (0..6); k_0, k_i - k_{i-1} as an integer stream (v1: plain zig-zag
+//               varints), where every value is
 //               exactly double(k_i) / 10^d (checked bit-exactly when encoding, so -0.0, NaN
 //               and inf never take this path). A slow random walk with 1-2 decimals costs
 //               1-2 bytes per point.
@@ -21,6 +30,7 @@
 //   -- quality: varint r (run count), then r times (u8 quality, varint run length).
 #include "storage/chunk_codec.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -29,8 +39,11 @@ namespace andon::storage {
 
 namespace {
 
-constexpr std::uint8_t kFormatVersion = 1;
+constexpr std::uint8_t kFormatVersion = 2;
 constexpr int kMaxDecimals = 6;
+// Upper bound on the points of one chunk accepted by the decoder (the writer seals at
+// chunkMaxSamples, 120 by default; merged late data can make a chunk somewhat larger).
+constexpr std::uint64_t kMaxChunkPoints = 1u << 22;
 constexpr double kPow10[kMaxDecimals + 1] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
 // Scaled integers beyond 2^53 are no longer exact doubles; such values use Xor.
 constexpr double kMaxExactInteger = 9007199254740992.0;
@@ -51,6 +64,51 @@ void putVarint(QByteArray &out, std::uint64_t v)
         v >>= 7;
     }
     out.append(char(v));
+}
+
+int varintSize(std::uint64_t v)
+{
+    int n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        ++n;
+    }
+    return n;
+}
+
+// Writes the integer stream of the format comment, choosing the shorter mode.
+void putIntStream(QByteArray &out, const std::vector<std::int64_t> &v)
+{
+    std::size_t plain = 0, runs = 0;
+    for (std::size_t i = 0; i < v.size();) {
+        std::size_t r = 0;
+        while (i < v.size() && v[i] == 0) {
+            ++r;
+            ++i;
+        }
+        runs += std::size_t(varintSize(r));
+        if (i < v.size())
+            runs += std::size_t(varintSize(zigzag(v[i++])));
+    }
+    for (const std::int64_t x : v)
+        plain += std::size_t(varintSize(zigzag(x)));
+    if (plain <= runs) {
+        out.append(char(0));
+        for (const std::int64_t x : v)
+            putVarint(out, zigzag(x));
+        return;
+    }
+    out.append(char(1));
+    for (std::size_t i = 0; i < v.size();) {
+        std::size_t r = 0;
+        while (i < v.size() && v[i] == 0) {
+            ++r;
+            ++i;
+        }
+        putVarint(out, r);
+        if (i < v.size())
+            putVarint(out, zigzag(v[i++]));
+    }
 }
 
 class Reader
@@ -97,6 +155,39 @@ private:
     std::size_t m_n;
     std::size_t m_pos = 0;
 };
+
+// Reads m integers written by putIntStream into fn(i, value).
+template<typename Fn>
+bool readIntStream(Reader &r, std::size_t m, Fn &&fn)
+{
+    std::uint8_t mode;
+    if (!r.byte(&mode) || mode > 1)
+        return false;
+    std::size_t i = 0;
+    if (mode == 0) {
+        for (; i < m; ++i) {
+            std::int64_t x;
+            if (!r.svarint(&x))
+                return false;
+            fn(i, x);
+        }
+        return true;
+    }
+    while (i < m) {
+        std::uint64_t run;
+        if (!r.varint(&run) || run > m - i)
+            return false;
+        for (std::uint64_t k = 0; k < run; ++k)
+            fn(i++, std::int64_t(0));
+        if (i < m) {
+            std::int64_t x;
+            if (!r.svarint(&x) || x == 0)
+                return false;
+            fn(i++, x);
+        }
+    }
+    return true;
+}
 
 class BitWriter
 {
@@ -278,21 +369,26 @@ QByteArray encodeChunk(const std::vector<ChunkPoint> &points)
     std::uint64_t prevT = std::uint64_t(points.front().t);
     std::uint64_t prevDelta = 0;
     putVarint(out, zigzag(points.front().t));
+    std::vector<std::int64_t> ints;
+    ints.reserve(points.size());
     for (std::size_t i = 1; i < points.size(); ++i) {
         const std::uint64_t t = std::uint64_t(points[i].t);
         const std::uint64_t delta = t - prevT;
-        putVarint(out, zigzag(static_cast<std::int64_t>(delta - prevDelta)));
+        ints.push_back(static_cast<std::int64_t>(delta - prevDelta));
         prevDelta = delta;
         prevT = t;
     }
+    putIntStream(out, ints);
 
     if (enc == ValueEncoding::Decimal) {
         out.append(char(decimals));
         std::uint64_t prevK = 0;
+        ints.clear();
         for (const std::int64_t k : scaled) {
-            putVarint(out, zigzag(static_cast<std::int64_t>(std::uint64_t(k) - prevK)));
+            ints.push_back(static_cast<std::int64_t>(std::uint64_t(k) - prevK));
             prevK = std::uint64_t(k);
         }
+        putIntStream(out, ints);
     } else {
         encodeXor(out, points);
     }
@@ -320,12 +416,14 @@ bool decodeChunk(const unsigned char *data, std::size_t size, std::vector<ChunkP
     Reader r(data, size);
     std::uint8_t version, encByte;
     std::uint64_t n;
-    if (!r.byte(&version) || version != kFormatVersion || !r.byte(&encByte) || encByte > 2
+    if (!r.byte(&version) || version < 1 || version > kFormatVersion || !r.byte(&encByte)
+        || encByte > 2
         || !r.varint(&n))
         return false;
     const auto enc = ValueEncoding(encByte);
-    // Every point costs at least one byte of timestamp; reject absurd counts before allocating.
-    if (n > r.remaining())
+    // v1: every point costs at least one byte of timestamp; v2: a run of zeros is short, so
+    // the count is only bounded (a chunk never holds more than a few thousand points).
+    if (version == 1 ? n > r.remaining() : n > kMaxChunkPoints)
         return false;
     ChunkInfo localInfo;
     localInfo.count = std::size_t(n);
@@ -342,13 +440,20 @@ bool decodeChunk(const unsigned char *data, std::size_t size, std::vector<ChunkP
         return false;
     pts[0].t = t0;
     std::uint64_t prevT = std::uint64_t(t0), prevDelta = 0;
-    for (std::size_t i = 1; i < n; ++i) {
-        std::uint64_t z;
-        if (!r.varint(&z))
-            return false;
-        prevDelta += std::uint64_t(unzigzag(z));
+    auto nextTime = [&](std::size_t i, std::int64_t dod) {
+        prevDelta += std::uint64_t(dod);
         prevT += prevDelta;
-        pts[i].t = static_cast<TimestampMs>(prevT);
+        pts[i + 1].t = static_cast<TimestampMs>(prevT);
+    };
+    if (version == 1) {
+        for (std::size_t i = 1; i < n; ++i) {
+            std::int64_t dod;
+            if (!r.svarint(&dod))
+                return false;
+            nextTime(i - 1, dod);
+        }
+    } else if (!readIntStream(r, std::size_t(n) - 1, nextTime)) {
+        return false;
     }
 
     switch (enc) {
@@ -358,12 +463,19 @@ bool decodeChunk(const unsigned char *data, std::size_t size, std::vector<ChunkP
             return false;
         localInfo.decimals = d;
         std::uint64_t k = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            std::uint64_t z;
-            if (!r.varint(&z))
-                return false;
-            k += std::uint64_t(unzigzag(z));
+        auto nextValue = [&](std::size_t i, std::int64_t delta) {
+            k += std::uint64_t(delta);
             pts[i].value = decimalValue(static_cast<std::int64_t>(k), d);
+        };
+        if (version == 1) {
+            for (std::size_t i = 0; i < n; ++i) {
+                std::int64_t delta;
+                if (!r.svarint(&delta))
+                    return false;
+                nextValue(i, delta);
+            }
+        } else if (!readIntStream(r, std::size_t(n), nextValue)) {
+            return false;
         }
         break;
     }
@@ -401,6 +513,78 @@ bool decodeChunk(const unsigned char *data, std::size_t size, std::vector<ChunkP
     *out = std::move(pts);
     if (info)
         *info = localInfo;
+    return true;
+}
+
+// ---- journal blobs --------------------------------------------------------------------------
+
+namespace {
+constexpr std::uint8_t kJournalVersion = 1;
+
+void putVarint(std::vector<unsigned char> &out, std::uint64_t v)
+{
+    while (v >= 0x80) {
+        out.push_back(static_cast<unsigned char>((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<unsigned char>(v));
+}
+} // namespace
+
+void JournalBlobWriter::clear()
+{
+    m_data.clear();
+    m_count = 0;
+    m_prevT = 0;
+}
+
+void JournalBlobWriter::add(std::int64_t tagId, TimestampMs t, double value, Quality q)
+{
+    if (m_data.empty())
+        m_data.push_back(kJournalVersion);
+    if (m_count == 0) {
+        m_tMin = m_tMax = t;
+    } else {
+        m_tMin = std::min(m_tMin, t);
+        m_tMax = std::max(m_tMax, t);
+    }
+    putVarint(m_data, zigzag(tagId));
+    putVarint(m_data, zigzag(static_cast<std::int64_t>(std::uint64_t(t) - std::uint64_t(m_prevT))));
+    m_prevT = t;
+    m_data.push_back(static_cast<std::uint8_t>(q));
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    for (int b = 0; b < 8; ++b)
+        m_data.push_back(static_cast<unsigned char>(bits >> (8 * b)));
+    ++m_count;
+}
+
+bool decodeJournalBlob(const unsigned char *data, std::size_t size, std::vector<JournalPoint> *out)
+{
+    out->clear();
+    Reader r(data, size);
+    std::uint8_t version;
+    if (!r.byte(&version) || version != kJournalVersion)
+        return false;
+    std::uint64_t prevT = 0;
+    std::vector<JournalPoint> pts;
+    pts.reserve(size / 11);
+    while (r.remaining() > 0) {
+        JournalPoint p;
+        std::int64_t dt;
+        std::uint8_t q;
+        if (!r.svarint(&p.tagId) || !r.svarint(&dt) || !r.byte(&q) || r.remaining() < 8)
+            return false;
+        prevT += std::uint64_t(dt);
+        p.t = static_cast<TimestampMs>(prevT);
+        p.q = Quality(q);
+        std::uint64_t bits = 0;
+        for (int b = 0; b < 8; ++b)
+            bits |= std::uint64_t(r.here()[b]) << (8 * b);
+        r.skip(8);
+        p.value = std::bit_cast<double>(bits);
+        pts.push_back(p);
+    }
+    *out = std::move(pts);
     return true;
 }
 

@@ -10,6 +10,9 @@
 //   the newest rowids of that tag, so "rowid <= sealed_rowid" marks exactly the sealed journal
 //   rows; they are deleted lazily by one cheap range delete (rowid < lowest unsealed rowid)
 //   instead of one delete per sample. Start-up replays journal rows above sealed_rowid.
+//   The journal holds one blob row per commit (or per ~64 KiB, chunk_codec.h): "rowid" below
+//   means the sample's sequence number, journal.seq + its index in the blob, and a blob row is
+//   deleted once all of its sequence numbers are below the lowest unsealed one.
 //   A failed transaction (disk full...) is rolled back and the batches stay queued; the
 //   in-memory state is only updated after COMMIT succeeded.
 // Read path (any thread, one read connection behind a mutex): a read transaction is started
@@ -109,10 +112,68 @@ CREATE TABLE IF NOT EXISTS rollup_hour(
     return db.exec(kSql, error);
 }
 
+// Journal blobs are cut at about this size, so one row never needs a huge overflow chain.
+constexpr std::size_t kJournalBlobBytes = 64 * 1024;
+
+// v2: the journal holds one row per commit (or per ~64 KiB) instead of one per sample. A row's
+// `seq` is the sequence number of its first sample; its samples have seq, seq + 1, ...,
+// seq + count - 1, so tags.sealed_rowid keeps its meaning (highest sealed sample sequence
+// number). `seq` is an explicit INTEGER PRIMARY KEY because VACUUM may renumber implicit
+// rowids, which would break that link (the v1 table had that weakness).
+bool migrate1to2(sql::Db &db, QString *error)
+{
+    if (!db.exec("CREATE TABLE journal_v2(seq INTEGER PRIMARY KEY, t_min INTEGER NOT NULL, "
+                 "t_max INTEGER NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL)",
+                 error))
+        return false;
+    sql::Stmt sel(db.get(), "SELECT rowid, tag_id, t_ms, value, q FROM journal ORDER BY rowid");
+    sql::Stmt ins(db.get(), "INSERT INTO journal_v2(seq, t_min, t_max, count, data) "
+                            "VALUES(?, ?, ?, ?, ?)");
+    if (!sel.valid() || !ins.valid()) {
+        *error = db.lastError();
+        return false;
+    }
+    JournalBlobWriter blob;
+    std::int64_t first = 0, next = 0;
+    auto put = [&] {
+        if (blob.count() == 0)
+            return true;
+        ins.bind(1, first).bind(2, blob.tMin()).bind(3, blob.tMax())
+            .bind(4, std::int64_t(blob.count()))
+            .bindBlob(5, blob.data().data(), int(blob.data().size()));
+        const bool ok = ins.run() == SQLITE_DONE;
+        blob.clear();
+        return ok;
+    };
+    int rc;
+    while ((rc = sel.step()) == SQLITE_ROW) {
+        const std::int64_t rowid = sel.int64(0);
+        // A blob covers consecutive sequence numbers: a gap (rows deleted by retention)
+        // starts a new one.
+        if (blob.count() > 0 && (rowid != next || blob.bytes() >= kJournalBlobBytes)) {
+            if (!put()) {
+                *error = db.lastError();
+                return false;
+            }
+        }
+        if (blob.count() == 0)
+            first = rowid;
+        blob.add(sel.int64(1), sel.int64(2), columnReal(sel, 3),
+                 Quality(std::uint8_t(sel.int64(4))));
+        next = rowid + 1;
+    }
+    if (rc != SQLITE_DONE || !put()) {
+        *error = db.lastError();
+        return false;
+    }
+    sel.reset();
+    return db.exec("DROP TABLE journal; ALTER TABLE journal_v2 RENAME TO journal;", error);
+}
+
 // kMigrations[v] upgrades a file from user_version v to v + 1. Version 0 is an empty (new)
 // file. Append a function here for every schema change; never edit an old one.
 using Migration = bool (*)(sql::Db &, QString *);
-constexpr Migration kMigrations[] = {&migrate0to1};
+constexpr Migration kMigrations[] = {&migrate0to1, &migrate1to2};
 static_assert(std::size(kMigrations) == Historian::kSchemaVersion);
 
 std::int64_t pragmaInt(sql::Db &db, const char *pragma)
@@ -290,7 +351,8 @@ struct Historian::Impl
     sql::Db writeDb;
     sql::Stmt insJournal, insChunk, selChunk, replChunk, selRollup[2], putRollup[2], updSealed,
         delJournalBelow, putMeta;
-    std::int64_t nextRowid = 1;
+    std::int64_t nextRowid = 1; // sequence number of the next journal sample
+    JournalBlobWriter journalBlob;
     std::int64_t journalDeletedBelow = 0;
     TimestampMs maxSampleT = kMinTime;
     std::int64_t maxChunkSpan = 0;
@@ -336,7 +398,7 @@ struct Historian::Impl
         }
         sqlite3 *db = writeDb.get();
         const bool ok =
-            insJournal.prepare(db, "INSERT INTO journal(rowid, tag_id, t_ms, value, q) "
+            insJournal.prepare(db, "INSERT INTO journal(seq, t_min, t_max, count, data) "
                                    "VALUES(?, ?, ?, ?, ?)")
             && insChunk.prepare(db, "INSERT INTO chunks(tag_id, t_first, t_last, count, min, "
                                     "max, data) VALUES(?, ?, ?, ?, ?, ?, ?) "
@@ -355,7 +417,7 @@ struct Historian::Impl
             && putRollup[1].prepare(db, "REPLACE INTO rollup_hour VALUES(?, ?, ?, ?, ?, ?, ?, "
                                         "?, ?, ?, ?, ?, ?)")
             && updSealed.prepare(db, "UPDATE tags SET sealed_rowid = ? WHERE id = ?")
-            && delJournalBelow.prepare(db, "DELETE FROM journal WHERE rowid < ?")
+            && delJournalBelow.prepare(db, "DELETE FROM journal WHERE seq < ?1 AND seq + count <= ?1")
             && putMeta.prepare(db, "REPLACE INTO meta(key, value) VALUES(?, ?)");
         if (!ok) {
             *error = QStringLiteral("%1: cannot prepare statements: %2")
@@ -386,21 +448,36 @@ struct Historian::Impl
         buffers.resize(sealed.size());
         std::size_t replayed = 0;
         {
-            sql::Stmt s(writeDb.get(),
-                        "SELECT rowid, tag_id, t_ms, value, q FROM journal ORDER BY rowid");
+            sql::Stmt s(writeDb.get(), "SELECT seq, count, data FROM journal ORDER BY seq");
+            std::vector<JournalPoint> pts;
             int rc;
             while ((rc = s.step()) == SQLITE_ROW) {
-                const std::int64_t rowid = s.int64(0);
-                const std::int64_t id = s.int64(1);
-                maxRowid = std::max(maxRowid, rowid);
-                if (id < 0 || std::size_t(id) >= sealed.size() || rowid <= sealed[std::size_t(id)])
+                const std::int64_t seq = s.int64(0);
+                int size = 0;
+                const unsigned char *p = s.blob(2, &size);
+                if (!decodeJournalBlob(p, std::size_t(std::max(size, 0)), &pts)
+                    || std::int64_t(pts.size()) != s.int64(1)) {
+                    // Cannot happen short of corruption that the integrity check missed; the
+                    // row is kept (not deleted) so the data can still be recovered by hand.
+                    qCWarning(lcStorage) << "skipping an undecodable journal row" << seq << "in"
+                                         << opt.path;
+                    maxRowid = std::max(maxRowid, seq + std::max<std::int64_t>(0, s.int64(1)) - 1);
                     continue;
-                TagBuffer &b = buffers[std::size_t(id)];
-                const TimestampMs t = s.int64(2);
-                b.samples.push_back({t, columnReal(s, 3), Quality(std::uint8_t(s.int64(4))), rowid});
-                b.minT = std::min(b.minT, t);
-                maxSampleT = std::max(maxSampleT, t);
-                ++replayed;
+                }
+                for (std::size_t i = 0; i < pts.size(); ++i) {
+                    const std::int64_t rowid = seq + std::int64_t(i);
+                    const std::int64_t id = pts[i].tagId;
+                    maxRowid = std::max(maxRowid, rowid);
+                    if (id < 0 || std::size_t(id) >= sealed.size()
+                        || rowid <= sealed[std::size_t(id)])
+                        continue;
+                    TagBuffer &b = buffers[std::size_t(id)];
+                    const TimestampMs t = pts[i].t;
+                    b.samples.push_back({t, pts[i].value, pts[i].q, rowid});
+                    b.minT = std::min(b.minT, t);
+                    maxSampleT = std::max(maxSampleT, t);
+                    ++replayed;
+                }
             }
             if (rc != SQLITE_DONE) {
                 *error = QStringLiteral("%1: cannot read the journal: %2")
@@ -632,6 +709,18 @@ struct Historian::Impl
         std::int64_t rowid = nextRowid;
         TimestampMs newMaxT = maxSampleT;
         std::uint64_t dropped = 0, written = 0;
+        std::int64_t blobFirst = rowid;
+        auto putBlob = [&] {
+            if (journalBlob.count() == 0)
+                return true;
+            insJournal.bind(1, blobFirst).bind(2, journalBlob.tMin()).bind(3, journalBlob.tMax())
+                .bind(4, std::int64_t(journalBlob.count()))
+                .bindBlob(5, journalBlob.data().data(), int(journalBlob.data().size()));
+            journalBlob.clear();
+            blobFirst = rowid;
+            return step(insJournal, "journal insert");
+        };
+        journalBlob.clear();
         {
             std::lock_guard lk(tagMutex);
             if (staged.size() < buffers.size())
@@ -643,10 +732,7 @@ struct Historian::Impl
                         ++dropped;
                         continue;
                     }
-                    insJournal.bind(1, rowid).bind(2, id).bind(3, s.t_ms).bind(4, s.value)
-                        .bind(5, int(static_cast<std::uint8_t>(s.q)));
-                    if (!step(insJournal, "journal insert"))
-                        return fail(lastStepError);
+                    journalBlob.add(id, s.t_ms, s.value, s.q);
                     if (std::size_t(id) >= staged.size())
                         staged.resize(std::size_t(id) + 1);
                     auto &st = staged[std::size_t(id)];
@@ -656,9 +742,13 @@ struct Historian::Impl
                     ++rowid;
                     ++written;
                     newMaxT = std::max(newMaxT, s.t_ms);
+                    if (journalBlob.bytes() >= kJournalBlobBytes && !putBlob())
+                        return fail(lastStepError);
                 }
             }
         }
+        if (!putBlob())
+            return fail(lastStepError);
 
         // 2. Seal decisions and chunks; lowest unsealed rowid for the journal cleanup.
         const std::size_t maxSamples = std::size_t(std::max(1, opt.chunkMaxSamples));
@@ -833,11 +923,23 @@ struct Historian::Impl
 
     // ---- reading ----
 
+    // Read statements prepared once per read connection (readMutex held): a trend query
+    // runs several per tag, and preparing costs about as much as stepping 100 rows.
+    mutable sql::Stmt lookupStmt, metaStmt, beginStmt, commitStmt;
+    sql::Stmt &cached(sql::Stmt &s, const char *sqlText) const
+    {
+        if (!s.valid())
+            s.prepare(readDb.get(), sqlText);
+        return s;
+    }
+
     std::int64_t lookupTag(const QString &path) const // readMutex held
     {
-        sql::Stmt s(readDb.get(), "SELECT id FROM tags WHERE path = ?");
+        sql::Stmt &s = cached(lookupStmt, "SELECT id FROM tags WHERE path = ?");
         s.bind(1, path);
-        return s.step() == SQLITE_ROW ? s.int64(0) : -1;
+        const std::int64_t id = s.step() == SQLITE_ROW ? s.int64(0) : -1;
+        s.reset();
+        return id;
     }
 
     // Starts a read transaction and returns the unsealed samples of `id` in [from, to] from
@@ -846,11 +948,12 @@ struct Historian::Impl
                                       std::int64_t *maxSpan) const
     {
         std::vector<ChunkPoint> out;
-        readDb.exec("BEGIN");
-        sql::Stmt meta(readDb.get(), "SELECT value FROM meta WHERE key = 'max_chunk_span_ms'");
+        cached(beginStmt, "BEGIN").run();
+        sql::Stmt &meta = cached(metaStmt, "SELECT value FROM meta WHERE key = 'max_chunk_span_ms'");
         if (!opt.readOnly) {
             std::lock_guard lk(bufMutex);
             *maxSpan = meta.step() == SQLITE_ROW ? meta.int64(0) : 0; // fixes the snapshot
+            meta.reset();
             if (id >= 0 && std::size_t(id) < buffers.size()) {
                 for (const BufSample &s : buffers[std::size_t(id)].samples)
                     if (s.t >= from && s.t <= to)
@@ -859,16 +962,37 @@ struct Historian::Impl
             return out;
         }
         *maxSpan = meta.step() == SQLITE_ROW ? meta.int64(0) : 0;
-        sql::Stmt s(readDb.get(),
-                    "SELECT j.t_ms, j.value, j.q FROM journal j, tags t WHERE t.id = ?1 AND "
-                    "j.tag_id = ?1 AND j.rowid > t.sealed_rowid AND j.t_ms BETWEEN ?2 AND ?3 "
-                    "ORDER BY j.rowid");
-        s.bind(1, id).bind(2, from).bind(3, to);
-        while (s.step() == SQLITE_ROW)
-            out.push_back({s.int64(0), columnReal(s, 1), Quality(std::uint8_t(s.int64(2)))});
+        meta.reset();
+        std::int64_t sealedSeq = std::numeric_limits<std::int64_t>::max();
+        {
+            sql::Stmt t(readDb.get(), "SELECT sealed_rowid FROM tags WHERE id = ?");
+            t.bind(1, id);
+            if (t.step() == SQLITE_ROW)
+                sealedSeq = t.int64(0);
+        }
+        sql::Stmt s(readDb.get(), "SELECT seq, data FROM journal WHERE t_max >= ? AND t_min <= ? "
+                                  "AND seq + count > ? ORDER BY seq");
+        s.bind(1, from).bind(2, to).bind(3, sealedSeq);
+        std::vector<JournalPoint> pts;
+        while (s.step() == SQLITE_ROW) {
+            int size = 0;
+            const unsigned char *p = s.blob(1, &size);
+            if (!decodeJournalBlob(p, std::size_t(std::max(size, 0)), &pts)) {
+                qCWarning(lcStorage) << "skipping an undecodable journal row" << s.int64(0)
+                                     << "in" << opt.path;
+                continue;
+            }
+            const std::int64_t seq = s.int64(0);
+            for (std::size_t i = 0; i < pts.size(); ++i) {
+                const JournalPoint &jp = pts[i];
+                if (jp.tagId == id && seq + std::int64_t(i) > sealedSeq && jp.t >= from
+                    && jp.t <= to)
+                    out.push_back({jp.t, jp.value, jp.q});
+            }
+        }
         return out;
     }
-    void endRead() const { readDb.exec("COMMIT"); }
+    void endRead() const { cached(commitStmt, "COMMIT").run(); }
 
     std::vector<ChunkPoint> readRaw(std::int64_t id, TimestampMs from, TimestampMs to) const
     {
@@ -898,41 +1022,69 @@ struct Historian::Impl
         return out;
     }
 
-    // Rollups of `level` (0 minute, 1 hour) with t_start in [floor(from), to], merged with
-    // the not yet sealed samples.
-    std::map<TimestampMs, RollupAcc> readRollups(int level, std::int64_t id, TimestampMs from,
-                                                 TimestampMs to) const
+    // Prepared once per read connection (readMutex held): the trend query path.
+    mutable sql::Stmt rollupScan[2];
+    sql::Stmt &rollupStmt(int level) const
+    {
+        sql::Stmt &s = rollupScan[level];
+        if (!s.valid())
+            s.prepare(readDb.get(),
+                      level == 0 ? "SELECT t_start, count, sum, min, min_t, max, max_t, first, "
+                                   "first_t, last, last_t, worst_q FROM rollup_minute "
+                                   "WHERE tag_id = ? AND t_start BETWEEN ? AND ? ORDER BY t_start"
+                                 : "SELECT t_start, count, sum, min, min_t, max, max_t, first, "
+                                   "first_t, last, last_t, worst_q FROM rollup_hour "
+                                   "WHERE tag_id = ? AND t_start BETWEEN ? AND ? ORDER BY t_start");
+        return s;
+    }
+    static RollupAcc rollupRow(const sql::Stmt &s)
+    {
+        RollupAcc a;
+        a.count = s.int64(1);
+        a.sum = s.isNull(2) ? 0 : s.real(2);
+        a.min = columnReal(s, 3);
+        a.minT = s.int64(4);
+        a.max = columnReal(s, 5);
+        a.maxT = s.int64(6);
+        a.first = columnReal(s, 7);
+        a.firstT = s.int64(8);
+        a.last = columnReal(s, 9);
+        a.lastT = s.int64(10);
+        a.worstQ = int(s.int64(11));
+        return a;
+    }
+
+    // Streams the rollups of `level` with t_start in [floor(from), to] (in t_start order, from
+    // the primary key) into fn(t_start, acc), then returns the unsealed samples of the same
+    // snapshot in that span. readMutex held.
+    template<typename Fn>
+    std::vector<ChunkPoint> scanRollups(int level, std::int64_t id, TimestampMs from,
+                                        TimestampMs to, Fn &&fn) const
     {
         const std::int64_t period = level == 0 ? kMinuteMs : kHourMs;
         const TimestampMs lo = floorTo(from, period);
         const TimestampMs hi = to > kMaxTime - period ? kMaxTime : floorTo(to, period) + period - 1;
         std::int64_t maxSpan = 0;
         std::vector<ChunkPoint> unsealed = beginRead(id, lo, hi, &maxSpan);
-        std::map<TimestampMs, RollupAcc> accs;
-        sql::Stmt s(readDb.get(), level == 0
-                                      ? "SELECT t_start, count, sum, min, min_t, max, max_t, "
-                                        "first, first_t, last, last_t, worst_q FROM rollup_minute "
-                                        "WHERE tag_id = ? AND t_start BETWEEN ? AND ?"
-                                      : "SELECT t_start, count, sum, min, min_t, max, max_t, "
-                                        "first, first_t, last, last_t, worst_q FROM rollup_hour "
-                                        "WHERE tag_id = ? AND t_start BETWEEN ? AND ?");
+        sql::Stmt &s = rollupStmt(level);
         s.bind(1, id).bind(2, lo).bind(3, to);
-        while (s.step() == SQLITE_ROW) {
-            RollupAcc a;
-            a.count = s.int64(1);
-            a.sum = s.isNull(2) ? 0 : s.real(2);
-            a.min = columnReal(s, 3);
-            a.minT = s.int64(4);
-            a.max = columnReal(s, 5);
-            a.maxT = s.int64(6);
-            a.first = columnReal(s, 7);
-            a.firstT = s.int64(8);
-            a.last = columnReal(s, 9);
-            a.lastT = s.int64(10);
-            a.worstQ = int(s.int64(11));
-            accs[s.int64(0)] = a;
-        }
+        while (s.step() == SQLITE_ROW)
+            fn(s.int64(0), rollupRow(s));
+        s.reset();
         endRead();
+        return unsealed;
+    }
+
+    // Rollups of `level` (0 minute, 1 hour) with t_start in [floor(from), to], merged with
+    // the not yet sealed samples.
+    std::map<TimestampMs, RollupAcc> readRollups(int level, std::int64_t id, TimestampMs from,
+                                                 TimestampMs to) const
+    {
+        const std::int64_t period = level == 0 ? kMinuteMs : kHourMs;
+        std::map<TimestampMs, RollupAcc> accs;
+        const std::vector<ChunkPoint> unsealed =
+            scanRollups(level, id, from, to,
+                        [&](TimestampMs start, const RollupAcc &a) { accs[start] = a; });
         for (const ChunkPoint &p : unsealed)
             accs[floorTo(p.t, period)].add(p.t, p.value, p.q);
         return accs;
@@ -1170,31 +1322,68 @@ RangeResult Historian::range(const QString &path, TimestampMs from, TimestampMs 
     // Bucket width rounded up so that [from, to] fits in maxBuckets buckets.
     const std::int64_t span = to - from + 1;
     const std::int64_t w = std::max<std::int64_t>(1, (span + maxBuckets - 1) / maxBuckets);
-    result.source = w >= kHourMs     ? RangeResult::Source::Hour
+    // Resolution (docs/architecture.md, "Historian storage format"): hour rollups from a
+    // width of 30 min, minute rollups from 1 min, raw below. A rollup is attributed whole to
+    // the bucket holding its start, so an extreme moves by less than one rollup period, i.e.
+    // less than 2 buckets at the hour threshold and at most 1 bucket above it; every extreme
+    // of the data is still in the result. At the thresholds this reads at most ~2 rows per
+    // bucket (hour at w = 30 min) instead of 30-60 (minute).
+    result.source = w >= kHourMs / 2 ? RangeResult::Source::Hour
                     : w >= kMinuteMs ? RangeResult::Source::Minute
                                      : RangeResult::Source::Raw;
-    std::map<std::int64_t, RollupAcc> buckets;
     auto bucketOf = [&](TimestampMs t) {
         return t <= from ? 0 : std::min<std::int64_t>((t - from) / w, maxBuckets - 1);
     };
+    // Buckets are filled in time order, so they are a sorted vector (no per-row map work).
+    std::vector<std::pair<std::int64_t, RollupAcc>> sorted;
+    auto into = [](std::vector<std::pair<std::int64_t, RollupAcc>> &v, std::int64_t index)
+        -> RollupAcc & {
+        if (v.empty() || v.back().first != index)
+            v.emplace_back(index, RollupAcc{});
+        return v.back().second;
+    };
+    std::vector<std::pair<std::int64_t, RollupAcc>> late; // unsealed samples, merged below
     {
         std::lock_guard lk(d->readMutex);
         const std::int64_t id = d->lookupTag(path);
         if (id < 0)
             return result;
         if (result.source == RangeResult::Source::Raw) {
+            // readRaw merges the unsealed samples and sorts by time.
             for (const ChunkPoint &p : d->readRaw(id, from, to))
-                buckets[bucketOf(p.t)].add(p.t, p.value, p.q);
+                into(sorted, bucketOf(p.t)).add(p.t, p.value, p.q);
         } else {
-            // A rollup slice belongs to the bucket holding its start; slices that straddle a
-            // bucket edge (w not a multiple of the slice) are attributed to one side.
             const int level = result.source == RangeResult::Source::Minute ? 0 : 1;
-            for (const auto &[start, acc] : d->readRollups(level, id, from, to))
-                buckets[bucketOf(start)].merge(acc);
+            const std::int64_t period = level == 0 ? kMinuteMs : kHourMs;
+            std::vector<ChunkPoint> unsealed = d->scanRollups(
+                level, id, from, to, [&](TimestampMs start, const RollupAcc &a) {
+                    into(sorted, bucketOf(start)).merge(a);
+                });
+            // Unsealed samples count in the bucket of their rollup slice, as once sealed.
+            std::sort(unsealed.begin(), unsealed.end(),
+                      [](const ChunkPoint &a, const ChunkPoint &b) { return a.t < b.t; });
+            for (const ChunkPoint &p : unsealed)
+                into(late, bucketOf(floorTo(p.t, period))).add(p.t, p.value, p.q);
         }
     }
-    result.buckets.reserve(buckets.size());
-    for (const auto &[index, acc] : buckets)
+    if (!late.empty()) {
+        std::vector<std::pair<std::int64_t, RollupAcc>> merged;
+        merged.reserve(sorted.size() + late.size());
+        std::size_t i = 0, j = 0;
+        while (i < sorted.size() || j < late.size()) {
+            if (j == late.size() || (i < sorted.size() && sorted[i].first < late[j].first)) {
+                merged.push_back(sorted[i++]);
+            } else if (i == sorted.size() || late[j].first < sorted[i].first) {
+                merged.push_back(late[j++]);
+            } else {
+                merged.push_back(sorted[i++]);
+                merged.back().second.merge(late[j++].second);
+            }
+        }
+        sorted.swap(merged);
+    }
+    result.buckets.reserve(sorted.size());
+    for (const auto &[index, acc] : sorted)
         result.buckets.push_back(bucketFrom(acc, from + index * w));
     return result;
 }
@@ -1262,7 +1451,7 @@ std::int64_t Historian::applyRetention(TimestampMs now)
         bool ok = true;
         if (d->opt.rawRetentionDays > 0) {
             ok = ok && del("DELETE FROM chunks WHERE t_last < ?", rawCut, &chunksRemoved);
-            ok = ok && del("DELETE FROM journal WHERE t_ms < ?", rawCut, nullptr);
+            ok = ok && del("DELETE FROM journal WHERE t_max < ?", rawCut, nullptr);
         }
         // A rollup slice goes once all of it is older than the cutoff.
         if (ok && d->opt.minuteRetentionDays > 0)

@@ -108,7 +108,7 @@ public:
     HistorianStats stats() const;
     QString path() const;
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2; // 2: journal as per-commit blobs
 
 private:
     Historian();

@@ -56,6 +56,10 @@ private slots:
     void choosesDecimalEncoding();
     void realisticSeriesIsCompact();
     void malformedBlobsAreRejected();
+    void decodesVersion1Blobs();
+    void regularAndRepeatedDataIsNearlyFree();
+    void journalBlobRoundTrip();
+    void malformedJournalBlobsAreRejected();
 };
 
 void TstChunkCodec::roundTrip_data()
@@ -214,7 +218,135 @@ void TstChunkCodec::malformedBlobsAreRejected()
             bad[qsizetype(rng.bounded(int(bad.size())))] = char(rng.bounded(256));
         decodeChunk(bad, &out);
     }
-    QVERIFY(!decodeChunk(QByteArray("\x02\x00\x01", 3), &out)); // unknown version
+    QVERIFY(!decodeChunk(QByteArray("\x07\x00\x01", 3), &out)); // unknown version
+    QVERIFY(!decodeChunk(QByteArray("\x00\x00\x00", 3), &out)); // version 0 never existed
+}
+
+void TstChunkCodec::decodesVersion1Blobs()
+{
+    // Written by hand from the v1 format (chunks stored by schema-1 files stay readable):
+    // points (1000 ms, 1.5, Good), (2000, 1.5, Good), (3000, 1.7, Bad).
+    const unsigned char v1[] = {
+        0x01, 0x00, 0x03,       // version 1, Decimal, 3 points
+        0xD0, 0x0F,             // t0 = 1000 -> zig-zag 2000
+        0xD0, 0x0F, 0x00,       // dod 1000 -> 2000, then 0
+        0x01, 0x1E, 0x00, 0x04, // 1 decimal; k = 15, +0, +2
+        0x02, 0x00, 0x02, 0x80, 0x01, // 2 quality runs: Good x2, Bad x1
+    };
+    Points out;
+    ChunkInfo info;
+    QVERIFY(decodeChunk(v1, sizeof v1, &out, &info));
+    QCOMPARE(out.size(), std::size_t(3));
+    QCOMPARE(info.decimals, 1);
+    QCOMPARE(out[0].t, TimestampMs(1000));
+    QCOMPARE(out[1].t, TimestampMs(2000));
+    QCOMPARE(out[2].t, TimestampMs(3000));
+    QCOMPARE(out[0].value, 1.5);
+    QCOMPARE(out[1].value, 1.5);
+    QCOMPARE(out[2].value, 1.7);
+    QCOMPARE(out[1].q, Quality::Good);
+    QCOMPARE(out[2].q, Quality::Bad);
+}
+
+void TstChunkCodec::regularAndRepeatedDataIsNearlyFree()
+{
+    // A state tag sampled every second that never changes: 600 points. Expected size from
+    // the format comment: version + encoding (2), count 600 (2), t0 = 1.7e12 zig-zagged (42
+    // bits: 6), timestamp stream of 599 dods = [1000, 0 x 598]: mode (1) + run 0 (1) +
+    // zig-zag 2000 (2) + run 598 (2); decimals byte (1); value stream of 600 deltas =
+    // [3, 0 x 599]: mode (1) + run 0 (1) + zig-zag 6 (1) + run 599 (2); quality: 1 run (1) +
+    // byte (1) + length 600 (2).
+    Points state;
+    for (int i = 0; i < 600; ++i)
+        state.push_back({1'700'000'000'000 + 1000LL * i, 3.0, Quality::Good});
+    const QByteArray blob = encodeChunk(state);
+    const int expected = 2 + 2 + 6 + (1 + 1 + 2 + 2) + 1 + (1 + 1 + 1 + 2) + (1 + 1 + 2);
+    QCOMPARE(int(blob.size()), expected);
+    Points out;
+    QVERIFY(decodeChunk(blob, &out));
+    QCOMPARE(out.size(), state.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        QCOMPARE(out[i].t, state[i].t);
+        QCOMPARE(out[i].value, 3.0);
+    }
+
+    // Jittery timestamps (no zero runs) cost no more than the plain varint stream, and a
+    // counter that mostly repeats and sometimes steps round-trips exactly.
+    QRandomGenerator rng(11);
+    Points mixed;
+    double count = 100;
+    for (int i = 0; i < 500; ++i) {
+        if (rng.bounded(10) == 0)
+            count += 1;
+        mixed.push_back({1'700'000'000'000 + 1000LL * i + rng.bounded(7), count, Quality::Good});
+    }
+    QVERIFY(decodeChunk(encodeChunk(mixed), &out));
+    QCOMPARE(out.size(), mixed.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        QCOMPARE(out[i].t, mixed[i].t);
+        QCOMPARE(out[i].value, mixed[i].value);
+    }
+    // Timestamps here need 1 byte per point at most (|dod| <= 12); values mostly runs.
+    QVERIFY2(encodeChunk(mixed).size() < 500 + 200, qPrintable(QString::number(encodeChunk(mixed).size())));
+}
+
+void TstChunkCodec::journalBlobRoundTrip()
+{
+    JournalBlobWriter w;
+    std::vector<JournalPoint> in = {
+        {0, 1'700'000'000'000, 1.25, Quality::Good},
+        {12345, 1'700'000'000'000, -0.0, Quality::BadCommFailure},
+        {7, 1'699'999'999'000, std::numeric_limits<double>::infinity(), Quality::Uncertain},
+        {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<TimestampMs>::min(),
+         std::numeric_limits<double>::quiet_NaN(), Quality::Good},
+        {1, std::numeric_limits<TimestampMs>::max(), 1e300, Quality::GoodLocalOverride},
+    };
+    for (const JournalPoint &p : in)
+        w.add(p.tagId, p.t, p.value, p.q);
+    QCOMPARE(w.count(), in.size());
+    QCOMPARE(w.tMin(), std::numeric_limits<TimestampMs>::min());
+    QCOMPARE(w.tMax(), std::numeric_limits<TimestampMs>::max());
+    std::vector<JournalPoint> out;
+    QVERIFY(decodeJournalBlob(w.data().data(), w.data().size(), &out));
+    QCOMPARE(out.size(), in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        QCOMPARE(out[i].tagId, in[i].tagId);
+        QCOMPARE(out[i].t, in[i].t);
+        QCOMPARE(out[i].q, in[i].q);
+        QCOMPARE(std::bit_cast<std::uint64_t>(out[i].value), std::bit_cast<std::uint64_t>(in[i].value));
+    }
+    w.clear();
+    QCOMPARE(w.count(), std::size_t(0));
+    w.add(3, 10, 2.0, Quality::Good);
+    QVERIFY(decodeJournalBlob(w.data().data(), w.data().size(), &out));
+    QCOMPARE(out.size(), std::size_t(1));
+    QCOMPARE(out[0].t, TimestampMs(10));
+}
+
+void TstChunkCodec::malformedJournalBlobsAreRejected()
+{
+    JournalBlobWriter w;
+    for (int i = 0; i < 50; ++i)
+        w.add(i % 7, 1'700'000'000'000 + i * 100, i * 0.5, Quality::Good);
+    const std::vector<unsigned char> &blob = w.data();
+    std::vector<JournalPoint> out;
+    // A strict prefix that cuts a sample is rejected (a prefix at a sample boundary is a
+    // valid shorter blob: the row's count column catches that, see the historian).
+    int rejected = 0;
+    for (std::size_t n = 0; n < blob.size(); ++n)
+        rejected += !decodeJournalBlob(blob.data(), n, &out);
+    QVERIFY(rejected >= int(blob.size()) - 50);
+    QVERIFY(decodeJournalBlob(blob.data(), blob.size(), &out));
+    QCOMPARE(out.size(), std::size_t(50));
+    const unsigned char wrongVersion[] = {0x09, 0x00, 0x00, 0x00};
+    QVERIFY(!decodeJournalBlob(wrongVersion, sizeof wrongVersion, &out));
+    QRandomGenerator rng(3);
+    for (int i = 0; i < 1000; ++i) {
+        std::vector<unsigned char> bad = blob;
+        for (int k = 0; k < 3; ++k)
+            bad[rng.bounded(int(bad.size()))] = static_cast<unsigned char>(rng.bounded(256));
+        decodeJournalBlob(bad.data(), bad.size(), &out); // must not crash
+    }
 }
 
 QTEST_GUILESS_MAIN(TstChunkCodec)

@@ -106,6 +106,8 @@ std::map<std::int64_t, Ref> reference(const std::vector<Sample> &in, KeyFn key)
     return out;
 }
 
+bool makeSqlite(const QString &path, const char *sqlText);
+
 double valueAt(const std::vector<Sample> &in, TimestampMs t)
 {
     for (const Sample &s : in)
@@ -130,6 +132,12 @@ private slots:
     void rollupsMatchReference();
     void rangeBucketsMatchReference_data();
     void rangeBucketsMatchReference();
+    void coarseBucketsUseHourRollups_data();
+    void coarseBucketsUseHourRollups();
+    void resolutionThresholds_data();
+    void resolutionThresholds();
+    void journalIsOneBlobRowPerCommit();
+    void version1FileIsMigrated();
     void lateSamplesAreNeverDropped();
     void retentionDeletesExactlyTheOldData();
     void reopenAfterCleanClose();
@@ -358,6 +366,268 @@ void TstHistorian::rangeBucketsMatchReference()
         QCOMPARE(valueAt(a, b.t_min), b.min);
         QCOMPARE(valueAt(a, b.t_max), b.max);
         QVERIFY(b.t_min >= from + index * w && b.t_min < from + (index + 1) * w);
+    }
+}
+
+namespace {
+
+// Runs one SQL query returning a single integer on a file, read-only, outside the historian.
+std::int64_t queryInt(const QString &path, const char *sqlText)
+{
+    sqlite3 *db = nullptr;
+    std::int64_t v = -1;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(db, sqlText, -1, &st, nullptr) == SQLITE_OK
+            && sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return v;
+}
+
+} // namespace
+
+void TstHistorian::coarseBucketsUseHourRollups_data()
+{
+    QTest::addColumn<TimestampMs>("offset");
+    QTest::addColumn<bool>("sealAll");
+    // Bucket width 45 min: hour rollups, each in the bucket holding its start.
+    QTest::newRow("aligned-sealed") << TimestampMs(0) << true;
+    QTest::newRow("unaligned-sealed") << TimestampMs(10 * kMin + 7'000) << true;
+    QTest::newRow("aligned-partly-unsealed") << TimestampMs(0) << false;
+}
+
+void TstHistorian::coarseBucketsUseHourRollups()
+{
+    QFETCH(TimestampMs, offset);
+    QFETCH(bool, sealAll);
+    HistorianOptions o = options();
+    o.rawRetentionDays = 0;
+    o.chunkMaxSamples = 120;
+    o.chunkMaxAgeMs = 24 * 3600 * 1000; // the newest samples stay unsealed unless sealAll
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA}));
+    const auto a = series(0, kT0, 30'000, int(4 * kDay / 30'000), 12);
+    appendAll(*h, a, 1000);
+    h->flush();
+    if (sealAll)
+        h->sealAll();
+
+    const int n = 64;
+    const TimestampMs w = 45 * kMin;
+    const TimestampMs from = kT0 + kDay + offset;
+    const TimestampMs to = from + n * w - 1;
+    const RangeResult r = h->range(kTagA, from, to, n);
+    QCOMPARE(r.source, RangeResult::Source::Hour);
+
+    // Independent reference: every sample whose hour starts in [hour of from, to] belongs to
+    // the bucket that holds the start of its hour (the documented rule).
+    const TimestampMs firstHour = from - from % kHour;
+    std::vector<Sample> covered;
+    for (const Sample &s : a) {
+        const TimestampMs hourStart = s.t_ms - s.t_ms % kHour;
+        if (hourStart >= firstHour && hourStart <= to)
+            covered.push_back(s);
+    }
+    const auto expected = reference(covered, [&](TimestampMs t) {
+        const TimestampMs hourStart = t - t % kHour;
+        return hourStart <= from ? 0 : std::min<std::int64_t>((hourStart - from) / w, n - 1);
+    });
+    QCOMPARE(r.buckets.size(), expected.size());
+    double gotMin = std::numeric_limits<double>::infinity(), gotMax = -gotMin;
+    double refMin = gotMin, refMax = -gotMin;
+    std::size_t i = 0;
+    for (const auto &[index, ref] : expected) {
+        const Bucket &b = r.buckets[i++];
+        QCOMPARE(b.count, ref.count);
+        QCOMPARE(int(std::uint8_t(b.worstQuality)), ref.worst);
+        if (ref.count == 0)
+            continue;
+        QCOMPARE(b.min, ref.min);
+        QCOMPARE(b.max, ref.max);
+        QCOMPARE(b.first, ref.first);
+        QCOMPARE(b.last, ref.last);
+        QCOMPARE(valueAt(a, b.t_min), b.min);
+        QCOMPARE(valueAt(a, b.t_max), b.max);
+        // An extreme is reported in the bucket holding the start of its hour, so it moves
+        // earlier by less than one hour (here at most 2 buckets of 45 min), never later.
+        for (const TimestampMs t : {b.t_min, b.t_max}) {
+            const TimestampMs hourStart = t - t % kHour;
+            const TimestampMs bucketStart = from + index * w;
+            QVERIFY(hourStart <= from ? index == 0 : hourStart >= bucketStart && hourStart < bucketStart + w);
+            QVERIFY(t < bucketStart + w + kHour);
+        }
+        gotMin = std::min(gotMin, b.min);
+        gotMax = std::max(gotMax, b.max);
+        refMin = std::min(refMin, ref.min);
+        refMax = std::max(refMax, ref.max);
+    }
+    // Every extreme of the data in [from, to] is in the result.
+    for (const Sample &s : a) {
+        if (s.t_ms < from || s.t_ms > to || isBad(s.q) || !std::isfinite(s.value))
+            continue;
+        QVERIFY(s.value >= gotMin && s.value <= gotMax);
+    }
+    QCOMPARE(gotMin, refMin);
+    QCOMPARE(gotMax, refMax);
+}
+
+void TstHistorian::resolutionThresholds_data()
+{
+    QTest::addColumn<TimestampMs>("width");
+    QTest::addColumn<int>("source");
+    QTest::newRow("59.999 s") << TimestampMs(kMin - 1) << int(RangeResult::Source::Raw);
+    QTest::newRow("1 min") << kMin << int(RangeResult::Source::Minute);
+    QTest::newRow("29 min") << TimestampMs(29 * kMin) << int(RangeResult::Source::Minute);
+    QTest::newRow("30 min") << TimestampMs(30 * kMin) << int(RangeResult::Source::Hour);
+    QTest::newRow("1 day") << kDay << int(RangeResult::Source::Hour);
+}
+
+void TstHistorian::resolutionThresholds()
+{
+    QFETCH(TimestampMs, width);
+    QFETCH(int, source);
+    QString error;
+    auto h = Historian::open(options(), &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({kTagA}));
+    h->append({{0, kT0, 1.0, Quality::Good}});
+    h->flush();
+    const RangeResult r = h->range(kTagA, kT0, kT0 + 10 * width - 1, 10);
+    QCOMPARE(int(r.source), source);
+    QCOMPARE(r.buckets.size(), std::size_t(1));
+    QCOMPARE(r.buckets.front().min, 1.0);
+}
+
+void TstHistorian::journalIsOneBlobRowPerCommit()
+{
+    HistorianOptions o = options();
+    o.chunkMaxSamples = 50;
+    o.chunkMaxAgeMs = 24 * 3600 * 1000;
+    std::vector<Sample> both;
+    const auto a = series(0, kT0, 1000, 120, 21); // 2 chunks of A sealed, 20 samples open
+    const auto b = series(1, kT0, 1000, 10, 22);  // B stays open
+    both.insert(both.end(), a.begin(), a.end());
+    both.insert(both.end(), b.begin(), b.end());
+    QString error;
+    {
+        auto h = Historian::open(o, &error);
+        QVERIFY2(h, qPrintable(error));
+        QVERIFY(h->bindTags({kTagA, kTagB}));
+        h->append(SampleBatch(both));
+        h->flush();
+        // One commit: one journal row (130 samples are far below 64 KiB) holding all of them,
+        // partly sealed: it stays until every sample in it is sealed.
+        QCOMPARE(queryInt(o.path, "SELECT count(*) FROM journal"), std::int64_t(1));
+        QCOMPARE(queryInt(o.path, "SELECT sum(count) FROM journal"), std::int64_t(130));
+        QCOMPARE(h->stats().chunks, std::uint64_t(2));
+    } // closes without sealing: the next open replays exactly the 30 unsealed samples
+    {
+        auto h = Historian::open(o, &error);
+        QVERIFY2(h, qPrintable(error));
+        QVERIFY(h->bindTags({kTagA, kTagB}));
+        const auto gotA = h->raw(kTagA, kT0, kT0 + kHour);
+        const auto gotB = h->raw(kTagB, kT0, kT0 + kHour);
+        QCOMPARE(gotA.size(), a.size()); // no duplicates from the sealed part of the blob
+        QCOMPARE(gotB.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            QVERIFY2(sameSample(gotA[i], a[i]), qPrintable(QString::number(i)));
+        h->append({{1, kT0 + kHour, 7.5, Quality::Good}});
+        h->flush();
+        QCOMPARE(queryInt(o.path, "SELECT count(*) FROM journal"), std::int64_t(2));
+        h->sealAll();
+        QCOMPARE(queryInt(o.path, "SELECT count(*) FROM journal"), std::int64_t(0));
+        QCOMPARE(h->raw(kTagB, kT0, kT0 + kHour).size(), b.size() + 1);
+        QCOMPARE(h->minuteRollups(kTagA, kT0, kT0 + kHour).size(), std::size_t(2));
+    }
+}
+
+void TstHistorian::version1FileIsMigrated()
+{
+    // A schema-1 file as Andon 1 wrote it: one journal row per sample, rowid = sequence
+    // number. Tag 1 (A) has sealed up to rowid 2, so rows 1-2 must not come back; rows 7-9
+    // were removed by retention (a gap), rows 3-6 and 10-11 are unsealed.
+    const HistorianOptions o = options();
+    const QByteArray sqlText = R"sql(
+PRAGMA application_id = 1095648334; PRAGMA user_version = 1;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value);
+INSERT INTO meta VALUES('application', 'andon-historian'), ('max_chunk_span_ms', 0),
+    ('schema_version', 1);
+CREATE TABLE tags(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL,
+    sealed_rowid INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE journal(tag_id INTEGER NOT NULL, t_ms INTEGER NOT NULL, value REAL, q INTEGER NOT NULL);
+CREATE TABLE chunks(tag_id INTEGER NOT NULL, t_first INTEGER NOT NULL, t_last INTEGER NOT NULL,
+    count INTEGER NOT NULL, min REAL, max REAL, data BLOB NOT NULL,
+    PRIMARY KEY(tag_id, t_first)) WITHOUT ROWID;
+CREATE TABLE rollup_minute(tag_id INTEGER NOT NULL, t_start INTEGER NOT NULL,
+    count INTEGER NOT NULL, sum REAL, min REAL, min_t INTEGER, max REAL, max_t INTEGER,
+    first REAL, first_t INTEGER, last REAL, last_t INTEGER, worst_q INTEGER NOT NULL,
+    PRIMARY KEY(tag_id, t_start)) WITHOUT ROWID;
+CREATE TABLE rollup_hour(tag_id INTEGER NOT NULL, t_start INTEGER NOT NULL,
+    count INTEGER NOT NULL, sum REAL, min REAL, min_t INTEGER, max REAL, max_t INTEGER,
+    first REAL, first_t INTEGER, last REAL, last_t INTEGER, worst_q INTEGER NOT NULL,
+    PRIMARY KEY(tag_id, t_start)) WITHOUT ROWID;
+INSERT INTO tags VALUES(1, 'acme/berlin/assembly/line1/press1/temperature', 2),
+                       (2, 'acme/berlin/assembly/line1/press1/pressure', 0);
+INSERT INTO journal(rowid, tag_id, t_ms, value, q) VALUES
+    (1, 1, 1767225600000, 10.0, 0), (2, 1, 1767225601000, 11.0, 0),
+    (3, 1, 1767225602000, 12.5, 0), (4, 2, 1767225602000, -3.25, 64),
+    (5, 1, 1767225603000, NULL, 130), (6, 2, 1767225603000, 4.0, 0),
+    (10, 2, 1767225610000, 5.5, 0), (11, 1, 1767225611000, 1e300, 0);
+)sql";
+    QVERIFY(makeSqlite(o.path, sqlText.constData()));
+    QString error, notice;
+    {
+        auto h = Historian::open(o, &error, &notice);
+        QVERIFY2(h, qPrintable(error));
+        QVERIFY2(notice.isEmpty(), qPrintable(notice));
+        QVERIFY(h->bindTags({kTagA, kTagB}));
+        const auto gotA = h->raw(kTagA, kT0, kT0 + kHour);
+        const auto gotB = h->raw(kTagB, kT0, kT0 + kHour);
+        QCOMPARE(gotA.size(), std::size_t(3));
+        QCOMPARE(gotA[0].t_ms, kT0 + 2000);
+        QCOMPARE(gotA[0].value, 12.5);
+        QCOMPARE(gotA[1].t_ms, kT0 + 3000);
+        QVERIFY(std::isnan(gotA[1].value)); // NULL value: NaN, as v1 read it
+        QCOMPARE(int(std::uint8_t(gotA[1].q)), 130);
+        QCOMPARE(gotA[2].value, 1e300);
+        QCOMPARE(gotB.size(), std::size_t(3));
+        QCOMPARE(gotB[0].value, -3.25);
+        QCOMPARE(gotB[0].q, Quality::Uncertain);
+        QCOMPARE(gotB[2].t_ms, kT0 + 10'000);
+        // Converted: two blob rows (rows 1-6 and 10-11: a gap starts a new blob).
+        QCOMPARE(queryInt(o.path, "SELECT user_version FROM pragma_user_version"), std::int64_t(2));
+        QCOMPARE(queryInt(o.path, "SELECT count(*) FROM journal"), std::int64_t(2));
+        QCOMPARE(queryInt(o.path, "SELECT sum(count) FROM journal"), std::int64_t(8));
+        QCOMPARE(queryInt(o.path, "SELECT max(seq) FROM journal"), std::int64_t(10));
+        // New samples continue after the old sequence numbers.
+        h->append({{0, kT0 + 20'000, 20.0, Quality::Good}, {1, kT0 + 20'000, 21.0, Quality::Good}});
+        h->flush();
+        QCOMPARE(queryInt(o.path, "SELECT max(seq) FROM journal"), std::int64_t(12));
+    }
+    {
+        auto h = Historian::open(o, &error); // replay of converted + new rows, no duplicates
+        QVERIFY2(h, qPrintable(error));
+        QVERIFY(h->bindTags({kTagA, kTagB}));
+        QCOMPARE(h->raw(kTagA, kT0, kT0 + kHour).size(), std::size_t(4));
+        QCOMPARE(h->raw(kTagB, kT0, kT0 + kHour).size(), std::size_t(4));
+        h->sealAll();
+        QCOMPARE(queryInt(o.path, "SELECT count(*) FROM journal"), std::int64_t(0));
+        const auto minuteA = h->minuteRollups(kTagA, kT0, kT0 + kHour);
+        QCOMPARE(minuteA.size(), std::size_t(1));
+        QCOMPARE(minuteA.front().count, std::int64_t(3)); // 12.5, 1e300, 20.0 (Bad NaN left out)
+        QCOMPARE(minuteA.front().max, 1e300);
+    }
+    {
+        HistorianOptions ro = o;
+        ro.readOnly = true;
+        auto h = Historian::open(ro, &error);
+        QVERIFY2(h, qPrintable(error));
+        QCOMPARE(h->raw(kTagA, kT0, kT0 + kHour).size(), std::size_t(4));
     }
 }
 
