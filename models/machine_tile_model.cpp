@@ -2,8 +2,10 @@
 
 #include "analytics/rate_estimator.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -29,6 +31,20 @@ bool worse(Quality a, Quality b)
     return static_cast<int>(a) > static_cast<int>(b);
 }
 
+// A process value label: the tag's description when it fits a tile row, else its name in
+// words ("motor_temp" -> "Motor temp"); configuration text, so not translated.
+QString processLabel(const TagDef &tag)
+{
+    constexpr int kMaxLabel = 16;
+    if (!tag.description.isEmpty() && tag.description.size() <= kMaxLabel)
+        return tag.description;
+    QString label = tag.name;
+    label.replace(u'_', u' ');
+    if (!label.isEmpty())
+        label[0] = label[0].toUpper();
+    return label;
+}
+
 constexpr TagRole kQualityRoles[] = {TagRole::State, TagRole::TotalCount, TagRole::GoodCount,
                                      TagRole::RejectCount, TagRole::Rate};
 
@@ -36,19 +52,22 @@ constexpr TagRole kQualityRoles[] = {TagRole::State, TagRole::TotalCount, TagRol
 
 bool MachineTileData::operator==(const MachineTileData &o) const
 {
-    return machine == o.machine && name == o.name && description == o.description
+    return machine == o.machine && line == o.line && name == o.name && description == o.description
         && category == o.category && stateCode == o.stateCode && stateName == o.stateName
         && stateText == o.stateText && stateSinceMs == o.stateSinceMs && sameDouble(rate, o.rate)
         && rateComputed == o.rateComputed && sameDouble(goodCount, o.goodCount)
         && sameDouble(rejectCount, o.rejectCount) && quality == o.quality
         && qualityReason == o.qualityReason && sparkline == o.sparkline
-        && sparklineLabel == o.sparklineLabel && sameDouble(idealRate, o.idealRate);
+        && sparklineLabel == o.sparklineLabel && sameDouble(idealRate, o.idealRate)
+        && processValues == o.processValues;
 }
 
 MachineTileModel::MachineTileModel(std::shared_ptr<const PlantModel> plant, const TagStore *store,
                                    const Clock *clock, QObject *parent)
     : QAbstractListModel(parent), m_plant(std::move(plant)), m_store(store), m_clock(clock)
 {
+    if (m_plant)
+        m_stateMemory.resize(m_plant->machines.size());
 }
 
 void MachineTileModel::setLine(int line)
@@ -56,12 +75,17 @@ void MachineTileModel::setLine(int line)
     beginResetModel();
     m_rows.clear();
     m_line = -1;
-    if (m_plant && line >= 0 && line < static_cast<int>(m_plant->lines.size())) {
+    const int lineCount = m_plant ? static_cast<int>(m_plant->lines.size()) : 0;
+    if (line == AllLines || (line >= 0 && line < lineCount)) {
         m_line = line;
         const auto snapshot = m_store ? m_store->snapshot() : std::vector<TagValue>();
         const TimestampMs now = m_clock->now();
-        for (int machine : m_plant->lines[static_cast<std::size_t>(line)].machines)
-            m_rows.push_back(compute(machine, snapshot, now, nullptr));
+        const int first = line == AllLines ? 0 : line;
+        const int last = line == AllLines ? lineCount - 1 : line;
+        for (int l = first; l <= last; ++l) {
+            for (int machine : m_plant->lines[static_cast<std::size_t>(l)].machines)
+                m_rows.push_back(compute(machine, l, snapshot, now));
+        }
     }
     endResetModel();
 }
@@ -73,7 +97,7 @@ void MachineTileModel::refresh()
     const auto snapshot = m_store->snapshot();
     const TimestampMs now = m_clock->now();
     for (std::size_t row = 0; row < m_rows.size(); ++row) {
-        MachineTileData next = compute(m_rows[row].machine, snapshot, now, &m_rows[row]);
+        MachineTileData next = compute(m_rows[row].machine, m_rows[row].line, snapshot, now);
         if (next == m_rows[row])
             continue;
         m_rows[row] = std::move(next);
@@ -108,29 +132,94 @@ QString MachineTileModel::durationText(TimestampMs ms)
     return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-TimestampMs MachineTileModel::findStateSince(TagId stateTag, double code, TimestampMs now) const
+TimestampMs MachineTileModel::stateSince(int machine, TagId stateTag, const TagValue &state,
+                                         TimestampMs now)
 {
-    // Walk the whole ring buffer backwards while the state holds; the oldest sample with the
-    // same code is the best knowledge of when the state began (bounded by the ring length).
-    // Not only the last ring-minutes: a re-published state would otherwise look younger.
-    const std::vector<Sample> history = m_store->recent(stateTag, 0);
-    TimestampMs since = 0;
-    for (auto it = history.rbegin(); it != history.rend(); ++it) {
-        if (isBad(it->q) || it->t_ms > now)
-            continue;
-        if (it->value != code)
-            break;
-        since = it->t_ms;
+    // The ring buffer only reaches back a few minutes, so the start of the current state is
+    // remembered per machine: a state that outlives the ring keeps its true age. Each refresh
+    // looks only at ring samples newer than the last one seen, so a change between two
+    // refreshes (even there and back) still restarts the duration at the right sample.
+    StateMemory &mem = m_stateMemory[static_cast<std::size_t>(machine)];
+    if (!mem.valid) {
+        // First look: walk the whole ring backwards while the state holds; the oldest sample
+        // with the same code is the best knowledge of when it began.
+        const std::vector<Sample> history = m_store->recent(stateTag, 0);
+        TimestampMs since = 0;
+        TimestampMs newest = 0;
+        for (auto it = history.rbegin(); it != history.rend(); ++it) {
+            if (isBad(it->q) || it->t_ms > now)
+                continue;
+            newest = std::max(newest, it->t_ms);
+            if (it->value != state.value)
+                break;
+            since = it->t_ms;
+        }
+        mem.valid = true;
+        mem.code = state.value;
+        mem.since = since != 0 ? since : state.t_ms;
+        mem.lastSeenMs = std::max(newest, state.t_ms);
+        return mem.since;
     }
-    return since;
+    const std::vector<Sample> newer = m_store->recent(stateTag, mem.lastSeenMs + 1);
+    for (const Sample &s : newer) {
+        if (isBad(s.q) || s.t_ms > now)
+            continue;
+        if (s.value != mem.code) {
+            mem.code = s.value;
+            mem.since = s.t_ms;
+        }
+        mem.lastSeenMs = s.t_ms;
+    }
+    if (mem.code != state.value) {
+        // The latest value is not in the ring (e.g. a late sample reordered it): trust it.
+        mem.code = state.value;
+        mem.since = state.t_ms;
+        mem.lastSeenMs = std::max(mem.lastSeenMs, state.t_ms);
+    }
+    return mem.since;
 }
 
-MachineTileData MachineTileModel::compute(int machineIndex, const std::vector<TagValue> &snapshot,
-                                          TimestampMs now, const MachineTileData *previous) const
+QList<ProcessValue> MachineTileModel::processValues(const Machine &machine,
+                                                    const std::vector<TagValue> &snapshot) const
+{
+    QList<ProcessValue> out;
+    const QLocale locale;
+    for (TagId id : machine.tags) {
+        if (out.size() >= kMaxProcessValues)
+            break;
+        if (id >= m_plant->tags.size())
+            continue;
+        const TagDef &tag = m_plant->tags[id];
+        if (tag.kind != TagKind::Analog || tag.role != TagRole::None)
+            continue;
+        ProcessValue pv;
+        pv.tag = id;
+        pv.label = processLabel(tag);
+        pv.unit = tag.unit;
+        const TagValue *v = id < snapshot.size() ? &snapshot[id] : nullptr;
+        if (v && v->hasValue) {
+            pv.valueText = std::isfinite(v->value)
+                ? locale.toString(v->value, 'f', std::clamp(tag.decimals, 0, 9))
+                : QStringLiteral("—");
+            pv.quality = v->q;
+        } else {
+            pv.valueText = QStringLiteral("—");
+            pv.quality = Quality::BadNotConnected;
+        }
+        if (!isGood(pv.quality))
+            pv.qualityReason = qualityDescription(pv.quality);
+        out.append(pv);
+    }
+    return out;
+}
+
+MachineTileData MachineTileModel::compute(int machineIndex, int line,
+                                          const std::vector<TagValue> &snapshot, TimestampMs now)
 {
     const Machine &machine = m_plant->machines[static_cast<std::size_t>(machineIndex)];
     MachineTileData d;
     d.machine = machineIndex;
+    d.line = line;
     d.name = machine.name;
     d.description = machine.description;
     d.idealRate = machine.idealRatePerMin;
@@ -175,12 +264,7 @@ MachineTileData MachineTileModel::compute(int machineIndex, const std::vector<Ta
         const StateDef *def = machine.state(d.stateCode);
         d.stateName = def ? def->name : tr("Unknown state %1").arg(d.stateCode);
         const StateCategory lastCategory = def ? def->category : StateCategory::Unknown;
-        if (previous && previous->stateCode == d.stateCode && previous->stateSinceMs != 0)
-            d.stateSinceMs = previous->stateSinceMs;
-        else
-            d.stateSinceMs = findStateSince(stateTag, state->value, now);
-        if (d.stateSinceMs == 0)
-            d.stateSinceMs = state->t_ms;
+        d.stateSinceMs = stateSince(machineIndex, stateTag, *state, now);
 
         if (isBad(state->q)) {
             // A stale state is unknown time, never counted as running (HMI-STYLE, ISA-101).
@@ -241,6 +325,7 @@ MachineTileData MachineTileModel::compute(int machineIndex, const std::vector<Ta
                 d.sparkline.append(QPointF(static_cast<double>(s.t_ms), s.value));
         }
     }
+    d.processValues = processValues(machine, snapshot);
     return d;
 }
 
@@ -271,6 +356,7 @@ QVariant MachineTileModel::data(const QModelIndex &index, int role) const
     case SparklineRole: return QVariant::fromValue(d.sparkline);
     case MachineIndexRole: return d.machine;
     case TileDataRole: return QVariant::fromValue(d);
+    case ProcessValuesRole: return QVariant::fromValue(d.processValues);
     default: return {};
     }
 }
@@ -291,7 +377,8 @@ QHash<int, QByteArray> MachineTileModel::roleNames() const
                   {QualityReasonRole, "qualityReason"},
                   {SparklineRole, "sparkline"},
                   {MachineIndexRole, "machineIndex"},
-                  {TileDataRole, "tileData"}});
+                  {TileDataRole, "tileData"},
+                  {ProcessValuesRole, "processValues"}});
     return names;
 }
 

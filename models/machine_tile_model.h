@@ -1,5 +1,6 @@
-// One row per machine of a selected production line, with what an overview tile shows:
-// state in words (and since when), rate, counts, worst data quality and a sparkline.
+// One row per machine of a selected production line (or of every line), with what an overview
+// tile shows: state in words (and since when), rate, counts, worst data quality, a sparkline
+// and up to three key process values.
 // Owned by the overview page; pulls TagStore snapshots on refresh() (driven by a UI timer).
 #pragma once
 
@@ -16,10 +17,25 @@
 
 namespace andon::models {
 
+// A key process value of a machine (an analog tag without a role: motor_temp, power...),
+// formatted with the tag's decimals so every view shows the same digits.
+struct ProcessValue
+{
+    TagId tag = kInvalidTag;
+    QString label;          // tag description if short, else the tag name in words
+    QString valueText;      // "73.4" (locale, tag decimals); "—" = no value yet
+    QString unit;           // "°C"
+    Quality quality = Quality::BadNotConnected;
+    QString qualityReason;  // "" when Good, else the quality in words
+
+    bool operator==(const ProcessValue &o) const = default;
+};
+
 // Everything one tile displays; a value type so views and tests can compare it.
 struct MachineTileData
 {
     int machine = -1;           // index into PlantModel::machines
+    int line = -1;              // index into PlantModel::lines (the row's section)
     QString name;
     QString description;
     StateCategory category = StateCategory::Unknown;
@@ -37,6 +53,7 @@ struct MachineTileData
                                 // unchanged window compares equal between refreshes
     QString sparklineLabel;     // what the sparkline shows ("rate", "power")
     double idealRate = 0;
+    QList<ProcessValue> processValues; // at most kMaxProcessValues, in the machine's tag order
 
     bool operator==(const MachineTileData &o) const;
 };
@@ -60,13 +77,18 @@ public:
         SparklineRole,     // QList<QPointF>
         MachineIndexRole,
         TileDataRole,      // MachineTileData
+        ProcessValuesRole, // QList<ProcessValue>
     };
+
+    // setLine() argument: every line of the plant, in configuration order.
+    static constexpr int AllLines = -2;
+    static constexpr int kMaxProcessValues = 3;
 
     // `store` and `clock` must outlive the model (the Engine owns the store).
     MachineTileModel(std::shared_ptr<const PlantModel> plant, const TagStore *store,
                      const Clock *clock = &SystemClock::instance(), QObject *parent = nullptr);
 
-    // Selects the line (index into PlantModel::lines); -1 = none. Resets the model.
+    // Selects the line (index into PlantModel::lines), AllLines, or -1 = none. Resets the model.
     void setLine(int line);
     int line() const { return m_line; }
 
@@ -89,9 +111,20 @@ public:
     static QString durationText(TimestampMs ms);
 
 private:
-    MachineTileData compute(int machine, const std::vector<TagValue> &snapshot, TimestampMs now,
-                            const MachineTileData *previous) const;
-    TimestampMs findStateSince(TagId stateTag, double code, TimestampMs now) const;
+    // When the current state began, remembered per machine across refreshes and line changes.
+    struct StateMemory
+    {
+        bool valid = false;
+        double code = 0;            // state code being tracked
+        TimestampMs since = 0;      // first sample with `code` after a different code
+        TimestampMs lastSeenMs = 0; // newest ring sample already looked at
+    };
+
+    MachineTileData compute(int machine, int line, const std::vector<TagValue> &snapshot,
+                            TimestampMs now);
+    TimestampMs stateSince(int machine, TagId stateTag, const TagValue &state, TimestampMs now);
+    QList<ProcessValue> processValues(const Machine &machine,
+                                      const std::vector<TagValue> &snapshot) const;
 
     std::shared_ptr<const PlantModel> m_plant;
     const TagStore *m_store;
@@ -100,8 +133,10 @@ private:
     TimestampMs m_sparklineWindowMs = 5 * 60'000;
     TimestampMs m_rateWindowMs = 60'000;
     std::vector<MachineTileData> m_rows;
+    std::vector<StateMemory> m_stateMemory; // indexed by machine
 };
 
 } // namespace andon::models
 
 Q_DECLARE_METATYPE(andon::models::MachineTileData)
+Q_DECLARE_METATYPE(andon::models::ProcessValue)

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>andon::Quality</name>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Good: local override</source>
+        <translation>Gut: lokal überschrieben</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Unsicher</translation>
+    </message>
+    <message>
+        <source>Uncertain: last known value</source>
+        <translation>Unsicher: letzter bekannter Wert</translation>
+    </message>
+    <message>
+        <source>Uncertain: sensor not accurate</source>
+        <translation>Unsicher: Sensor ungenau</translation>
+    </message>
+    <message>
+        <source>Uncertain: outside the engineering range</source>
+        <translation>Unsicher: außerhalb des Messbereichs</translation>
+    </message>
+    <message>
+        <source>Uncertain: sub-normal</source>
+        <translation>Unsicher: eingeschränkte Datenbasis</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Schlecht</translation>
+    </message>
+    <message>
+        <source>Bad: configuration error</source>
+        <translation>Schlecht: Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>Bad: not connected, no value received yet</source>
+        <translation>Schlecht: nicht verbunden, noch kein Wert empfangen</translation>
+    </message>
+    <message>
+        <source>Bad: device failure</source>
+        <translation>Schlecht: Gerätefehler</translation>
+    </message>
+    <message>
+        <source>Bad: sensor failure</source>
+        <translation>Schlecht: Sensorfehler</translation>
+    </message>
+    <message>
+        <source>Bad: communication failure</source>
+        <translation>Schlecht: Kommunikationsfehler</translation>
+    </message>
+    <message>
+        <source>Bad: out of service</source>
+        <translation>Schlecht: außer Betrieb</translation>
+    </message>
+    <message>
+        <source>Stale: no update within the timeout</source>
+        <translation>Veraltet: innerhalb der Überwachungszeit nicht aktualisiert</translation>
+    </message>
+    <message>
+        <source>Bad: the payload could not be decoded</source>
+        <translation>Schlecht: Nutzdaten nicht dekodierbar</translation>
+    </message>
+</context>
+<context>
     <name>andon::models::MachineTileModel</name>
     <message>
         <source>Running</source>
@@ -189,6 +256,30 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbindet erneut</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -359,14 +450,6 @@
 <context>
     <name>andon::ui::OverviewPage</name>
     <message>
-        <source>Line overview</source>
-        <translation>Linienübersicht</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Linie</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -397,6 +480,22 @@
     <message>
         <source>Machines running / machines on the line</source>
         <translation>Maschinen in Betrieb / Maschinen der Linie</translation>
+    </message>
+    <message>
+        <source>Plant overview</source>
+        <translation>Werksübersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>Alle Linien</translation>
+    </message>
+    <message>
+        <source>Machines in an unplanned stop</source>
+        <translation>Maschinen im ungeplanten Stillstand</translation>
     </message>
 </context>
 <context>
@@ -490,6 +589,10 @@
     <message>
         <source>The historian cannot be opened</source>
         <translation>Der Historian kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Quit right after the main window is first painted (start-up time measurement).</source>
+        <translation>Direkt nach dem ersten Zeichnen des Hauptfensters beenden (Messung der Startzeit).</translation>
     </message>
 </context>
 </TS>

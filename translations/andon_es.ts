@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>andon::Quality</name>
+    <message>
+        <source>Good</source>
+        <translation>Buena</translation>
+    </message>
+    <message>
+        <source>Good: local override</source>
+        <translation>Buena: forzada localmente</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Incierta</translation>
+    </message>
+    <message>
+        <source>Uncertain: last known value</source>
+        <translation>Incierta: último valor conocido</translation>
+    </message>
+    <message>
+        <source>Uncertain: sensor not accurate</source>
+        <translation>Incierta: sensor impreciso</translation>
+    </message>
+    <message>
+        <source>Uncertain: outside the engineering range</source>
+        <translation>Incierta: fuera del rango de medida</translation>
+    </message>
+    <message>
+        <source>Uncertain: sub-normal</source>
+        <translation>Incierta: fuentes insuficientes</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Mala</translation>
+    </message>
+    <message>
+        <source>Bad: configuration error</source>
+        <translation>Mala: error de configuración</translation>
+    </message>
+    <message>
+        <source>Bad: not connected, no value received yet</source>
+        <translation>Mala: sin conexión, aún no se ha recibido ningún valor</translation>
+    </message>
+    <message>
+        <source>Bad: device failure</source>
+        <translation>Mala: fallo del dispositivo</translation>
+    </message>
+    <message>
+        <source>Bad: sensor failure</source>
+        <translation>Mala: fallo del sensor</translation>
+    </message>
+    <message>
+        <source>Bad: communication failure</source>
+        <translation>Mala: fallo de comunicación</translation>
+    </message>
+    <message>
+        <source>Bad: out of service</source>
+        <translation>Mala: fuera de servicio</translation>
+    </message>
+    <message>
+        <source>Stale: no update within the timeout</source>
+        <translation>Obsoleta: sin actualización dentro del tiempo límite</translation>
+    </message>
+    <message>
+        <source>Bad: the payload could not be decoded</source>
+        <translation>Mala: no se pudo decodificar el contenido del mensaje</translation>
+    </message>
+</context>
+<context>
     <name>andon::models::MachineTileModel</name>
     <message>
         <source>Running</source>
@@ -189,6 +256,30 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconectando</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>no iniciado</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -359,14 +450,6 @@
 <context>
     <name>andon::ui::OverviewPage</name>
     <message>
-        <source>Line overview</source>
-        <translation>Vista de línea</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Línea</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -397,6 +480,22 @@
     <message>
         <source>Machines running / machines on the line</source>
         <translation>Máquinas en marcha / máquinas de la línea</translation>
+    </message>
+    <message>
+        <source>Plant overview</source>
+        <translation>Vista general de la planta</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>Todas las líneas</translation>
+    </message>
+    <message>
+        <source>Machines in an unplanned stop</source>
+        <translation>Máquinas en parada no planificada</translation>
     </message>
 </context>
 <context>
@@ -490,6 +589,10 @@
     <message>
         <source>The historian cannot be opened</source>
         <translation>No se puede abrir el histórico</translation>
+    </message>
+    <message>
+        <source>Quit right after the main window is first painted (start-up time measurement).</source>
+        <translation>Salir justo después del primer dibujado de la ventana principal (medición del tiempo de arranque).</translation>
     </message>
 </context>
 </TS>

@@ -41,6 +41,8 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setHorizontalHeaderLabels({tr("Connection"), tr("Type"), tr("Endpoint"), tr("State"),
                                         tr("Messages"), tr("Decode errors"), tr("Last error")});
+    for (int column : {int(MessagesColumn), int(ErrorsColumn)})
+        m_table->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -50,6 +52,24 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     layout->addWidget(m_table, 1);
     refresh();
+}
+
+QString ConnectionsPage::stateText(const QString &engineState)
+{
+    // The Engine reports states as fixed English keys; the operator reads words.
+    if (engineState == QLatin1String("connected"))
+        return tr("connected");
+    if (engineState == QLatin1String("connecting"))
+        return tr("connecting");
+    if (engineState == QLatin1String("reconnecting"))
+        return tr("reconnecting");
+    if (engineState == QLatin1String("disconnected"))
+        return tr("disconnected");
+    if (engineState == QLatin1String("not started"))
+        return tr("not started");
+    if (engineState == QLatin1String("unknown"))
+        return tr("unknown");
+    return engineState; // a state added later shows as it comes rather than not at all
 }
 
 void ConnectionsPage::refresh()
@@ -81,12 +101,15 @@ void ConnectionsPage::refresh()
         set(IdColumn, s.id);
         set(KindColumn, s.kind);
         set(EndpointColumn, s.endpoint);
-        set(StateColumn, s.healthy ? s.state : QStringLiteral("⚠ ") % s.state);
+        const QString state = stateText(s.state);
+        set(StateColumn, s.healthy ? state : QStringLiteral("⚠ ") % state);
         set(MessagesColumn, locale.toString(static_cast<qulonglong>(s.messages)), true);
         set(ErrorsColumn, locale.toString(static_cast<qulonglong>(s.decodeErrors)), true);
         set(LastErrorColumn, s.lastError.isEmpty() ? tr("—") : s.lastError);
     }
-    m_table->resizeColumnsToContents();
+    // Not the last column: sizing it by hand would switch off its stretch to the table's edge.
+    for (int column = 0; column < ColumnCount - 1; ++column)
+        m_table->resizeColumnToContents(column);
 }
 
 } // namespace andon::ui

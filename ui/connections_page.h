@@ -20,6 +20,8 @@ class ConnectionsPage : public QWidget
 public:
     explicit ConnectionsPage(Engine *engine, QWidget *parent = nullptr);
     void refresh();
+    // A connection state from Engine::connectionStatus() ("connected", ...) in words.
+    static QString stateText(const QString &engineState);
     QTableWidget *table() const { return m_table; }
 
 private:

@@ -5,6 +5,7 @@
 #include "widgets/sparkline.h"
 #include "widgets/theme.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -29,6 +31,9 @@ class TagDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    // Width of the widest unit of the table, so every number ends at the same x.
+    void setUnitWidth(int px) { m_unitWidth = px; }
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
     {
@@ -43,6 +48,8 @@ public:
             const auto points = index.data(models::TagTableModel::SparklineRole).value<QList<QPointF>>();
             widgets::Sparkline::paint(*painter, QRectF(option.rect.adjusted(4, 4, -4, -4)), points,
                                       c.secondaryText);
+        } else if (index.column() == models::TagTableModel::ValueColumn) {
+            paintValue(painter, opt, index, bad);
         } else {
             QStyledItemDelegate::paint(painter, opt, index);
         }
@@ -61,14 +68,57 @@ public:
         }
     }
 
+    // HMI-STYLE numbers: value right-aligned in a column of its own, unit after it in a lighter
+    // weight and colour ("53.4 °C" / "52.0 parts/min" line up on the last digit).
+    void paintValue(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                    bool bad) const
+    {
+        const auto &c = widgets::Theme::colors();
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        QString number = opt.text;
+        QString unit = index.data(models::TagTableModel::UnitRole).toString();
+        if (!unit.isEmpty() && number.endsWith(QLatin1Char(' ') + unit))
+            number.chop(unit.size() + 1);
+        else
+            unit.clear();
+        opt.text.clear();
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        const QRect r = option.rect.adjusted(4, 0, -6, 0);
+        const int unitRight = r.right();
+        const int numberRight = m_unitWidth > 0 ? unitRight - m_unitWidth - 5 : unitRight;
+        painter->save();
+        QFont numberFont = option.font;
+        painter->setFont(numberFont);
+        painter->setPen(bad ? c.secondaryText : c.text);
+        painter->drawText(QRect(r.left(), r.top(), numberRight - r.left() + 1, r.height()),
+                          Qt::AlignRight | Qt::AlignVCenter, number);
+        if (!unit.isEmpty()) {
+            QFont unitFont = option.font;
+            unitFont.setWeight(QFont::Light);
+            painter->setFont(unitFont);
+            painter->setPen(c.secondaryText);
+            painter->drawText(QRect(numberRight + 5, r.top(), m_unitWidth + 1, r.height()),
+                              Qt::AlignLeft | Qt::AlignVCenter, unit);
+        }
+        painter->restore();
+    }
+
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize s = QStyledItemDelegate::sizeHint(option, index);
         if (index.column() == models::TagTableModel::TrendColumn)
             s.setWidth(std::max(s.width(), 140));
+        if (index.column() == models::TagTableModel::ValueColumn)
+            s.setWidth(s.width() + 16);
         s.setHeight(std::max(s.height(), option.fontMetrics.height() + 10));
         return s;
     }
+
+private:
+    int m_unitWidth = 0;
 };
 
 } // namespace
@@ -106,7 +156,16 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new TagDelegate(m_table));
+    auto *delegate = new TagDelegate(m_table);
+    int unitWidth = 0;
+    const QFontMetrics tableFm(m_table->font());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString unit = m_model->index(row, models::TagTableModel::ValueColumn)
+                                 .data(models::TagTableModel::UnitRole).toString();
+        unitWidth = std::max(unitWidth, tableFm.horizontalAdvance(unit));
+    }
+    delegate->setUnitWidth(unitWidth);
+    m_table->setItemDelegate(delegate);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setShowGrid(false);

@@ -244,8 +244,8 @@ void MainWindow::refreshStatus()
         const ConnectionStatus &s = status[i];
         QLabel *label = m_connectionLabels[i];
         // Normal is plain grey text; only a problem gets the abnormal outline and ⚠.
-        label->setText(s.healthy ? tr("%1: %2").arg(s.id, s.state)
-                                 : tr("⚠ %1: %2").arg(s.id, s.state));
+        const QString state = ConnectionsPage::stateText(s.state);
+        label->setText(s.healthy ? tr("%1: %2").arg(s.id, state) : tr("⚠ %1: %2").arg(s.id, state));
         label->setToolTip(s.lastError.isEmpty() ? s.endpoint
                                                 : tr("%1 — %2").arg(s.endpoint, s.lastError));
         label->setStyleSheet(s.healthy ? QString() : problemCss);
@@ -327,8 +327,8 @@ void MainWindow::loadSettings()
     widgets::Theme::Mode mode = widgets::Theme::Mode::Light;
     if (widgets::Theme::parseMode(settings.value(QStringLiteral("theme")).toString(), &mode))
         setDarkTheme(mode == widgets::Theme::Mode::Dark);
-    const int line = settings.value(QStringLiteral("overview/line"), 0).toInt();
-    if (line >= 0 && line < static_cast<int>(m_engine->model().lines.size()))
+    const int line = settings.value(QStringLiteral("overview/line"), OverviewPage::AllLines).toInt();
+    if (line >= OverviewPage::AllLines && line < static_cast<int>(m_engine->model().lines.size()))
         m_overview->setLine(line);
 }
 

@@ -1,6 +1,7 @@
 // A painted overview tile for one machine: name, state bar in words, rate with unit, good and
-// reject counts and a sparkline. Calm grey when normal; only an unplanned stop gets colour.
-// Stale/bad data: greyed, hatched, ⚠, reason in the tooltip. Owned by the overview page.
+// reject counts, a sparkline and up to three key process values. Calm grey when normal; only an
+// unplanned stop gets colour. Stale/bad data: greyed, hatched, ⚠, reason in the tooltip.
+// Fonts grow with the tile so a wall screen reads across the room. Owned by the overview page.
 #pragma once
 
 #include "core/plant_model.h"
@@ -13,6 +14,18 @@
 #include <limits>
 
 namespace andon::widgets {
+
+// One "label value unit" row of a tile.
+struct MachineTileValue
+{
+    QString label;     // "Motor temp"
+    QString valueText; // already formatted with the tag's decimals: "73.4"
+    QString unit;      // "°C"
+    Quality quality = Quality::Good;
+    QString qualityReason; // tooltip when quality is not Good
+
+    bool operator==(const MachineTileValue &o) const = default;
+};
 
 struct MachineTileContent
 {
@@ -28,6 +41,7 @@ struct MachineTileContent
     QString qualityReason;        // shown on hover when quality is not Good
     QList<QPointF> sparkline;
     QString sparklineLabel;       // "rate", "power"
+    QList<MachineTileValue> values; // key process values, at most three are shown
 
     bool operator==(const MachineTileContent &o) const;
 };
@@ -44,10 +58,16 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // How much the content is enlarged for the current size (1 = the minimum size).
+    double contentScale() const;
+    // Where the value row `i` is painted (tests, tooltips); empty if not shown.
+    QRect valueRect(int i) const;
+
 signals:
     void clicked();
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -56,6 +76,8 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    struct Layout;
+    Layout layout() const;
     void updateToolTip();
 
     MachineTileContent m_content;

@@ -114,6 +114,7 @@ void Theme::apply(Mode mode)
         "QListWidget#navigation::item { padding: 8px 12px; background: transparent; color: %1;"
         " border: none; }"
         "QListWidget#navigation::item:selected { padding: 8px 12px; background: %4; color: %1; }"
+        "QHeaderView { background: %2; }"
         "QHeaderView::section { background: %2; color: %3; border: none;"
         " border-bottom: 1px solid %3; padding: 4px; }"
         "QTableView { gridline-color: %5; }")

@@ -1,6 +1,7 @@
 // MainWindow offscreen: the demo plant fed by the in-process simulator through the Engine's
-// ingest path. Checks the overview tiles against the TagStore, opens a faceplate with a
-// click, toggles the theme, and saves screenshots (1366x768 and 1920x1080) for review.
+// ingest path. Checks the overview tiles against the TagStore (state, counts, process values),
+// that every line fits at 1366x768 without scrolling, opens a faceplate with a click, toggles
+// the theme, and saves screenshots (1366x768, 1920x1080, 3840x2160) for review.
 #include "core/config_loader.h"
 #include "engine/engine.h"
 #include "models/machine_tile_model.h"
@@ -20,10 +21,14 @@
 #include <QDir>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QHelpEvent>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolTip>
 
 #include <cmath>
 
@@ -43,6 +48,9 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void overviewShowsMachinesAndStates();
+    void allLinesFitWithoutScrolling();
+    void tilesShowProcessValues();
+    void doubtfulValueIsGreyedWithReason();
     void clickOpensFaceplate();
     void keyboardNavigation();
     void placeholderPagesSayWhatTheyWillShow();
@@ -52,6 +60,7 @@ private slots:
 
 private:
     void feed(TimestampMs until);
+    void verifyTilesFit(const char *where);
     void save(QWidget *widget, const QString &name);
 
     std::shared_ptr<const PlantModel> m_model;
@@ -74,6 +83,28 @@ void TestMainWindow::save(QWidget *widget, const QString &name)
 {
     const QString path = QDir(test::screenshotDir()).filePath(name);
     QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+// Every tile lies fully inside the visible part of the overview and nothing scrolls.
+void TestMainWindow::verifyTilesFit(const char *where)
+{
+    ui::OverviewPage *overview = m_window->overviewPage();
+    QWidget *viewport = overview->scrollArea()->viewport();
+    QCOMPARE(overview->scrollArea()->verticalScrollBar()->maximum(), 0);
+    QVERIFY(overview->tileCount() > 0);
+    for (int row = 0; row < overview->tileCount(); ++row) {
+        widgets::MachineTile *tile = overview->tile(row);
+        QVERIFY2(tile->isVisible(), qPrintable(tile->objectName()));
+        const QRect r(tile->mapTo(viewport, QPoint(0, 0)), tile->size());
+        QVERIFY2(viewport->rect().contains(r),
+                 qPrintable(QStringLiteral("%1: %2 at %3,%4 %5x%6 outside the %7x%8 viewport")
+                                .arg(QLatin1String(where), tile->objectName())
+                                .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())
+                                .arg(viewport->width()).arg(viewport->height())));
+        QVERIFY2(r.size().width() >= tile->minimumSizeHint().width()
+                     && r.size().height() >= tile->minimumSizeHint().height(),
+                 qPrintable(tile->objectName()));
+    }
 }
 
 void TestMainWindow::initTestCase()
@@ -113,7 +144,15 @@ void TestMainWindow::cleanupTestCase()
 void TestMainWindow::overviewShowsMachinesAndStates()
 {
     ui::OverviewPage *overview = m_window->overviewPage();
-    QCOMPARE(overview->lineSelector()->count(), int(m_model->lines.size()));
+    // "All lines" first, then each line; the default shows the whole plant.
+    QCOMPARE(overview->lineSelector()->count(), int(m_model->lines.size()) + 1);
+    QCOMPARE(overview->lineSelector()->itemText(0), QStringLiteral("All lines"));
+    QCOMPARE(overview->line(), ui::OverviewPage::AllLines);
+    QCOMPARE(overview->sectionCount(), int(m_model->lines.size()));
+    int machines = 0;
+    for (const Line &l : m_model->lines)
+        machines += int(l.machines.size());
+    QCOMPARE(overview->tileCount(), machines);
     for (int line = 0; line < int(m_model->lines.size()); ++line) {
         overview->setLine(line);
         feed(m_simNow + 5 * kStepMs);
@@ -137,8 +176,92 @@ void TestMainWindow::overviewShowsMachinesAndStates()
             QCOMPARE(tile.goodCount, good.value);
         }
     }
-    overview->setLine(0);
+    overview->setLine(ui::OverviewPage::AllLines);
+    QCOMPARE(overview->tileCount(), machines);
     m_window->refreshNow();
+}
+
+void TestMainWindow::allLinesFitWithoutScrolling()
+{
+    ui::OverviewPage *overview = m_window->overviewPage();
+    overview->setLine(ui::OverviewPage::AllLines);
+    m_window->resize(1366, 768);
+    m_window->showPage(ui::MainWindow::OverviewPageId);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->size(), QSize(1366, 768));
+    QCOMPARE(overview->sectionCount(), 2);
+    QCOMPARE(overview->tileCount(), 8);
+    verifyTilesFit("1366x768");
+    // Both lines' tiles in one row each: line 2's tiles lie below line 1's.
+    QVERIFY(overview->tile(4)->mapTo(m_window.get(), QPoint(0, 0)).y()
+            > overview->tile(0)->mapTo(m_window.get(), QPoint(0, 0)).y() + overview->tile(0)->height());
+}
+
+void TestMainWindow::tilesShowProcessValues()
+{
+    ui::OverviewPage *overview = m_window->overviewPage();
+    overview->setLine(ui::OverviewPage::AllLines);
+    feed(m_simNow + 3 * kStepMs);
+    m_window->refreshNow();
+    const QLocale locale; // C, set in initTestCase
+    int checked = 0;
+    for (int row = 0; row < overview->tileCount(); ++row) {
+        const Machine &m = m_model->machines[std::size_t(overview->model()->tile(row).machine)];
+        // Expected: the machine's analog tags without a role, in config order, at most three.
+        QList<TagId> expected;
+        for (TagId id : m.tags) {
+            const TagDef &t = m_model->tags[id];
+            if (t.kind == TagKind::Analog && t.role == TagRole::None && expected.size() < 3)
+                expected.append(id);
+        }
+        const widgets::MachineTileContent &content = overview->tile(row)->content();
+        QCOMPARE(content.values.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            const TagDef &t = m_model->tags[expected[i]];
+            const TagValue v = m_engine->tagStore().latest(expected[i]);
+            QVERIFY2(v.hasValue, qPrintable(t.path));
+            QCOMPARE(content.values[i].valueText, locale.toString(v.value, 'f', t.decimals));
+            QCOMPARE(content.values[i].unit, t.unit);
+            QCOMPARE(content.values[i].quality, v.q);
+            // Painted inside the tile.
+            const QRect r = overview->tile(row)->valueRect(int(i));
+            QVERIFY2(!r.isEmpty() && overview->tile(row)->rect().contains(r), qPrintable(t.path));
+            ++checked;
+        }
+    }
+    // The demo plant gives every machine motor_temp, vibration_rms and power.
+    QCOMPARE(checked, 3 * overview->tileCount());
+}
+
+void TestMainWindow::doubtfulValueIsGreyedWithReason()
+{
+    // A stale process value keeps its last digits but carries ⚠ and explains itself on hover.
+    widgets::MachineTile tile;
+    widgets::MachineTileContent content;
+    content.name = QStringLiteral("press");
+    content.stateText = QStringLiteral("Running (3 min)");
+    content.category = StateCategory::Running;
+    content.values = {{QStringLiteral("Motor temp"), QStringLiteral("53.4"), QStringLiteral("°C"),
+                       Quality::Good, QString()},
+                      {QStringLiteral("Power"), QStringLiteral("12.10"), QStringLiteral("kW"),
+                       Quality::BadStale, qualityDescription(Quality::BadStale)}};
+    tile.setContent(content);
+    tile.resize(tile.minimumSizeHint());
+    tile.setAttribute(Qt::WA_ShowWithoutActivating); // the main window keeps the focus
+    tile.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tile));
+    QVERIFY(!tile.valueRect(1).isEmpty());
+    QVERIFY(tile.valueRect(2).isEmpty()); // only two values
+    QHelpEvent help(QEvent::ToolTip, tile.valueRect(1).center(),
+                    tile.mapToGlobal(tile.valueRect(1).center()));
+    QApplication::sendEvent(&tile, &help);
+    QTRY_COMPARE(QToolTip::text(),
+                 QStringLiteral("⚠ Power: ") + qualityDescription(Quality::BadStale));
+    save(&tile, QStringLiteral("tile-stale-value.png"));
+    QToolTip::hideText();
+    tile.hide();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 }
 
 void TestMainWindow::clickOpensFaceplate()
@@ -216,6 +339,7 @@ void TestMainWindow::screenshots_data()
     QTest::addColumn<QString>("suffix");
     QTest::newRow("1366x768") << QSize(1366, 768) << QString();
     QTest::newRow("1920x1080") << QSize(1920, 1080) << QStringLiteral("-1920x1080");
+    QTest::newRow("3840x2160") << QSize(3840, 2160) << QStringLiteral("-3840x2160");
 }
 
 void TestMainWindow::screenshots()
@@ -230,14 +354,25 @@ void TestMainWindow::screenshots()
     m_window->showPage(ui::MainWindow::OverviewPageId);
     m_window->refreshNow();
     QCoreApplication::processEvents();
-    // Level-1 page: every tile fits without scrolling.
+    // Level-1 page: every tile fits without scrolling, and a bigger screen gets bigger tiles
+    // (content scale > 1) instead of empty space.
     ui::OverviewPage *overview = m_window->overviewPage();
-    for (int row = 0; row < overview->tileCount(); ++row) {
-        const QRect r(overview->tile(row)->mapTo(m_window.get(), QPoint(0, 0)),
-                      overview->tile(row)->size());
-        QVERIFY2(m_window->rect().contains(r), qPrintable(overview->tile(row)->objectName()));
-    }
+    QCOMPARE(overview->line(), ui::OverviewPage::AllLines);
+    QCOMPARE(m_window->size(), size);
+    verifyTilesFit(qPrintable(suffix));
+    if (size.width() >= 1920)
+        QVERIFY2(overview->tile(0)->contentScale() > 1.3,
+                 qPrintable(QString::number(overview->tile(0)->contentScale())));
     save(m_window.get(), QStringLiteral("overview-light%1.png").arg(suffix));
+    // One line picked in the selector: its tiles fill the page (bigger, in a grid).
+    overview->setLine(0);
+    m_window->refreshNow();
+    QCoreApplication::processEvents();
+    verifyTilesFit("line 1");
+    save(m_window.get(), QStringLiteral("overview-line1%1.png").arg(suffix));
+    overview->setLine(ui::OverviewPage::AllLines);
+    m_window->refreshNow();
+    QCoreApplication::processEvents();
     m_window->setDarkTheme(true);
     QCoreApplication::processEvents();
     save(m_window.get(), QStringLiteral("overview-dark%1.png").arg(suffix));

@@ -18,7 +18,7 @@ using models::MachineTileModel;
 
 namespace {
 // Tag ids of the test plant (see ui_test_plant.h).
-constexpr TagId kPressState = 0, kPressGood = 1, kPressReject = 2, kPressRate = 3;
+constexpr TagId kPressState = 0, kPressGood = 1, kPressReject = 2, kPressRate = 3, kPressTemp = 4;
 constexpr TagId kOvenState = 5, kOvenGood = 6, kOvenPower = 7;
 constexpr TimestampMs kMinute = 60'000;
 // 2026-03-02T10:00:00Z
@@ -39,6 +39,9 @@ private slots:
     void qualityAndReason();
     void staleStateIsUnknown();
     void dataChangedOnlyForChangedRows();
+    void durationOutlivesTheRing();
+    void allLines();
+    void processValues();
     void durationText_data();
     void durationText();
 
@@ -211,6 +214,120 @@ void TestMachineTileModel::dataChangedOnlyForChangedRows()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toModelIndex().row(), 1);
     QCOMPARE(spy.at(0).at(1).toModelIndex().row(), 1);
+}
+
+void TestMachineTileModel::durationOutlivesTheRing()
+{
+    // A ring of only 4 samples per tag: the model must remember when the jam began.
+    m_tester.reset();
+    m_model.reset();
+    m_store = std::make_unique<TagStore>(std::vector<int>(m_plant->tags.size(), 3'600'000), 4);
+    m_model = std::make_unique<MachineTileModel>(m_plant, m_store.get(), m_clock.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setLine(0);
+
+    // Running at t0-1 min, jam from t0, re-published every minute up to t0+3 min. The ring keeps
+    // t0..t0+3 min; the first refresh learns "since t0" from its oldest jam sample.
+    SampleBatch batch{{kPressState, kT0 - kMinute, 1, Quality::Good}};
+    for (int m = 0; m <= 3; ++m)
+        batch.push_back({kPressState, kT0 + m * kMinute, 10, Quality::Good});
+    m_store->apply(batch, kT0 + 3 * kMinute);
+    m_clock->set(kT0 + 3 * kMinute + 30'000);
+    m_model->refresh();
+    const QModelIndex press = m_model->index(0);
+    QCOMPARE(press.data(MachineTileModel::StateSinceRole).toLongLong(), kT0);
+    QCOMPARE(press.data(MachineTileModel::StateTextRole).toString(),
+             QStringLiteral("Down — Jam at infeed (3 min)"));
+
+    // 72 more minutes of the jam, refreshed every 10 minutes; the ring now only reaches back to
+    // t0+72 min. Now = t0+75.5 min, so the jam lasts 75.5 min = 1 h 15 min.
+    for (int m = 4; m <= 75; ++m) {
+        m_store->apply({{kPressState, kT0 + m * kMinute, 10, Quality::Good}}, kT0 + m * kMinute);
+        if (m % 10 == 0) {
+            m_clock->set(kT0 + m * kMinute);
+            m_model->refresh();
+        }
+    }
+    QCOMPARE(m_store->recent(kPressState, 0).front().t_ms, kT0 + 72 * kMinute);
+    m_clock->set(kT0 + 75 * kMinute + 30'000);
+    m_model->refresh();
+    QCOMPARE(press.data(MachineTileModel::StateSinceRole).toLongLong(), kT0);
+    QCOMPARE(press.data(MachineTileModel::StateTextRole).toString(),
+             QStringLiteral("Down — Jam at infeed (1 h 15 min)"));
+
+    // Switching lines does not forget it.
+    m_model->setLine(-1);
+    m_model->setLine(0);
+    QCOMPARE(m_model->index(0).data(MachineTileModel::StateSinceRole).toLongLong(), kT0);
+
+    // Running and back to the jam between two refreshes: the jam restarts at t0+78 min even
+    // though the state code seen at both refreshes is the same. Now t0+80 min -> 2 min.
+    m_store->apply({{kPressState, kT0 + 76 * kMinute, 1, Quality::Good},
+                    {kPressState, kT0 + 77 * kMinute, 1, Quality::Good},
+                    {kPressState, kT0 + 78 * kMinute, 10, Quality::Good}},
+                   kT0 + 78 * kMinute);
+    m_clock->set(kT0 + 80 * kMinute);
+    m_model->refresh();
+    QCOMPARE(m_model->index(0).data(MachineTileModel::StateSinceRole).toLongLong(),
+             kT0 + 78 * kMinute);
+    QCOMPARE(m_model->index(0).data(MachineTileModel::StateTextRole).toString(),
+             QStringLiteral("Down — Jam at infeed (2 min)"));
+}
+
+void TestMachineTileModel::allLines()
+{
+    // A second line with a copy of the press: AllLines lists line by line, in config order.
+    Line second;
+    second.name = QStringLiteral("line2");
+    second.machines = {0};
+    m_plant->lines.push_back(second);
+    m_model->setLine(MachineTileModel::AllLines);
+    QCOMPARE(m_model->line(), MachineTileModel::AllLines);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->tile(0).name, QStringLiteral("press"));
+    QCOMPARE(m_model->tile(1).name, QStringLiteral("oven"));
+    QCOMPARE(m_model->tile(2).name, QStringLiteral("press"));
+    QCOMPARE(m_model->tile(1).line, 0);
+    QCOMPARE(m_model->tile(2).line, 1);
+    m_model->setLine(1);
+    QCOMPARE(m_model->rowCount(), 1);
+}
+
+void TestMachineTileModel::processValues()
+{
+    // Analog tags without a role only: the press shows motor_temp (1 decimal), not its rate;
+    // the oven its power (2 decimals). Labels: the description if it is at most 16 characters
+    // ("desc of power" = 13), else the name in words ("desc of motor_temp" = 18).
+    m_store->apply({{kPressTemp, kT0, 73.46, Quality::Good},
+                    {kPressRate, kT0, 50, Quality::Good},
+                    {kOvenPower, kT0, 12.3456, Quality::UncertainLastKnown}},
+                   kT0);
+    m_model->refresh();
+    const auto press = m_model->index(0).data(MachineTileModel::ProcessValuesRole)
+                           .value<QList<models::ProcessValue>>();
+    QCOMPARE(press.size(), 1);
+    QCOMPARE(press[0].tag, kPressTemp);
+    QCOMPARE(press[0].label, QStringLiteral("Motor temp"));
+    QCOMPARE(press[0].valueText, QStringLiteral("73.5"));
+    QCOMPARE(press[0].unit, QStringLiteral("°C"));
+    QCOMPARE(press[0].quality, Quality::Good);
+    QVERIFY(press[0].qualityReason.isEmpty());
+    const auto oven = m_model->tile(1).processValues;
+    QCOMPARE(oven.size(), 1);
+    QCOMPARE(oven[0].label, QStringLiteral("desc of power"));
+    QCOMPARE(oven[0].valueText, QStringLiteral("12.35"));
+    QCOMPARE(oven[0].quality, Quality::UncertainLastKnown);
+    QCOMPARE(oven[0].qualityReason, QStringLiteral("Uncertain: last known value"));
+
+    // A tag that never reported shows a dash and says so.
+    m_model->setLine(0);
+    auto fresh = std::make_unique<TagStore>(*m_plant);
+    MachineTileModel empty(m_plant, fresh.get(), m_clock.get());
+    empty.setLine(0);
+    QCOMPARE(empty.tile(0).processValues.at(0).valueText, QStringLiteral("—"));
+    QCOMPARE(empty.tile(0).processValues.at(0).quality, Quality::BadNotConnected);
+    QVERIFY(!empty.tile(0).processValues.at(0).qualityReason.isEmpty());
 }
 
 void TestMachineTileModel::durationText_data()

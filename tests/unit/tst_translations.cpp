@@ -128,6 +128,7 @@ void TestTranslations::everySourceStringIsInTheTsFiles()
     lupdate.start(kLupdate, {src + QStringLiteral("/ui"), src + QStringLiteral("/widgets"),
                              src + QStringLiteral("/models"),
                              src + QStringLiteral("/app/andon_main.cpp"),
+                             src + QStringLiteral("/core/sample.cpp"),
                              // Include path so lupdate sees the namespaces in the headers
                              // (contexts are "andon::ui::MainWindow", not "MainWindow").
                              QStringLiteral("-I"), src,
