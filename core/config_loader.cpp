@@ -286,6 +286,12 @@ private:
     void readHistorian(const YAML::Node &n, bool present);
     void readConnections(const YAML::Node &n);
     void readMqttConnection(const YAML::Node &n, const QString &path);
+    void readMqttClientSettings(const Fields &f, MqttConnection *c);
+    void readModbusDevice(const YAML::Node &n, const QString &path);
+    std::optional<ModbusBinding> readModbusBinding(
+        const YAML::Node &n, const QString &path, const TagDef &tag);
+    std::optional<SparkplugBinding> readSparkplugBinding(const YAML::Node &n, const QString &path);
+    std::optional<QString> sparkplugId(const Fields &f, const char *key, bool required);
     void readDefaults(const YAML::Node &n);
     std::vector<StateDef> readStates(
         const YAML::Node &n, const QString &path, std::vector<StateDef> base);
@@ -300,6 +306,10 @@ private:
     void readMachine(const YAML::Node &n, const QString &path, int line, const QString &parent);
     void readTags(const YAML::Node &n, const QString &path, int machine, const QString &parent);
     void readTag(const YAML::Node &n, const QString &path, int machine, const QString &parent);
+    void readSpec(const YAML::Node &n, const QString &path, TagDef *tag);
+    void readCalendar(const YAML::Node &n);
+    std::optional<int> clockTime(const YAML::Node &n, const QString &path);
+    void readProducts(const YAML::Node &n);
 
     // Registers an ISA-95 path; reports a duplicate (naming the first definition) and returns
     // false. Children of an entity whose path is not valid are not registered, so one bad
@@ -316,6 +326,13 @@ private:
     std::vector<StateDef> m_defaultStates;
     int m_defaultStaleMs = kDefaultStaleAfterMs;
     std::optional<BindingDraft> m_defaultBinding;
+    QHash<QString, Loc> m_modbusIds; // Modbus device id -> where it was defined
+    struct PollGroupSeen
+    {
+        int pollMs = 0;
+        Loc loc;
+    };
+    QHash<QString, PollGroupSeen> m_pollGroups; // device + '/' + group -> first use
 };
 
 Fields::Fields(Loader &loader, const YAML::Node &map, const QString &path,
@@ -612,7 +629,8 @@ void Loader::readRoot(const YAML::Node &root)
         return;
     }
     const Fields top(*this, root, QString(),
-        { "andon", "plant", "historian", "connections", "defaults", "default_mqtt", "sites" });
+        { "andon", "plant", "historian", "connections", "defaults", "default_mqtt", "sites",
+            "calendar", "products" });
     if (top.require("andon")) {
         const YAML::Node v = *top.get("andon");
         if (!v.IsScalar() || qs(v.Scalar()) != u"1")
@@ -631,6 +649,13 @@ void Loader::readRoot(const YAML::Node &root)
         readDefaultMqtt(*n);
     if (top.require("sites"))
         readSites(*top.get("sites"));
+    // After the sites: the calendar defaults to the plant's time zone and products refer to
+    // line and machine paths.
+    m_model->calendar.timeZone = m_model->timeZone();
+    if (const auto n = top.get("calendar"))
+        readCalendar(*n);
+    if (const auto n = top.get("products"))
+        readProducts(*n);
 }
 
 void Loader::readPlant(const YAML::Node &n)
@@ -675,12 +700,15 @@ void Loader::readConnections(const YAML::Node &n)
 {
     if (!expectMap(n, QStringLiteral("connections")))
         return;
-    const Fields f(*this, n, QStringLiteral("connections"), { "mqtt" });
-    const auto list = f.get("mqtt");
-    if (!list || !expectList(*list, f.path("mqtt")))
-        return;
-    for (std::size_t i = 0; i < list->size(); ++i)
-        readMqttConnection((*list)[i], indexPath(f.path("mqtt"), i));
+    const Fields f(*this, n, QStringLiteral("connections"), { "mqtt", "modbus" });
+    if (const auto list = f.get("mqtt"); list && expectList(*list, f.path("mqtt"))) {
+        for (std::size_t i = 0; i < list->size(); ++i)
+            readMqttConnection((*list)[i], indexPath(f.path("mqtt"), i));
+    }
+    if (const auto list = f.get("modbus"); list && expectList(*list, f.path("modbus"))) {
+        for (std::size_t i = 0; i < list->size(); ++i)
+            readModbusDevice((*list)[i], indexPath(f.path("modbus"), i));
+    }
 }
 
 void Loader::readMqttConnection(const YAML::Node &n, const QString &path)
@@ -689,7 +717,8 @@ void Loader::readMqttConnection(const YAML::Node &n, const QString &path)
         return;
     const Fields f(*this, n, path,
         { "id", "host", "port", "client_id", "keepalive_s", "clean_session", "qos", "username",
-            "password_env" },
+            "password_env", "protocol", "tls", "will", "reconnect_min_s", "reconnect_max_s",
+            "skew_warn_s", "sparkplug_host_id" },
         { "password" });
     if (const auto k = f.keyNode("password")) {
         error(*k,
@@ -741,8 +770,89 @@ void Loader::readMqttConnection(const YAML::Node &n, const QString &path)
         else if (v)
             c.passwordEnv = *v;
     }
+    readMqttClientSettings(f, &c);
+    if (f.has("sparkplug_host_id")) {
+        if (const auto v = sparkplugId(f, "sparkplug_host_id", true))
+            c.sparkplugHostId = *v;
+    }
     if (valid)
         m_model->mqttConnections.push_back(c);
+}
+
+// protocol, tls, will, reconnect back-off and skew threshold of one MQTT connection.
+void Loader::readMqttClientSettings(const Fields &f, MqttConnection *c)
+{
+    if (const auto p = f.get("protocol")) {
+        const auto v = text(*p, f.path("protocol"));
+        if (v && (*v == QLatin1String("3.1.1") || *v == QLatin1String("4")))
+            c->protocolVersion = 4;
+        else if (v && (*v == QLatin1String("5") || *v == QLatin1String("5.0")))
+            c->protocolVersion = 5;
+        else if (v)
+            error(*p, f.path("protocol") + QStringLiteral(": expected 3.1.1 or 5, got ")
+                    + describe(*p));
+    }
+    if (const auto t = f.get("tls"); t && expectMap(*t, f.path("tls"))) {
+        const Fields tf(*this, *t, f.path("tls"), { "ca_file", "cert_file", "key_file", "insecure" });
+        // Relative paths are relative to the configuration file, like historian.path.
+        const auto file = [&](const char *key, QString *out) {
+            const auto node = tf.get(key);
+            if (!node)
+                return;
+            const auto v = text(*node, tf.path(key));
+            if (!v)
+                return;
+            const QString abs = QDir::cleanPath(QDir(m_baseDir).absoluteFilePath(*v));
+            if (v->isEmpty() || !QFileInfo(abs).isFile())
+                error(*node, tf.path(key) + QStringLiteral(": file not found: ") + abs);
+            else
+                *out = abs;
+        };
+        if (tf.require("ca_file"))
+            file("ca_file", &c->tlsCaFile);
+        file("cert_file", &c->tlsCertFile);
+        file("key_file", &c->tlsKeyFile);
+        if (tf.has("cert_file") != tf.has("key_file"))
+            error(*t, f.path("tls")
+                    + QStringLiteral(": cert_file and key_file go together (mutual TLS needs "
+                                     "both the client certificate and its key)"));
+        if (const auto b = tf.get("insecure")) {
+            if (const auto v = boolean(*b, tf.path("insecure")))
+                c->tlsInsecure = *v;
+        }
+    }
+    if (const auto w = f.get("will"); w && expectMap(*w, f.path("will"))) {
+        const Fields wf(*this, *w, f.path("will"), { "topic", "payload", "qos", "retain" });
+        if (wf.require("topic")) {
+            const auto node = *wf.get("topic");
+            const auto v = text(node, wf.path("topic"));
+            if (v && (v->isEmpty() || v->contains(QLatin1Char('+')) || v->contains(QLatin1Char('#'))))
+                error(node, wf.path("topic")
+                        + QStringLiteral(": expected a topic without wildcards, got ")
+                        + describe(node));
+            else if (v)
+                c->willTopic = *v;
+        }
+        readText(wf, "payload", &c->willPayload);
+        readInt(wf, "qos", 0, 2, &c->willQos);
+        if (const auto b = wf.get("retain")) {
+            if (const auto v = boolean(*b, wf.path("retain")))
+                c->willRetain = *v;
+        }
+    }
+    readInt(f, "reconnect_min_s", 1, 3600, &c->reconnectMinS);
+    readInt(f, "reconnect_max_s", 1, 86400, &c->reconnectMaxS);
+    if (!f.has("reconnect_max_s"))
+        c->reconnectMaxS = std::max(c->reconnectMaxS, c->reconnectMinS);
+    if (c->reconnectMaxS < c->reconnectMinS)
+        error(*f.get("reconnect_max_s"),
+            f.path("reconnect_max_s") + QStringLiteral(": expected at least reconnect_min_s (")
+                + QString::number(c->reconnectMinS) + QStringLiteral("), got ")
+                + QString::number(c->reconnectMaxS));
+    if (const auto k = f.get("skew_warn_s")) {
+        if (const auto v = number(*k, f.path("skew_warn_s"), 0.001, 86400.0))
+            c->skewWarnMs = static_cast<int>(std::lround(*v * 1000.0));
+    }
 }
 
 void Loader::readDefaults(const YAML::Node &n)
@@ -1144,7 +1254,7 @@ void Loader::readTag(
         return;
     const Fields f(*this, n, path,
         { "name", "description", "unit", "decimals", "kind", "role", "range", "stale_after_s",
-            "mqtt" });
+            "mqtt", "modbus", "sparkplug", "spec" });
     Machine *machine
         = machineIndex >= 0 ? &m_model->machines[static_cast<std::size_t>(machineIndex)] : nullptr;
     TagDef tag;
@@ -1210,6 +1320,9 @@ void Loader::readTag(
         }
     }
 
+    if (const auto sp = f.get("spec"))
+        readSpec(*sp, f.path("spec"), &tag);
+
     // MQTT binding: the tag's own `mqtt:` keys over `default_mqtt`, key by key.
     std::optional<BindingDraft> draft;
     const auto mqtt = f.get("mqtt");
@@ -1224,7 +1337,8 @@ void Loader::readTag(
                     missingKey(*mqtt, f.path("mqtt"), "connection");
             }
         }
-    } else if (m_defaultBinding) {
+    } else if (m_defaultBinding && !f.has("modbus") && !f.has("sparkplug")) {
+        // A tag polled over Modbus does not also listen to default_mqtt.
         draft = m_defaultBinding;
     }
     if (draft) {
@@ -1247,6 +1361,28 @@ void Loader::readTag(
                                      "states, but this tag does not belong to a machine"));
         }
         tag.mqtt = draft->binding;
+    }
+    if (const auto mb = f.get("modbus")) {
+        if (mqtt) {
+            error(*f.keyNode("modbus"),
+                f.path("modbus")
+                    + QStringLiteral(": a tag has one source; it already has an 'mqtt' "
+                                     "binding at ")
+                    + at(locOf(*f.keyNode("mqtt"))));
+        } else if (expectMap(*mb, f.path("modbus"))) {
+            tag.modbus = readModbusBinding(*mb, f.path("modbus"), tag);
+        }
+    }
+    if (const auto sb = f.get("sparkplug")) {
+        const char *other = mqtt ? "mqtt" : (f.has("modbus") ? "modbus" : nullptr);
+        if (other) {
+            error(*f.keyNode("sparkplug"),
+                f.path("sparkplug") + QStringLiteral(": a tag has one source; it already has an ")
+                    + quoted(QLatin1String(other)) + QStringLiteral(" binding at ")
+                    + at(locOf(*f.keyNode(other))));
+        } else if (expectMap(*sb, f.path("sparkplug"))) {
+            tag.sparkplug = readSparkplugBinding(*sb, f.path("sparkplug"));
+        }
     }
 
     const TagId id = static_cast<TagId>(m_model->tags.size());
@@ -1285,6 +1421,701 @@ void Loader::readTag(
     if (!tag.path.isEmpty())
         m_model->tagIndex.insert(tag.path, id);
     m_model->tags.push_back(tag);
+}
+
+// ---- Modbus (docs/config.md "Modbus devices" and "Modbus bindings") ----
+
+// Limits of the Modbus application protocol V1.1b3: unit ids 0-247 on serial lines (255 is
+// the usual "no gateway" id on TCP, so 0-255 is accepted), 125 registers per FC3/FC4 read
+// (§6.3/§6.4), which bounds a string's length and a sensible max_gap.
+constexpr int kModbusMaxRegistersPerRead = 125;
+constexpr qint64 kModbusMaxPollMs = 86'400'000;
+
+void Loader::readModbusDevice(const YAML::Node &n, const QString &path)
+{
+    if (!expectMap(n, path))
+        return;
+    const Fields f(*this, n, path,
+        { "id", "transport", "host", "port", "serial_port", "baud", "parity", "data_bits",
+            "stop_bits", "interframe_us", "unit_id", "timeout_ms", "retries", "poll_ms",
+            "max_gap", "addressing" });
+    ModbusDevice d;
+    bool valid = true;
+    if (const auto id = readName(f, "id")) {
+        d.id = *id;
+        const auto first = m_modbusIds.constFind(d.id);
+        if (first != m_modbusIds.constEnd()) {
+            error(*f.get("id"),
+                f.path("id") + QStringLiteral(": duplicate Modbus device id ") + quoted(d.id)
+                    + QStringLiteral("; first defined at ") + at(*first));
+            valid = false;
+        } else {
+            m_modbusIds.insert(d.id, locOf(*f.get("id")));
+        }
+    } else {
+        valid = false;
+    }
+    if (const auto t = f.get("transport")) {
+        if (const auto v = enumValue<ModbusTransport>(*t, f.path("transport"), "transport",
+                parseModbusTransport, { "tcp", "rtu", "rtu-over-tcp" }))
+            d.transport = *v;
+    }
+    if (const auto h = f.get("host")) {
+        const auto v = text(*h, f.path("host"));
+        if (v && v->isEmpty())
+            error(*h,
+                f.path("host") + QStringLiteral(": expected a host name or address, got nothing"));
+        else if (v)
+            d.host = *v;
+    }
+    readInt(f, "port", 1, 65535, &d.port);
+    readText(f, "serial_port", &d.serialPort);
+    readInt(f, "baud", 50, 4'000'000, &d.baud);
+    if (const auto p = f.get("parity")) {
+        if (const auto v = enumValue<ModbusParity>(
+                *p, f.path("parity"), "parity", parseModbusParity, { "none", "even", "odd" }))
+            d.parity = *v;
+    }
+    readInt(f, "data_bits", 7, 8, &d.dataBits);
+    readInt(f, "stop_bits", 1, 2, &d.stopBits);
+    readInt(f, "interframe_us", 0, 1'000'000, &d.interFrameUs);
+    readInt(f, "unit_id", 0, 255, &d.unitId);
+    readInt(f, "timeout_ms", 10, 60'000, &d.timeoutMs);
+    readInt(f, "retries", 0, 10, &d.retries);
+    readInt(f, "poll_ms", 10, kModbusMaxPollMs, &d.pollMs);
+    readInt(f, "max_gap", 0, kModbusMaxRegistersPerRead - 1, &d.maxGap);
+    if (const auto a = f.get("addressing")) {
+        if (const auto v = enumValue<ModbusAddressing>(*a, f.path("addressing"), "addressing",
+                parseModbusAddressing, { "protocol", "modicon" }))
+            d.addressing = *v;
+    }
+    if (d.transport == ModbusTransport::Rtu) {
+        if (!f.has("serial_port") || d.serialPort.isEmpty()) {
+            missingKey(n, path, "serial_port");
+            valid = false;
+        }
+        for (const char *key : { "host", "port" }) {
+            if (const auto k = f.keyNode(key))
+                warning(*k,
+                    f.path(key) + QStringLiteral(" is ignored for transport 'rtu' (a serial line)"));
+        }
+    } else {
+        for (const char *key : { "serial_port", "baud", "parity", "data_bits", "stop_bits" }) {
+            if (const auto k = f.keyNode(key))
+                warning(*k,
+                    f.path(key) + QStringLiteral(" is ignored for transport ")
+                        + quoted(modbusTransportName(d.transport))
+                        + QStringLiteral(" (serial settings apply to 'rtu')"));
+        }
+    }
+    if (valid)
+        m_model->modbusDevices.push_back(d);
+}
+
+// Sparkplug B group, edge node and device ids are MQTT topic levels (Sparkplug 3.0 §4.1.1.2-4):
+// non-empty UTF-8 without '/', '+' and '#'.
+std::optional<QString> Loader::sparkplugId(const Fields &f, const char *key, bool required)
+{
+    if (!f.has(key)) {
+        if (required)
+            f.require(key);
+        return std::nullopt;
+    }
+    const auto v = text(*f.get(key), f.path(key));
+    if (!v)
+        return std::nullopt;
+    if (v->isEmpty() || v->contains(QLatin1Char('/')) || v->contains(QLatin1Char('+'))
+        || v->contains(QLatin1Char('#'))) {
+        error(*f.get(key),
+            f.path(key)
+                + QStringLiteral(": expected a Sparkplug id (one MQTT topic level: not empty, "
+                                 "no '/', '+' or '#'), got ")
+                + describe(*f.get(key)));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<SparkplugBinding> Loader::readSparkplugBinding(
+    const YAML::Node &n, const QString &path)
+{
+    const Fields f(*this, n, path, { "connection", "group", "node", "device", "metric" });
+    SparkplugBinding b;
+    bool valid = true;
+    if (const auto c = f.get("connection")) {
+        if (const auto v = text(*c, f.path("connection")); v && !v->isEmpty()) {
+            b.connection = *v;
+            checkConnection(*c, f.path("connection"), *v);
+        } else {
+            if (v)
+                error(*c, f.path("connection") + QStringLiteral(": expected a connection id, got nothing"));
+            valid = false;
+        }
+    } else if (m_model->mqttConnections.size() == 1 && m_connIds.size() == 1) {
+        b.connection = m_model->mqttConnections.front().id;
+    } else {
+        missingKey(n, path, "connection");
+        valid = false;
+    }
+    if (const auto g = sparkplugId(f, "group", true))
+        b.group = *g;
+    else
+        valid = false;
+    if (const auto nd = sparkplugId(f, "node", true))
+        b.node = *nd;
+    else
+        valid = false;
+    if (f.has("device")) {
+        if (const auto d = sparkplugId(f, "device", false))
+            b.device = *d;
+        else
+            valid = false;
+    }
+    if (f.require("metric")) {
+        const auto v = text(*f.get("metric"), f.path("metric"));
+        if (v && v->isEmpty()) {
+            error(*f.get("metric"), f.path("metric") + QStringLiteral(": expected a metric name, got nothing"));
+            valid = false;
+        } else if (v) {
+            b.metric = *v;
+        } else {
+            valid = false;
+        }
+    } else {
+        valid = false;
+    }
+    if (!valid)
+        return std::nullopt;
+    return b;
+}
+
+std::optional<ModbusBinding> Loader::readModbusBinding(
+    const YAML::Node &n, const QString &path, const TagDef &tag)
+{
+    const Fields f(*this, n, path,
+        { "device", "table", "address", "type", "bit", "length", "order", "scale", "offset",
+            "poll_group", "poll_ms", "writable" });
+    ModbusBinding b;
+    bool valid = true;
+    const ModbusDevice *device = nullptr;
+    if (const auto dn = f.get("device")) {
+        if (const auto id = name(*dn, f.path("device"))) {
+            b.device = *id;
+            device = m_model->modbusDevice(*id);
+            if (!device && !m_modbusIds.contains(*id)) {
+                QStringList ids;
+                for (const ModbusDevice &d : m_model->modbusDevices)
+                    ids << d.id;
+                const QString hint = closestMatch(*id, ids);
+                error(*dn,
+                    f.path("device") + QStringLiteral(": unknown Modbus device ") + quoted(*id)
+                        + (ids.isEmpty() ? QStringLiteral(
+                               "; no devices are defined under connections.modbus")
+                                         : QStringLiteral("; defined devices: ")
+                                + ids.join(QStringLiteral(", ")))
+                        + (hint.isEmpty() ? QString()
+                                          : QStringLiteral("; did you mean ") + quoted(hint)
+                                    + QLatin1Char('?')));
+            }
+        }
+        if (!device)
+            valid = false;
+    } else if (m_model->modbusDevices.size() == 1 && m_modbusIds.size() == 1) {
+        device = &m_model->modbusDevices.front();
+        b.device = device->id;
+    } else {
+        missingKey(n, path, "device");
+        valid = false;
+    }
+    const ModbusAddressing addressing
+        = device ? device->addressing : ModbusAddressing::Protocol;
+
+    std::optional<ModbusTable> table;
+    if (const auto t = f.get("table")) {
+        table = enumValue<ModbusTable>(*t, f.path("table"), "table", parseModbusTable,
+            { "holding", "input", "coil", "discrete" });
+        if (!table)
+            valid = false;
+    }
+
+    // Address: 0-65535 on the wire; in Modicon notation 0xxxx/1xxxx/3xxxx/4xxxx (5 digits,
+    // references 1-9999) or 0xxxxx..4xxxxx (6 digits, 1-65536), the leading digit naming the
+    // table. The digits as written decide, so a coil "00001" keeps its leading zeros.
+    if (!f.require("address")) {
+        valid = false;
+    } else {
+        const YAML::Node an = *f.get("address");
+        const QString ap = f.path("address");
+        if (addressing == ModbusAddressing::Protocol) {
+            if (const auto v = integer(an, ap, 0, 65535))
+                b.address = static_cast<int>(*v);
+            else
+                valid = false;
+            if (!table && valid) {
+                missingKey(n, path, "table");
+                valid = false;
+            }
+        } else {
+            const QString digits = an.IsScalar() ? qs(an.Scalar()) : QString();
+            static const QRegularExpression modicon(QStringLiteral("^[0134][0-9]{4,5}$"));
+            bool ok = modicon.match(digits).hasMatch();
+            ModbusTable derived = ModbusTable::HoldingRegister;
+            int reference = 0;
+            if (ok) {
+                reference = digits.mid(1).toInt();
+                const int maxReference = digits.size() == 5 ? 9999 : 65536;
+                ok = reference >= 1 && reference <= maxReference;
+                switch (digits[0].unicode()) {
+                case u'0': derived = ModbusTable::Coil; break;
+                case u'1': derived = ModbusTable::DiscreteInput; break;
+                case u'3': derived = ModbusTable::InputRegister; break;
+                default: derived = ModbusTable::HoldingRegister; break;
+                }
+            }
+            if (!ok) {
+                error(an,
+                    ap
+                        + QStringLiteral(": expected a Modicon reference (device ")
+                        + quoted(b.device)
+                        + QStringLiteral(" uses addressing 'modicon'): 0xxxx coils, 1xxxx "
+                                         "discrete inputs, 3xxxx input registers, 4xxxx "
+                                         "holding registers, e.g. 40001 or 400001; got ")
+                        + describe(an));
+                valid = false;
+            } else {
+                b.address = reference - 1;
+                if (table && *table != derived) {
+                    error(*f.get("table"),
+                        f.path("table") + QStringLiteral(": table ")
+                            + quoted(modbusTableName(*table))
+                            + QStringLiteral(" contradicts the Modicon address ") + digits
+                            + QStringLiteral(", which is in table ")
+                            + quoted(modbusTableName(derived)));
+                    valid = false;
+                }
+                table = derived;
+            }
+        }
+    }
+    b.table = table.value_or(ModbusTable::HoldingRegister);
+    const bool bits = isBitTable(b.table);
+
+    b.type = bits ? ModbusType::Bool : ModbusType::UInt16;
+    if (const auto t = f.get("type")) {
+        const auto v = enumValue<ModbusType>(*t, f.path("type"), "type", parseModbusType,
+            { "bool", "bit", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32",
+                "float64", "string" });
+        if (!v) {
+            valid = false;
+        } else if (bits && *v != ModbusType::Bool) {
+            error(*t,
+                f.path("type") + QStringLiteral(": table ") + quoted(modbusTableName(b.table))
+                    + QStringLiteral(" holds single bits; its only type is 'bool'"));
+            valid = false;
+        } else if (!bits && *v == ModbusType::Bool) {
+            error(*t,
+                f.path("type") + QStringLiteral(": a register is 16 bits; for one of them use "
+                                                "type 'bit' with 'bit: 0..15'"));
+            valid = false;
+        } else {
+            b.type = *v;
+        }
+    }
+    if (const auto bn = f.get("bit")) {
+        if (b.type != ModbusType::Bit) {
+            error(*f.keyNode("bit"),
+                f.path("bit") + QStringLiteral(": only used with type 'bit'"));
+            valid = false;
+        } else if (const auto v = integer(*bn, f.path("bit"), 0, 15)) {
+            b.bit = static_cast<int>(*v);
+        } else {
+            valid = false;
+        }
+    }
+    if (const auto ln = f.get("length")) {
+        if (b.type != ModbusType::String) {
+            error(*f.keyNode("length"),
+                f.path("length") + QStringLiteral(": only used with type 'string'"));
+            valid = false;
+        } else if (const auto v = integer(*ln, f.path("length"), 1, kModbusMaxRegistersPerRead)) {
+            b.length = static_cast<int>(*v);
+        } else {
+            valid = false;
+        }
+    } else if (b.type == ModbusType::String) {
+        missingKey(n, path, "length");
+        valid = false;
+    }
+    if (const auto o = f.get("order")) {
+        if (bits) {
+            error(*f.keyNode("order"),
+                f.path("order") + QStringLiteral(": byte order does not apply to table ")
+                    + quoted(modbusTableName(b.table)));
+            valid = false;
+        } else if (const auto v = enumValue<ModbusOrder>(*o, f.path("order"), "order",
+                       parseModbusOrder, { "ABCD", "CDAB", "BADC", "DCBA" })) {
+            b.order = *v;
+        } else {
+            valid = false;
+        }
+    }
+    if (const auto s = f.get("scale")) {
+        if (const auto v = number(*s, f.path("scale")))
+            b.scale = *v;
+    }
+    if (const auto o = f.get("offset")) {
+        if (const auto v = number(*o, f.path("offset")))
+            b.offset = *v;
+    }
+    if (valid && b.address + b.registerCount() - 1 > 65535) {
+        error(*f.get("address"),
+            f.path("address") + QStringLiteral(": the value needs ")
+                + QString::number(b.registerCount())
+                + QStringLiteral(" registers from address ") + QString::number(b.address)
+                + QStringLiteral(", past the last address 65535"));
+        valid = false;
+    }
+    if (tag.kind == TagKind::State
+        && (b.type == ModbusType::Float32 || b.type == ModbusType::Float64
+            || b.type == ModbusType::String)) {
+        error(f.get("type") ? *f.get("type") : n,
+            path + QStringLiteral(": a state tag reads an integer state code; type ")
+                + quoted(modbusTypeName(b.type)) + QStringLiteral(" is not an integer"));
+        valid = false;
+    }
+    if (const auto w = f.get("writable")) {
+        if (const auto v = boolean(*w, f.path("writable"))) {
+            if (*v && (b.table == ModbusTable::InputRegister
+                    || b.table == ModbusTable::DiscreteInput)) {
+                error(*w,
+                    f.path("writable") + QStringLiteral(": table ")
+                        + quoted(modbusTableName(b.table))
+                        + QStringLiteral(" is read-only in Modbus; only 'holding' and 'coil' "
+                                         "can be written"));
+                valid = false;
+            } else {
+                b.writable = *v;
+            }
+        }
+    }
+
+    // Poll group: one interval per (device, group); a tag's poll_ms sets its group's.
+    if (const auto g = f.get("poll_group")) {
+        if (const auto v = name(*g, f.path("poll_group")))
+            b.pollGroup = *v;
+    }
+    std::optional<int> ownPollMs;
+    if (const auto pm = f.get("poll_ms")) {
+        if (const auto v = integer(*pm, f.path("poll_ms"), 10, kModbusMaxPollMs))
+            ownPollMs = static_cast<int>(*v);
+    }
+    b.pollMs = ownPollMs.value_or(device ? device->pollMs : b.pollMs);
+    if (valid) {
+        const QString key = b.device + QLatin1Char('/') + b.pollGroup;
+        const YAML::Node where = f.get("poll_ms").value_or(f.get("poll_group").value_or(n));
+        const auto first = m_pollGroups.constFind(key);
+        if (first == m_pollGroups.constEnd()) {
+            m_pollGroups.insert(key, { b.pollMs, locOf(where) });
+        } else if (first->pollMs != b.pollMs) {
+            error(where,
+                path + QStringLiteral(": poll group ") + quoted(b.pollGroup)
+                    + QStringLiteral(" of device ") + quoted(b.device)
+                    + QStringLiteral(" already polls every ") + QString::number(first->pollMs)
+                    + QStringLiteral(" ms (") + at(first->loc) + QStringLiteral("), not ")
+                    + QString::number(b.pollMs)
+                    + QStringLiteral(" ms; use another poll_group for another interval"));
+            valid = false;
+        }
+    }
+    if (!valid)
+        return std::nullopt;
+    return b;
+}
+
+void Loader::readSpec(const YAML::Node &n, const QString &path, TagDef *tag)
+{
+    if (!expectMap(n, path))
+        return;
+    const Fields f(*this, n, path, { "lsl", "usl", "target" });
+    SpecLimits spec;
+    const auto read = [&](const char *key, double *out) {
+        if (const auto v = f.get(key)) {
+            if (const auto x = number(*v, f.path(key)))
+                *out = *x;
+        }
+    };
+    read("lsl", &spec.lsl);
+    read("usl", &spec.usl);
+    read("target", &spec.target);
+    if (std::isnan(spec.lsl) && std::isnan(spec.usl)) {
+        error(n, path + QStringLiteral(": expected at least one of 'lsl' and 'usl'"));
+        return;
+    }
+    // NaN compares false, so each check only applies when both limits are given.
+    if (spec.lsl >= spec.usl || spec.lsl > spec.target || spec.target > spec.usl) {
+        QStringList given;
+        const std::pair<const char *, double> limits[]
+            = { { "lsl", spec.lsl }, { "target", spec.target }, { "usl", spec.usl } };
+        for (const auto &[key, v] : limits) {
+            if (!std::isnan(v))
+                given << QLatin1String(key) + QLatin1Char(' ') + formatNumber(v);
+        }
+        error(n,
+            path + QStringLiteral(": expected lsl < usl and the target between them, got ")
+                + given.join(QStringLiteral(", ")));
+        return;
+    }
+    if (tag->kind != TagKind::Analog) {
+        error(n, path + QStringLiteral(": specification limits need an analog tag, got kind ")
+                + quoted(tagKindName(tag->kind)));
+        return;
+    }
+    tag->spec = spec;
+}
+
+// "HH:MM" local wall time -> minutes after midnight.
+std::optional<int> Loader::clockTime(const YAML::Node &n, const QString &path)
+{
+    static const QRegularExpression re(QStringLiteral("^([01]?[0-9]|2[0-3]):([0-5][0-9])$"));
+    if (n.IsScalar()) {
+        const auto m = re.match(qs(n.Scalar()));
+        if (m.hasMatch())
+            return m.captured(1).toInt() * 60 + m.captured(2).toInt();
+    }
+    error(n, path + QStringLiteral(": expected a time of day \"HH:MM\" (00:00 to 23:59), got ")
+            + describe(n));
+    return std::nullopt;
+}
+
+void Loader::readCalendar(const YAML::Node &n)
+{
+    const QString path = QStringLiteral("calendar");
+    if (!expectMap(n, path))
+        return;
+    const Fields f(*this, n, path, { "timezone", "shifts", "non_production_days" });
+    ShiftCalendar &cal = m_model->calendar;
+    if (const auto tz = f.get("timezone")) {
+        if (const auto v = text(*tz, f.path("timezone"))) {
+            if (QTimeZone::isTimeZoneIdAvailable(v->toUtf8()))
+                cal.timeZone = *v;
+            else
+                error(*tz,
+                    f.path("timezone") + QStringLiteral(": unknown time zone ") + quoted(*v)
+                        + QStringLiteral(" (expected an IANA id like 'Europe/Berlin')"));
+        }
+    }
+    if (const auto days = f.get("non_production_days");
+        days && expectList(*days, f.path("non_production_days"))) {
+        static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday" };
+        for (std::size_t i = 0; i < days->size(); ++i) {
+            const YAML::Node d = (*days)[i];
+            const QString name = d.IsScalar() ? qs(d.Scalar()).toLower() : QString();
+            int day = 0;
+            for (int k = 0; k < 7 && !name.isEmpty(); ++k) {
+                const QLatin1String full(names[k]);
+                if (name == full || (name.size() == 3 && full.startsWith(name)))
+                    day = k + 1;
+            }
+            if (day == 0) {
+                error(d,
+                    indexPath(f.path("non_production_days"), i)
+                        + QStringLiteral(": expected a weekday (monday..sunday or mon..sun), got ")
+                        + describe(d));
+            } else if (std::find(cal.nonProductionDays.begin(), cal.nonProductionDays.end(), day)
+                == cal.nonProductionDays.end()) {
+                cal.nonProductionDays.push_back(day);
+            }
+        }
+    }
+    const auto shifts = f.get("shifts");
+    if (!shifts) {
+        missingKey(n, path, "shifts");
+        return;
+    }
+    if (!expectList(*shifts, f.path("shifts")))
+        return;
+    std::vector<std::pair<ShiftDef, Loc>> read;
+    for (std::size_t i = 0; i < shifts->size(); ++i) {
+        const YAML::Node sn = (*shifts)[i];
+        const QString sp = indexPath(f.path("shifts"), i);
+        if (!expectMap(sn, sp))
+            continue;
+        const Fields sf(*this, sn, sp, { "name", "start", "hours", "breaks" });
+        ShiftDef shift;
+        bool valid = true;
+        if (const auto v = readName(sf, "name")) {
+            shift.name = *v;
+            for (const auto &[other, loc] : read) {
+                if (other.name == shift.name) {
+                    error(*sf.get("name"),
+                        sf.path("name") + QStringLiteral(": duplicate shift name ")
+                            + quoted(shift.name) + QStringLiteral("; first defined at ")
+                            + at(loc));
+                    valid = false;
+                }
+            }
+        } else {
+            valid = false;
+        }
+        if (sf.require("start")) {
+            if (const auto v = clockTime(*sf.get("start"), sf.path("start")))
+                shift.startMinute = *v;
+            else
+                valid = false;
+        } else {
+            valid = false;
+        }
+        if (sf.require("hours")) {
+            if (const auto v = number(*sf.get("hours"), sf.path("hours"), 0.25, 24.0))
+                shift.minutes = static_cast<int>(std::lround(*v * 60.0));
+            else
+                valid = false;
+        } else {
+            valid = false;
+        }
+        if (const auto b = sf.get("breaks"); b && valid && expectList(*b, sf.path("breaks"))) {
+            for (std::size_t k = 0; k < b->size(); ++k) {
+                const YAML::Node bn = (*b)[k];
+                const QString bp = indexPath(sf.path("breaks"), k);
+                if (!expectMap(bn, bp))
+                    continue;
+                const Fields bf(*this, bn, bp, { "start", "minutes" });
+                BreakDef br;
+                if (!bf.require("start") || !bf.require("minutes"))
+                    continue;
+                const auto start = clockTime(*bf.get("start"), bf.path("start"));
+                const auto len = integer(*bf.get("minutes"), bf.path("minutes"), 1, 1440);
+                if (!start || !len)
+                    continue;
+                br.startMinute = *start;
+                br.minutes = static_cast<int>(*len);
+                // Offset from the shift start on the 24 h clock (a break after midnight in a
+                // night shift has a smaller clock time than the shift start).
+                const int offset = (br.startMinute - shift.startMinute + 1440) % 1440;
+                if (offset + br.minutes > shift.minutes) {
+                    error(bn,
+                        bp + QStringLiteral(": break ") + qs(bf.get("start")->Scalar())
+                            + QStringLiteral(" + ") + QString::number(br.minutes)
+                            + QStringLiteral(" min is not inside shift ") + quoted(shift.name));
+                    continue;
+                }
+                const auto overlaps = [&](const BreakDef &o) {
+                    const int oo = (o.startMinute - shift.startMinute + 1440) % 1440;
+                    return offset < oo + o.minutes && oo < offset + br.minutes;
+                };
+                if (std::any_of(shift.breaks.begin(), shift.breaks.end(), overlaps)) {
+                    error(bn, bp + QStringLiteral(": break overlaps another break of shift ")
+                            + quoted(shift.name));
+                    continue;
+                }
+                shift.breaks.push_back(br);
+            }
+            std::sort(shift.breaks.begin(), shift.breaks.end(),
+                [&](const BreakDef &a, const BreakDef &b2) {
+                    return (a.startMinute - shift.startMinute + 1440) % 1440
+                        < (b2.startMinute - shift.startMinute + 1440) % 1440;
+                });
+        }
+        if (!valid)
+            continue;
+        // Shifts repeat daily: two overlap when they do on the 24 h circle.
+        for (const auto &[other, loc] : read) {
+            bool overlap = false;
+            for (int shiftDays = -1; shiftDays <= 1; ++shiftDays) {
+                const int os = other.startMinute + shiftDays * 1440;
+                overlap = overlap
+                    || (shift.startMinute < os + other.minutes
+                        && os < shift.startMinute + shift.minutes);
+            }
+            if (overlap) {
+                error(sn,
+                    sp + QStringLiteral(": shift ") + quoted(shift.name)
+                        + QStringLiteral(" overlaps shift ") + quoted(other.name)
+                        + QStringLiteral(" defined at ") + at(loc));
+                valid = false;
+                break;
+            }
+        }
+        if (valid)
+            read.emplace_back(shift, locOf(sn));
+    }
+    for (auto &[shift, loc] : read)
+        cal.shifts.push_back(std::move(shift));
+    std::sort(cal.shifts.begin(), cal.shifts.end(),
+        [](const ShiftDef &a, const ShiftDef &b) { return a.startMinute < b.startMinute; });
+}
+
+void Loader::readProducts(const YAML::Node &n)
+{
+    const QString path = QStringLiteral("products");
+    if (!expectList(n, path))
+        return;
+    QHash<int, Loc> seen;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const YAML::Node pn = n[i];
+        const QString pp = indexPath(path, i);
+        if (!expectMap(pn, pp))
+            continue;
+        const Fields f(*this, pn, pp, { "code", "name", "ideal_cycle_s", "by_path" });
+        ProductDef p;
+        bool valid = true;
+        if (f.require("code")) {
+            if (const auto c = integer(*f.get("code"), f.path("code"), 0, INT_MAX)) {
+                p.code = static_cast<int>(*c);
+                if (const auto first = seen.constFind(p.code); first != seen.constEnd()) {
+                    error(*f.get("code"),
+                        f.path("code") + QStringLiteral(": duplicate product code ")
+                            + QString::number(p.code) + QStringLiteral("; first defined at ")
+                            + at(*first));
+                    valid = false;
+                } else {
+                    seen.insert(p.code, locOf(*f.get("code")));
+                }
+            } else {
+                valid = false;
+            }
+        } else {
+            valid = false;
+        }
+        if (f.require("name")) {
+            const auto v = text(*f.get("name"), f.path("name"));
+            if (v && !v->isEmpty()) {
+                p.name = *v;
+            } else {
+                if (v)
+                    error(*f.get("name"),
+                        f.path("name") + QStringLiteral(": expected a text, got nothing"));
+                valid = false;
+            }
+        } else {
+            valid = false;
+        }
+        if (const auto c = f.get("ideal_cycle_s")) {
+            if (const auto v = number(*c, f.path("ideal_cycle_s"), 0.001, 1e6))
+                p.idealCycleS = *v;
+        }
+        if (const auto by = f.get("by_path"); by && expectMap(*by, f.path("by_path"))) {
+            for (auto it = by->begin(); it != by->end(); ++it) {
+                const QString key = it->first.IsScalar() ? qs(it->first.Scalar()) : QString();
+                const QString kp = joinPath(f.path("by_path"), key);
+                const bool known = std::any_of(m_model->machines.begin(),
+                                       m_model->machines.end(),
+                                       [&](const Machine &m) { return m.path == key; })
+                    || std::any_of(m_model->lines.begin(), m_model->lines.end(),
+                        [&](const Line &l) { return l.path == key; });
+                if (!known) {
+                    error(it->first,
+                        kp + QStringLiteral(": unknown machine or line path ") + quoted(key));
+                    continue;
+                }
+                if (const auto v = number(it->second, kp, 0.001, 1e6))
+                    p.idealCycleByPath.insert(key, *v);
+            }
+        }
+        if (valid)
+            m_model->products.push_back(p);
+    }
 }
 
 } // namespace

@@ -145,4 +145,151 @@ QString PlantModel::timeZone() const
     return sites.front().timeZone;
 }
 
+const ProductDef *PlantModel::product(int code) const
+{
+    for (const ProductDef &p : products) {
+        if (p.code == code)
+            return &p;
+    }
+    return nullptr;
+}
+
+double PlantModel::idealCycleSeconds(int machine, int productCode) const
+{
+    if (machine < 0 || machine >= static_cast<int>(machines.size()))
+        return 0.0;
+    const Machine &m = machines[static_cast<std::size_t>(machine)];
+    if (const ProductDef *p = product(productCode)) {
+        if (const auto it = p->idealCycleByPath.constFind(m.path); it != p->idealCycleByPath.cend())
+            return it.value();
+        if (m.line >= 0 && m.line < static_cast<int>(lines.size())) {
+            const QString &linePath = lines[static_cast<std::size_t>(m.line)].path;
+            if (const auto it = p->idealCycleByPath.constFind(linePath);
+                it != p->idealCycleByPath.cend())
+                return it.value();
+        }
+        if (p->idealCycleS > 0)
+            return p->idealCycleS;
+    }
+    return m.idealRatePerMin > 0 ? 60.0 / m.idealRatePerMin : 0.0;
+}
+
+// ---- Modbus vocabulary (config schema names, docs/config.md) ----
+
+namespace {
+constexpr std::array<std::pair<ModbusTransport, const char *>, 3> kModbusTransports = { {
+    { ModbusTransport::Tcp, "tcp" },
+    { ModbusTransport::Rtu, "rtu" },
+    { ModbusTransport::RtuOverTcp, "rtu-over-tcp" },
+} };
+constexpr std::array<std::pair<ModbusTable, const char *>, 4> kModbusTables = { {
+    { ModbusTable::Coil, "coil" },
+    { ModbusTable::DiscreteInput, "discrete" },
+    { ModbusTable::InputRegister, "input" },
+    { ModbusTable::HoldingRegister, "holding" },
+} };
+constexpr std::array<std::pair<ModbusAddressing, const char *>, 2> kModbusAddressings = { {
+    { ModbusAddressing::Protocol, "protocol" },
+    { ModbusAddressing::Modicon, "modicon" },
+} };
+constexpr std::array<std::pair<ModbusParity, const char *>, 3> kModbusParities = { {
+    { ModbusParity::None, "none" },
+    { ModbusParity::Even, "even" },
+    { ModbusParity::Odd, "odd" },
+} };
+constexpr std::array<std::pair<ModbusType, const char *>, 11> kModbusTypes = { {
+    { ModbusType::Bool, "bool" },
+    { ModbusType::Bit, "bit" },
+    { ModbusType::Int16, "int16" },
+    { ModbusType::UInt16, "uint16" },
+    { ModbusType::Int32, "int32" },
+    { ModbusType::UInt32, "uint32" },
+    { ModbusType::Int64, "int64" },
+    { ModbusType::UInt64, "uint64" },
+    { ModbusType::Float32, "float32" },
+    { ModbusType::Float64, "float64" },
+    { ModbusType::String, "string" },
+} };
+constexpr std::array<std::pair<ModbusOrder, const char *>, 4> kModbusOrders = { {
+    { ModbusOrder::ABCD, "ABCD" },
+    { ModbusOrder::CDAB, "CDAB" },
+    { ModbusOrder::BADC, "BADC" },
+    { ModbusOrder::DCBA, "DCBA" },
+} };
+} // namespace
+
+QString modbusTransportName(ModbusTransport t) { return nameOf(kModbusTransports, t); }
+bool parseModbusTransport(const QString &name, ModbusTransport *out)
+{
+    return parseName(kModbusTransports, name, out);
+}
+QString modbusTableName(ModbusTable t) { return nameOf(kModbusTables, t); }
+bool parseModbusTable(const QString &name, ModbusTable *out)
+{
+    return parseName(kModbusTables, name, out);
+}
+QString modbusAddressingName(ModbusAddressing a) { return nameOf(kModbusAddressings, a); }
+bool parseModbusAddressing(const QString &name, ModbusAddressing *out)
+{
+    return parseName(kModbusAddressings, name, out);
+}
+QString modbusParityName(ModbusParity p) { return nameOf(kModbusParities, p); }
+bool parseModbusParity(const QString &name, ModbusParity *out)
+{
+    return parseName(kModbusParities, name, out);
+}
+QString modbusTypeName(ModbusType t) { return nameOf(kModbusTypes, t); }
+bool parseModbusType(const QString &name, ModbusType *out)
+{
+    return parseName(kModbusTypes, name, out);
+}
+QString modbusOrderName(ModbusOrder o) { return nameOf(kModbusOrders, o); }
+bool parseModbusOrder(const QString &name, ModbusOrder *out)
+{
+    return parseName(kModbusOrders, name, out);
+}
+
+QString ModbusDevice::endpoint() const
+{
+    if (transport == ModbusTransport::Rtu) {
+        const QChar parityLetter = parity == ModbusParity::None ? u'N'
+            : parity == ModbusParity::Even                      ? u'E'
+                                                                : u'O';
+        return serialPort + QLatin1Char('@') + QString::number(baud) + QLatin1Char(' ')
+            + QString::number(dataBits) + parityLetter + QString::number(stopBits);
+    }
+    return host + QLatin1Char(':') + QString::number(port);
+}
+
+int ModbusBinding::registerCount() const
+{
+    switch (type) {
+    case ModbusType::Bool:
+    case ModbusType::Bit:
+    case ModbusType::Int16:
+    case ModbusType::UInt16:
+        return 1;
+    case ModbusType::Int32:
+    case ModbusType::UInt32:
+    case ModbusType::Float32:
+        return 2;
+    case ModbusType::Int64:
+    case ModbusType::UInt64:
+    case ModbusType::Float64:
+        return 4;
+    case ModbusType::String:
+        return length;
+    }
+    return 1;
+}
+
+const ModbusDevice *PlantModel::modbusDevice(const QString &id) const
+{
+    for (const ModbusDevice &d : modbusDevices) {
+        if (d.id == id)
+            return &d;
+    }
+    return nullptr;
+}
+
 } // namespace andon

@@ -72,6 +72,15 @@ enum class PayloadFormat : std::uint8_t {
 QString payloadFormatName(PayloadFormat f);
 bool parsePayloadFormat(const QString &name, PayloadFormat *out);
 
+// Specification limits of a quality characteristic (for SPC capability and the simulator's
+// measurements). Any of them may be NaN (not set); when set, lsl < target < usl.
+struct SpecLimits
+{
+    double lsl = std::numeric_limits<double>::quiet_NaN();
+    double usl = std::numeric_limits<double>::quiet_NaN();
+    double target = std::numeric_limits<double>::quiet_NaN();
+};
+
 struct MqttBinding
 {
     QString connection;        // id of an MqttConnection
@@ -82,6 +91,97 @@ struct MqttBinding
     QString qualityPointer;    // JSON Pointer to a quality name/number; "" = Good
     double scale = 1.0;        // engineering value = raw * scale + offset
     double offset = 0.0;
+};
+
+// ---- Modbus (docs/config.md "Modbus devices", docs/modbus.md) ----
+
+enum class ModbusTransport : std::uint8_t {
+    Tcp,        // Modbus TCP (MBAP header), the usual Ethernet PLC/meter
+    Rtu,        // RTU frames on a serial line (RS-485/RS-232)
+    RtuOverTcp, // RTU frames (with CRC) tunnelled through a TCP socket (serial gateways)
+};
+// Which table a register lives in; decides the read function code (FC1/2/3/4).
+enum class ModbusTable : std::uint8_t { Coil, DiscreteInput, InputRegister, HoldingRegister };
+// How addresses are written in the config: 0-based protocol addresses as on the wire, or
+// the 1-based Modicon reference notation (0xxxx coils, 1xxxx discrete inputs, 3xxxx input
+// registers, 4xxxx holding registers; 5 or 6 digits).
+enum class ModbusAddressing : std::uint8_t { Protocol, Modicon };
+enum class ModbusParity : std::uint8_t { None, Even, Odd };
+enum class ModbusType : std::uint8_t {
+    Bool, Bit, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float32, Float64, String,
+};
+// Byte order of a multi-register value, with A the most significant byte. ABCD is big-endian
+// as Modbus sends registers; CDAB swaps the registers (words); BADC swaps the bytes inside
+// each register; DCBA does both (fully little-endian).
+enum class ModbusOrder : std::uint8_t { ABCD, CDAB, BADC, DCBA };
+
+QString modbusTransportName(ModbusTransport t);
+bool parseModbusTransport(const QString &name, ModbusTransport *out);
+QString modbusTableName(ModbusTable t);
+bool parseModbusTable(const QString &name, ModbusTable *out);
+QString modbusAddressingName(ModbusAddressing a);
+bool parseModbusAddressing(const QString &name, ModbusAddressing *out);
+QString modbusParityName(ModbusParity p);
+bool parseModbusParity(const QString &name, ModbusParity *out);
+QString modbusTypeName(ModbusType t);
+bool parseModbusType(const QString &name, ModbusType *out);
+QString modbusOrderName(ModbusOrder o);
+bool parseModbusOrder(const QString &name, ModbusOrder *out);
+inline bool isBitTable(ModbusTable t)
+{
+    return t == ModbusTable::Coil || t == ModbusTable::DiscreteInput;
+}
+
+struct ModbusDevice
+{
+    QString id;
+    ModbusTransport transport = ModbusTransport::Tcp;
+    QString host = QStringLiteral("127.0.0.1"); // tcp, rtu-over-tcp
+    int port = 502;
+    QString serialPort;      // rtu: e.g. /dev/ttyUSB0; devices with the same one share the line
+    int baud = 19200;
+    ModbusParity parity = ModbusParity::Even; // Modbus over serial line V1.02 §2.5.1 default
+    int dataBits = 8;
+    int stopBits = 1;
+    int interFrameUs = 0;    // rtu: silent interval between frames, 0 = 3.5 characters
+    int unitId = 1;          // slave/unit address 0-247 (255 is common on TCP)
+    int timeoutMs = 1000;    // per request
+    int retries = 1;         // extra attempts after a timeout before the tags go Bad
+    int pollMs = 1000;       // interval of poll groups that don't set their own
+    int maxGap = 0;          // unused registers/bits a request may read to join two tags
+    ModbusAddressing addressing = ModbusAddressing::Protocol;
+
+    QString endpoint() const; // "127.0.0.1:502", "/dev/ttyUSB0@19200 8E1"
+};
+
+struct ModbusBinding
+{
+    QString device;          // id of a ModbusDevice
+    ModbusTable table = ModbusTable::HoldingRegister;
+    int address = 0;         // 0-based protocol address (Modicon notation is resolved)
+    ModbusType type = ModbusType::UInt16;
+    int bit = 0;             // type bit: 0 = least significant bit of the register
+    int length = 0;          // type string: registers (two ASCII characters each)
+    ModbusOrder order = ModbusOrder::ABCD;
+    double scale = 1.0;      // engineering value = raw * scale + offset
+    double offset = 0.0;
+    QString pollGroup = QStringLiteral("default");
+    int pollMs = 1000;       // resolved: the tag's poll_ms, else the device's
+    bool writable = false;   // writes are off unless enabled per tag
+
+    int registerCount() const; // registers (or bits) the value occupies
+};
+
+// A tag fed by a Sparkplug B edge node (docs/sparkplug.md): the metric `metric` of device
+// `device` (or of the node itself when `device` is empty) of node `node` in group `group`,
+// received on MQTT connection `connection`.
+struct SparkplugBinding
+{
+    QString connection;
+    QString group;
+    QString node;
+    QString device;          // "" = a node-level metric (NBIRTH/NDATA)
+    QString metric;          // metric name as in the birth, e.g. "Motor/Temperature"
 };
 
 struct TagDef
@@ -99,6 +199,9 @@ struct TagDef
     int staleAfterMs = 30000; // silent longer than this -> Quality::BadStale
     int machine = -1;         // index into PlantModel::machines
     std::optional<MqttBinding> mqtt;
+    std::optional<ModbusBinding> modbus;
+    std::optional<SparkplugBinding> sparkplug;
+    std::optional<SpecLimits> spec; // set for quality characteristics (`spec:`)
 };
 
 struct Machine
@@ -155,6 +258,21 @@ struct MqttConnection
     int qos = 1;
     QString username;
     QString passwordEnv;     // name of an environment variable holding the password
+    QString sparkplugHostId; // "" = no Sparkplug host role (no STATE messages)
+    // Production client settings (docs/config.md "MQTT connections").
+    int protocolVersion = 4;     // `protocol:` 3.1.1 -> 4, 5 -> 5
+    QString tlsCaFile;           // absolute paths (relative ones resolved against the config)
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    bool tlsInsecure = false;    // hostname verification off; shown as a warning
+    bool tls() const { return !tlsCaFile.isEmpty(); }
+    QString willTopic;           // "" = no Last-Will
+    QString willPayload;
+    int willQos = 0;
+    bool willRetain = false;
+    int reconnectMinS = 1;       // back-off with jitter between these
+    int reconnectMaxS = 30;
+    int skewWarnMs = 2000;       // source/receive clock skew warning threshold
 };
 
 struct HistorianSettings
@@ -164,6 +282,42 @@ struct HistorianSettings
     int rawRetentionDays = 30;
     int minuteRetentionDays = 400;
     int hourRetentionDays = 3650;
+};
+
+// ---- Shift calendar and products (docs/config.md "Calendar", "Products") ----
+
+// A planned break inside a shift, in the calendar's local wall time.
+struct BreakDef
+{
+    int startMinute = 0; // minutes after local midnight (0..1439)
+    int minutes = 0;     // length
+};
+
+// A shift pattern repeated every production day; a shift belongs to the day it starts on
+// (a night shift starting Friday 22:00 is Friday's) and may run past midnight.
+struct ShiftDef
+{
+    QString name;
+    int startMinute = 0; // minutes after local midnight (0..1439)
+    int minutes = 0;     // length (1..1440)
+    std::vector<BreakDef> breaks; // inside the shift, in time order
+};
+
+struct ShiftCalendar
+{
+    QString timeZone = QStringLiteral("UTC"); // IANA id; default: the plant's
+    std::vector<ShiftDef> shifts;             // empty = no calendar (always planned)
+    std::vector<int> nonProductionDays;       // Qt::DayOfWeek values (1 = Monday .. 7 = Sunday)
+    bool isSet() const { return !shifts.empty(); }
+};
+
+struct ProductDef
+{
+    int code = 0;            // the numeric value of a machine's `product` role tag
+    QString name;
+    double idealCycleS = 0;  // default ideal cycle time for every machine (0 = not set)
+    // Overrides by ISA-95 path of a machine or a line; a machine's own entry wins.
+    QHash<QString, double> idealCycleByPath;
 };
 
 struct PlantModel
@@ -178,13 +332,22 @@ struct PlantModel
     std::vector<Machine> machines;
     std::vector<TagDef> tags; // tags[i].id == i
     std::vector<MqttConnection> mqttConnections;
+    std::vector<ModbusDevice> modbusDevices;
     HistorianSettings historian;
+    ShiftCalendar calendar;
+    std::vector<ProductDef> products;
 
     const TagDef *tagByPath(const QString &path) const;
     TagId tagIdByPath(const QString &path) const;
     const MqttConnection *mqttConnection(const QString &id) const;
+    const ModbusDevice *modbusDevice(const QString &id) const;
     // Time zone of the first site (the plant's); "UTC" when none is set.
     QString timeZone() const;
+    const ProductDef *product(int code) const;
+    // Ideal cycle time (s) of `machine` (index) making `productCode`: the product's entry for
+    // the machine, else for its line, else the product default, else 60 / ideal_rate_per_min;
+    // 0 when none is known.
+    double idealCycleSeconds(int machine, int productCode) const;
 
     QHash<QString, TagId> tagIndex; // path -> id; filled by the loader
 };

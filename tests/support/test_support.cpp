@@ -84,18 +84,31 @@ bool MosquittoBroker::start(QString *error)
     if (m_port == 0)
         return fail(QStringLiteral("no free loopback port"));
 
+    // mosquitto started as root drops to the `mosquitto` user: it must be able to write its
+    // log and persistence file into the (otherwise 0700) temp dir.
+    QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                  | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                  | QFileDevice::WriteOther | QFileDevice::ExeOther
+                                  | QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                  | QFileDevice::ExeGroup);
     const QString confPath = m_dir.filePath(QStringLiteral("mosquitto.conf"));
     QFile conf(confPath);
     if (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(QStringLiteral("cannot write %1").arg(confPath));
-    const QString text = QStringLiteral("listener %1 127.0.0.1\n"
-                                        "allow_anonymous true\n"
-                                        "persistence false\n"
-                                        "log_dest file %2\n"
-                                        "log_type error\nlog_type warning\nlog_type notice\n"
-                                        "log_type information\n")
-                                 .arg(m_port)
-                                 .arg(m_dir.filePath(QStringLiteral("mosquitto.log")));
+    QString extra = m_extraConfig;
+    if (!extra.isEmpty() && !extra.endsWith(QLatin1Char('\n')))
+        extra += QLatin1Char('\n');
+    const QString persistence = m_persistence
+            ? QStringLiteral("persistence true\npersistence_location %1/\n").arg(m_dir.path())
+            : QStringLiteral("persistence false\n");
+    const QString text = QStringLiteral("listener %1 127.0.0.1\n").arg(m_port) % extra
+            % QStringLiteral("allow_anonymous %1\n")
+                      .arg(m_allowAnonymous ? QStringLiteral("true") : QStringLiteral("false"))
+            % persistence
+            % QStringLiteral("log_dest file %1\n"
+                             "log_type error\nlog_type warning\nlog_type notice\n"
+                             "log_type information\n")
+                      .arg(m_dir.filePath(QStringLiteral("mosquitto.log")));
     conf.write(text.toUtf8());
     conf.close();
 

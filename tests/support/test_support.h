@@ -35,7 +35,19 @@ public:
     QString host() const { return QStringLiteral("127.0.0.1"); }
     QString log() const; // broker's own log, for failure messages
 
+    // Optional settings, applied by the next start(); the defaults keep the plain anonymous,
+    // non-persistent broker. Extra lines go right after the `listener` line, so per-listener
+    // options (cafile, certfile, keyfile, require_certificate, password_file, acl_file) apply
+    // to it.
+    void setAllowAnonymous(bool allow) { m_allowAnonymous = allow; }
+    void setPersistence(bool on) { m_persistence = on; } // persistence_location = dir()
+    void setExtraConfig(const QString &lines) { m_extraConfig = lines; }
+    QString dir() const { return m_dir.path(); } // the broker's temp dir (certs, passwords)
+
 private:
+    bool m_allowAnonymous = true;
+    bool m_persistence = false;
+    QString m_extraConfig;
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     int m_port = 0;

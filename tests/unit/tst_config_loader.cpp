@@ -61,14 +61,15 @@ void TestConfigLoader::demoPlantLoads()
     QCOMPARE(m.title, QStringLiteral("ACME Berlin demo plant"));
 
     // Counted in demo-plant.yaml: 1 site, 2 areas (assembly, packaging), 2 lines (line1,
-    // line2), 4 + 4 machines, each with the 7 anchored machine tags, plus ambient_temp.
+    // line2), 4 + 4 machines, each with the 7 standard machine tags, plus the palletizer's
+    // case_weight (check-weigher, with spec limits) and ambient_temp.
     QCOMPARE(m.sites.size(), std::size_t(1));
     QCOMPARE(m.areas.size(), std::size_t(2));
     QCOMPARE(m.lines.size(), std::size_t(2));
     QCOMPARE(m.machines.size(), std::size_t(8));
-    QCOMPARE(m.tags.size(), std::size_t(8 * 7 + 1));
+    QCOMPARE(m.tags.size(), std::size_t(8 * 7 + 2));
     QCOMPARE(m.mqttConnections.size(), std::size_t(1));
-    QCOMPARE(m.tagIndex.size(), 8 * 7 + 1);
+    QCOMPARE(m.tagIndex.size(), 8 * 7 + 2);
 
     // Hierarchy links.
     QCOMPARE(m.sites[0].path, QStringLiteral("acme/berlin"));
@@ -163,7 +164,7 @@ void TestConfigLoader::demoPlantLoads()
 
     // Area-level tag: the last one, with a `number` binding and the default's connection.
     const TagDef &ambient = m.tags.back();
-    QCOMPARE(ambient.id, TagId(56));
+    QCOMPARE(ambient.id, TagId(57));
     QCOMPARE(ambient.path, QStringLiteral("acme/berlin/packaging/ambient_temp"));
     QCOMPARE(ambient.machine, -1);
     QCOMPARE(ambient.description, QStringLiteral("Hall ambient temperature"));
