@@ -2,15 +2,19 @@
 // every sample on its tag's MQTT binding topic. Loopback brokers only: the simulator must never
 // be able to write into a real plant's broker by accident.
 #include "connectors/mqtt/mqtt_client.h"
+#include "connectors/mqtt/sparkplug_edge.h"
 #include "core/config_loader.h"
 #include "sim/plant_simulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <cmath>
 #include <cstdio>
@@ -147,7 +151,24 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Stop after N real seconds (0 = run until "
                                                        "SIGINT/SIGTERM)."),
                                         QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({configOpt, hostOpt, portOpt, seedOpt, speedOpt, scenarioOpt, secondsOpt});
+    const QCommandLineOption truthOpt(QStringLiteral("truth"),
+                                      QStringLiteral("Write the ground truth (JSON, see "
+                                                     "docs/simulator.md) to this file, every 10 s "
+                                                     "and on exit."),
+                                      QStringLiteral("file"));
+    parser.addOptions({configOpt, hostOpt, portOpt, seedOpt, speedOpt, scenarioOpt, secondsOpt,
+                       truthOpt});
+    const QCommandLineOption sparkplugOpt(
+            QStringLiteral("sparkplug"),
+            QStringLiteral("Publish Sparkplug B 3.0 instead of JSON: one edge node, one device per "
+                           "machine (docs/sparkplug.md)."));
+    const QCommandLineOption groupOpt(QStringLiteral("group"),
+                                      QStringLiteral("Sparkplug group id (with --sparkplug)."),
+                                      QStringLiteral("id"), QStringLiteral("Andon"));
+    const QCommandLineOption nodeOpt(QStringLiteral("node"),
+                                     QStringLiteral("Sparkplug edge node id (with --sparkplug)."),
+                                     QStringLiteral("id"), QStringLiteral("andon-sim"));
+    parser.addOptions({sparkplugOpt, groupOpt, nodeOpt});
     parser.process(app);
 
     if (!parser.isSet(configOpt)) {
@@ -219,7 +240,45 @@ int main(int argc, char *argv[])
     mqttOptions.host = host;
     mqttOptions.port = port;
     mqttOptions.clientId = QStringLiteral("andon-sim-%1").arg(QCoreApplication::applicationPid());
+    // Sparkplug B mode: the NDEATH is the Last-Will. bdSeq differs between runs (a host must
+    // not take an old session's will for this one's).
+    std::unique_ptr<andon::mqtt::SparkplugEdge> edge;
+    bool sparkplugBorn = false;
+    if (parser.isSet(sparkplugOpt)) {
+        for (const QString &id : {parser.value(groupOpt), parser.value(nodeOpt)}) {
+            if (id.isEmpty() || id.contains(QLatin1Char('/')) || id.contains(QLatin1Char('+'))
+                || id.contains(QLatin1Char('#'))) {
+                printErr(QStringLiteral("--group/--node: '%1' is not a Sparkplug id (one MQTT "
+                                        "topic level without '/', '+' or '#')")
+                                 .arg(id));
+                return 2;
+            }
+        }
+        edge = std::make_unique<andon::mqtt::SparkplugEdge>(
+                model, parser.value(groupOpt), parser.value(nodeOpt),
+                static_cast<std::uint64_t>(andon::nowUtcMs() / 1000));
+        const andon::mqtt::SparkplugPublish death = edge->death(andon::nowUtcMs());
+        mqttOptions.will.topic = death.topic;
+        mqttOptions.will.payload = death.payload;
+        mqttOptions.will.qos = death.qos;
+        mqttOptions.will.retain = death.retain;
+    }
     andon::mqtt::MqttClient client(mqttOptions);
+    const auto publishBirths = [&] {
+        for (const andon::mqtt::SparkplugPublish &p : edge->births(andon::nowUtcMs()))
+            client.publish(p.topic, p.payload, p.qos, p.retain);
+        sparkplugBorn = true;
+    };
+    if (edge) {
+        client.subscribe(edge->commandTopic(), 0);
+        // Births after every (re)connect; until then data is only remembered for the births.
+        QObject::connect(&client, &andon::mqtt::MqttClient::stateChanged, &app,
+                         [&](andon::mqtt::MqttClient::State s, const QString &) {
+                             sparkplugBorn = false;
+                             if (s == andon::mqtt::MqttClient::State::Connected)
+                                 publishBirths();
+                         });
+    }
     QObject::connect(&client, &andon::mqtt::MqttClient::stateChanged, &app,
                      [](andon::mqtt::MqttClient::State s, const QString &reason) {
                          std::fprintf(stderr, "andon-sim: mqtt %s%s%s\n",
@@ -234,8 +293,27 @@ int main(int argc, char *argv[])
     andon::sim::SimOptions simOptions;
     simOptions.seed = seed;
     simOptions.scenario = scenario;
-    simOptions.startMs = andon::nowUtcMs();
+    // On a whole second, so that simulated shift and break boundaries (whole minutes) fall
+    // exactly on the simulation grid.
+    simOptions.startMs = andon::nowUtcMs() / 1000 * 1000;
     andon::sim::PlantSimulator sim(model, simOptions);
+
+    const QString truthFile = parser.value(truthOpt);
+    const auto writeTruth = [&]() -> bool {
+        if (truthFile.isEmpty())
+            return true;
+        QSaveFile f(truthFile); // atomic: a reader never sees half a file
+        if (!f.open(QIODevice::WriteOnly)
+            || f.write(QJsonDocument(sim.truth()).toJson(QJsonDocument::Indented)) < 0
+            || !f.commit()) {
+            printErr(QStringLiteral("cannot write the truth file %1: %2")
+                             .arg(truthFile, f.errorString()));
+            return false;
+        }
+        return true;
+    };
+    if (!writeTruth())
+        return 1;
 
     QElapsedTimer wall;
     wall.start();
@@ -243,11 +321,32 @@ int main(int argc, char *argv[])
     std::uint64_t failed = 0;
     qint64 nextReportMs = 10000;
 
+    // At most 0.5 s of wall time's worth of simulation per tick: when the machine cannot keep
+    // up with --speed, the simulation falls behind (and says so) instead of spiralling into
+    // ever longer ticks that starve the event loop and the signal handling.
+    const auto maxPerTick = std::max<andon::TimestampMs>(
+            1, static_cast<andon::TimestampMs>(500.0 * speed));
+    andon::TimestampMs simNow = simOptions.startMs;
     const auto tick = [&] {
         const qint64 elapsed = wall.elapsed();
-        const auto simNow = simOptions.startMs
+        const auto target = simOptions.startMs
                 + static_cast<andon::TimestampMs>(static_cast<double>(elapsed) * speed);
+        simNow = std::min(target, simNow + maxPerTick);
         const andon::SampleBatch batch = sim.advanceTo(simNow);
+        if (edge) {
+            // NCMD "Node Control/Rebirth" from a host: publish every birth again.
+            for (const andon::mqtt::MqttMessage &m : client.takeMessages()) {
+                if (sparkplugBorn && edge->isRebirthCommand(m.topic, m.payload))
+                    publishBirths();
+            }
+            const std::vector<andon::mqtt::SparkplugPublish> messages = edge->data(batch);
+            for (const andon::mqtt::SparkplugPublish &p : messages) {
+                if (sparkplugBorn && client.publish(p.topic, p.payload, p.qos, p.retain))
+                    ++published;
+                else
+                    ++failed;
+            }
+        } else
         for (const andon::Sample &s : batch) {
             if (s.tag >= model->tags.size())
                 continue;
@@ -262,12 +361,18 @@ int main(int argc, char *argv[])
                 ++failed;
         }
         if (elapsed >= nextReportMs) {
+            if (target - simNow > 10000)
+                printErr(QStringLiteral("cannot keep up with --speed %1: %2 simulated seconds "
+                                        "behind")
+                                 .arg(speed)
+                                 .arg((target - simNow) / 1000));
             std::printf("andon-sim: %llu messages published (%llu not sent), state %s\n",
                         static_cast<unsigned long long>(published),
                         static_cast<unsigned long long>(failed),
                         qPrintable(andon::mqtt::MqttClient::stateName(client.state())));
             std::fflush(stdout);
             nextReportMs += 10000;
+            writeTruth();
         }
         if (g_stopRequested || (seconds > 0 && elapsed >= seconds * 1000LL))
             QCoreApplication::quit();
@@ -285,9 +390,16 @@ int main(int argc, char *argv[])
 
     const int rc = app.exec();
     timer.stop();
+    if (edge && client.state() == andon::mqtt::MqttClient::State::Connected) {
+        // A clean DISCONNECT suppresses the will: send the NDEATH ourselves.
+        const andon::mqtt::SparkplugPublish death = edge->death(andon::nowUtcMs());
+        client.publish(death.topic, death.payload, death.qos, death.retain);
+    }
     if (!client.waitForPublished(3000))
         printErr(QStringLiteral("not every message was confirmed by the broker before exit"));
     client.stop();
+    if (!writeTruth())
+        return 1;
     std::printf("andon-sim: stopped after %llu messages published\n",
                 static_cast<unsigned long long>(published));
     std::fflush(stdout);

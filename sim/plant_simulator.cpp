@@ -1,10 +1,14 @@
 #include "sim/plant_simulator.h"
 
+#include "core/shift_calendar.h"
+
+#include <QJsonArray>
 #include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <map>
 #include <numbers>
 
 Q_LOGGING_CATEGORY(lcSim, "andon.sim")
@@ -13,18 +17,58 @@ namespace andon::sim {
 
 namespace {
 
-// Simulated time advances on a fixed grid so the output does not depend on how the caller
-// slices time (one advanceTo(60 s) == six hundred advanceTo(+100 ms)).
-constexpr TimestampMs kStepMs = 100;
 // State and counters are re-sent at least this often even without change, like a PLC
 // publishing on change with a heartbeat.
 constexpr TimestampMs kHeartbeatMs = 5000;
 constexpr TimestampMs kRateWindowMs = 60000;
+constexpr TimestampMs kMinuteMs = 60000;
+constexpr TimestampMs kHourMs = 60 * kMinuteMs;
+constexpr TimestampMs kDayMs = 24 * kHourMs;
 constexpr double kMotorTauS = 300.0;   // thermal time constant of a small motor
 constexpr double kPowerTauS = 2.0;     // drives ramp within seconds
 constexpr double kMotorIdleTargetC = 30.0;
-constexpr double kRejectProbability = 0.015;
-constexpr TimestampMs kDayMs = 24LL * 3600 * 1000;
+
+// Buffer (conveyor) between two machines of a line, in parts. A stopped machine starves the
+// next one after the buffer empties and blocks the previous one after it fills; the latch
+// keeps a machine waiting until a few parts are there (or gone) instead of toggling every
+// part.
+constexpr int kBufferCapacity = 40;
+constexpr int kBufferStartLevel = kBufferCapacity / 2;
+constexpr int kBufferRestart = 3;
+
+// Vibration severity zone boundaries (r.m.s. velocity, 10-1000 Hz) for class II machines,
+// ISO 10816-1:1995 Annex B, Table B.1: medium-sized machines (typically 15-75 kW motors)
+// without special foundations: A/B 1.12, B/C 2.8, C/D 7.1 mm/s. (ISO 10816-3:2009, for
+// industrial machines above 15 kW measured in situ, replaces the classes by machine groups
+// and support flexibility; the class II values are the general scheme.) Healthy machines run
+// in zone A/B.
+constexpr double kZoneAB = 1.12;
+constexpr double kZoneBC = 2.8;
+constexpr double kZoneCD = 7.1;
+// A bearing defect grows roughly exponentially once spalling starts; with this time constant
+// the vibration crosses into zone C about a day after onset and into zone D about 1.4 days
+// later, so a remaining-useful-life estimate has days of trend to work with.
+constexpr double kBearingTauS = 1.5 * 86400.0;
+
+// Quality characteristics: a capable stable process, Cp = (USL - LSL) / 6 sigma = 1.33.
+constexpr double kProcessCp = 4.0 / 3.0;
+constexpr int kPartsPerMeasurement = 5;
+constexpr double kDriftShiftSigma = 1.5; // spc-drift: a mean shift Nelson rules 2/5 detect
+
+constexpr std::size_t kMaxRecordedEvents = 5000; // truth file stays bounded on long runs
+
+// Behaviour of one machine's own stops, normal and in a bad shift.
+struct StopProfile
+{
+    double runMinS, runMaxS;   // running period between own stops
+    double downProbability;    // share of stops that are breakdowns (else micro-stops)
+    double downMinS, downMaxS;
+    double microMinS, microMaxS;
+    double rateMin, rateMax;   // actual speed / ideal speed
+    double rejectProbability;
+};
+constexpr StopProfile kNormal{120, 900, 0.2, 60, 420, 3, 30, 0.85, 1.0, 0.015};
+constexpr StopProfile kBad{40, 300, 0.45, 120, 840, 3, 45, 0.70, 0.90, 0.05};
 
 double roundTo(double v, int decimals)
 {
@@ -52,54 +96,100 @@ std::mt19937_64 makeRng(std::uint64_t seed, std::uint64_t stream)
     return std::mt19937_64(seq);
 }
 
+double uniform(std::mt19937_64 &rng, double lo, double hi)
+{
+    return std::uniform_real_distribution<double>(lo, hi)(rng);
+}
+double normal(std::mt19937_64 &rng, double sigma)
+{
+    return std::normal_distribution<double>(0.0, sigma)(rng);
+}
+TimestampMs seconds(double s)
+{
+    return static_cast<TimestampMs>(std::llround(s * 1000.0));
+}
+
 struct GenericTag
 {
     TagId id = kInvalidTag;
     double value = 0.0;
 };
 
+// A quality characteristic (tag with `spec`).
+struct Measurement
+{
+    TagId id = kInvalidTag;
+    double mean = 0.0;
+    double sigma = 1.0;
+    double shift = 0.0; // added to the mean after an injected drift
+};
+
+// Truth accumulators of one machine in one shift instance.
+struct MachineTruth
+{
+    TimestampMs plannedMs = 0;
+    std::vector<std::pair<int, TimestampMs>> msByCode; // state code -> time (few codes)
+    std::int64_t total = 0;
+    std::int64_t good = 0;
+    double idealS = 0.0; // sum of the ideal cycle time of every part made
+};
+
+struct ShiftTruth
+{
+    ShiftInstance inst;
+    TimestampMs plannedMs = 0;
+    std::vector<MachineTruth> machines;
+};
+
 struct MachineSim
 {
     int index = -1;
+    int line = -1;          // index into Impl::lines, -1 = stand-alone
+    int posInLine = -1;
     std::mt19937_64 rng;
+    std::mt19937_64 measureRng;
 
-    // State machine
+    // Own behaviour (what the machine would do with parts in and room out).
+    StateCategory own = StateCategory::Running; // Running, Idle (micro-stop) or Down
+    int ownCode = 1;
+    TimestampMs ownUntil = 0;
+    double rateFactor = 1.0;
+    bool starvedLatch = false;
+    bool blockedLatch = false;
+
+    // Effective state
     StateCategory category = StateCategory::Running;
     int code = 1;
-    TimestampMs stateUntil = 0;
-    double rateFactor = 1.0; // 0.85..1.0 of the ideal rate, drawn per running period
 
-    // Codes for the categories this machine knows.
-    int runningCode = 1;
-    int idleCode = 2;
-    int starvedCode = 3;
-    int blockedCode = 4;
+    int runningCode = 1, idleCode = 2, starvedCode = 3, blockedCode = 4;
+    int changeoverCode = 5, plannedCode = 6, offCode = 0;
     std::vector<int> downCodes;
 
     // Production
-    double partAccumulator = 0.0;
+    double partProgress = 0.0;
     std::int64_t good = 0;
     std::int64_t reject = 0;
+    int partsSinceMeasurement = 0;
     std::deque<TimestampMs> recentParts; // for the rate over the last minute
 
     // Physics
-    double runTempC = 55.0;   // machine's own running temperature (45..70)
+    double runTempC = 55.0;
     double motorTempC = 55.0;
-    double vibBase = 2.0;     // mm/s when running (1.5..3)
+    double vibBase = 1.5;
     double ratedPowerKw = 15.0;
     double powerKw = 15.0;
+    bool bearingFault = false;
+    bool wastesEnergy = false;
 
-    // Tags by role/name
-    TagId stateTag = kInvalidTag;
-    TagId goodTag = kInvalidTag;
-    TagId rejectTag = kInvalidTag;
-    TagId totalTag = kInvalidTag;
-    TagId rateTag = kInvalidTag;
-    TagId productTag = kInvalidTag;
-    TagId motorTempTag = kInvalidTag;
-    TagId vibrationTag = kInvalidTag;
-    TagId powerTag = kInvalidTag;
+    TagId stateTag = kInvalidTag, goodTag = kInvalidTag, rejectTag = kInvalidTag,
+          totalTag = kInvalidTag, rateTag = kInvalidTag, productTag = kInvalidTag,
+          motorTempTag = kInvalidTag, vibrationTag = kInvalidTag, powerTag = kInvalidTag;
     std::vector<GenericTag> others;
+    std::vector<Measurement> measurements;
+
+    // comms-faults: no publication inside [dropoutStart, dropoutEnd)
+    TimestampMs dropoutStart = std::numeric_limits<TimestampMs>::max();
+    TimestampMs dropoutEnd = 0;
 
     // Last emitted (for on-change + heartbeat)
     TimestampMs lastStateEmit = std::numeric_limits<TimestampMs>::min() / 2;
@@ -107,6 +197,31 @@ struct MachineSim
     int lastEmittedCode = -1;
     std::int64_t lastEmittedGood = -1;
     std::int64_t lastEmittedReject = -1;
+    int lastEmittedProduct = -1;
+
+    int cycleProduct = -1;    // product the cached ideal cycle time is for
+    double idealCycleS = 0.0; // PlantModel::idealCycleSeconds is a lookup; cached per product
+};
+
+struct LineSim
+{
+    std::vector<int> machines;   // machine indexes, upstream first
+    std::vector<int> buffers;    // buffers[i] between machines[i] and machines[i + 1]
+    std::mt19937_64 rng;
+    int productIndex = 0;        // into PlantModel::products
+    TimestampMs productUntil = std::numeric_limits<TimestampMs>::max();
+    TimestampMs changeoverUntil = 0;
+};
+
+enum class Scenario { Normal, BadShift, SpcDrift, BearingFailure, EnergyWaste, CommsFaults };
+
+const std::pair<Scenario, const char *> kScenarios[] = {
+    {Scenario::Normal, "normal"},
+    {Scenario::BadShift, "bad-shift"},
+    {Scenario::SpcDrift, "spc-drift"},
+    {Scenario::BearingFailure, "bearing-failure"},
+    {Scenario::EnergyWaste, "energy-waste"},
+    {Scenario::CommsFaults, "comms-faults"},
 };
 
 } // namespace
@@ -115,99 +230,179 @@ struct PlantSimulator::Impl
 {
     std::shared_ptr<const PlantModel> model;
     SimOptions options;
+    Scenario scenario = Scenario::Normal;
     TimestampMs now = 0;      // as told by the caller
-    TimestampMs gridTime = 0; // last simulated step
-    bool started = false;
+    TimestampMs nextGrid = 0; // next grid point to simulate
     TimestampMs nextAnalog = 0;
     std::vector<MachineSim> machines;
+    std::vector<LineSim> lines;
     std::mt19937_64 plantRng;
+    std::mt19937_64 faultRng;
     std::vector<GenericTag> plantTags; // tags outside machines (ambient etc.)
+    std::vector<Measurement> plantMeasurements;
     TagId ambientTag = kInvalidTag;
     double ambientPhase = 0.0;
     SampleBatch out;
 
-    double uniform(std::mt19937_64 &rng, double lo, double hi)
+    // Calendar
+    std::vector<ShiftTruth> shifts; // every shift instance seen, in time order
+    std::size_t shiftCursor = 0;
+    TimestampMs calendarCoveredUntil = 0;
+    int badShiftIndex = -1; // bad-shift: index of the bad shift pattern, -1 = all time
+
+    // Injected events
+    QJsonArray events;
+    TimestampMs driftStart = std::numeric_limits<TimestampMs>::max();
+    bool driftActive = false;
+    TimestampMs wasteStart = std::numeric_limits<TimestampMs>::max(); // without a calendar
+    TimestampMs wasteEnd = 0;
+
+    void recordEvent(QJsonObject e)
     {
-        return std::uniform_real_distribution<double>(lo, hi)(rng);
-    }
-    double normal(std::mt19937_64 &rng, double sigma)
-    {
-        return std::normal_distribution<double>(0.0, sigma)(rng);
+        if (static_cast<std::size_t>(events.size()) < kMaxRecordedEvents)
+            events.append(e);
     }
 
-    void push(TagId tag, TimestampMs t, double value)
+    QString machinePath(const MachineSim &s) const
+    {
+        return model->machines[static_cast<std::size_t>(s.index)].path;
+    }
+
+    void push(TagId tag, TimestampMs t, double value, Quality q = Quality::Good)
     {
         if (tag == kInvalidTag || tag >= model->tags.size())
             return;
         const TagDef &def = model->tags[tag];
-        out.push_back(Sample{tag, t, roundTo(clampToRange(def, value), def.decimals),
-                             Quality::Good});
+        if (q == Quality::Good)
+            value = clampToRange(def, value);
+        out.push_back(Sample{tag, t, roundTo(value, def.decimals), q});
     }
+    void pushFor(const MachineSim &s, TagId tag, TimestampMs t, double value)
+    {
+        if (t >= s.dropoutStart && t < s.dropoutEnd)
+            return; // comms-faults: the machine's gateway is silent
+        push(tag, t, value);
+    }
+
+    // ---- setup ----
 
     void setup()
     {
         const PlantModel &m = *model;
         plantRng = makeRng(options.seed, 0xFFFFFFFFull);
+        faultRng = makeRng(options.seed, 0xFFFFFFFEull);
         ambientPhase = uniform(plantRng, 0.0, 2.0 * std::numbers::pi);
         std::vector<bool> claimed(m.tags.size(), false);
         machines.resize(m.machines.size());
-        for (size_t i = 0; i < m.machines.size(); ++i) {
-            const Machine &mach = m.machines[i];
-            MachineSim &s = machines[i];
-            s.index = static_cast<int>(i);
-            s.rng = makeRng(options.seed, i);
-            const auto codeFor = [&](StateCategory c, int fallback) {
-                for (const StateDef &d : mach.states)
-                    if (d.category == c)
-                        return d.code;
-                return fallback;
-            };
-            s.runningCode = codeFor(StateCategory::Running, 1);
-            s.idleCode = codeFor(StateCategory::Idle, s.runningCode);
-            s.starvedCode = codeFor(StateCategory::Starved, s.idleCode);
-            s.blockedCode = codeFor(StateCategory::Blocked, s.idleCode);
-            for (const StateDef &d : mach.states)
-                if (d.category == StateCategory::Down)
-                    s.downCodes.push_back(d.code);
-            s.runTempC = uniform(s.rng, 45.0, 70.0);
-            s.motorTempC = s.runTempC;
-            s.vibBase = uniform(s.rng, 1.5, 3.0);
-            s.ratedPowerKw = uniform(s.rng, 8.0, 25.0);
-            s.powerKw = s.ratedPowerKw;
-            s.stateTag = mach.roleTag(TagRole::State);
-            s.goodTag = mach.roleTag(TagRole::GoodCount);
-            s.rejectTag = mach.roleTag(TagRole::RejectCount);
-            s.totalTag = mach.roleTag(TagRole::TotalCount);
-            s.rateTag = mach.roleTag(TagRole::Rate);
-            s.productTag = mach.roleTag(TagRole::Product);
-            for (const TagId t : mach.tags) {
-                if (t >= m.tags.size())
+        for (std::size_t i = 0; i < m.machines.size(); ++i)
+            setupMachine(machines[i], static_cast<int>(i), claimed);
+        for (const Line &l : m.lines) {
+            LineSim ls;
+            ls.rng = makeRng(options.seed, 0x10000ull + lines.size());
+            for (int mi : l.machines) {
+                if (mi < 0 || mi >= static_cast<int>(machines.size()))
                     continue;
-                const TagDef &def = m.tags[t];
-                if (def.role != TagRole::None) {
-                    claimed[t] = true;
-                    continue;
-                }
-                if (def.name == u"motor_temp")
-                    s.motorTempTag = t;
-                else if (def.name == u"vibration_rms")
-                    s.vibrationTag = t;
-                else if (def.name == u"power")
-                    s.powerTag = t;
-                else
-                    s.others.push_back(GenericTag{t, initialValue(def, s.rng)});
-                claimed[t] = true;
+                machines[static_cast<std::size_t>(mi)].line = static_cast<int>(lines.size());
+                machines[static_cast<std::size_t>(mi)].posInLine
+                        = static_cast<int>(ls.machines.size());
+                ls.machines.push_back(mi);
             }
-            enterRunning(s, options.startMs);
+            if (!ls.machines.empty())
+                ls.buffers.assign(ls.machines.size() - 1, kBufferStartLevel);
+            if (!m.products.empty()) {
+                ls.productIndex = std::uniform_int_distribution<int>(
+                        0, static_cast<int>(m.products.size()) - 1)(ls.rng);
+                if (m.products.size() >= 2)
+                    ls.productUntil = options.startMs + seconds(uniform(ls.rng, 3600, 4 * 3600));
+            }
+            lines.push_back(std::move(ls));
         }
         for (const TagDef &def : m.tags) {
             if (def.id >= claimed.size() || claimed[def.id])
                 continue;
-            if (def.role == TagRole::None && def.name == u"ambient_temp" && ambientTag == kInvalidTag)
+            if (def.spec)
+                plantMeasurements.push_back(measurementFor(def));
+            else if (def.name == u"ambient_temp" && ambientTag == kInvalidTag)
                 ambientTag = def.id;
             else
                 plantTags.push_back(GenericTag{def.id, initialValue(def, plantRng)});
         }
+        for (MachineSim &s : machines)
+            drawOwnRunning(s, options.startMs);
+        setupScenario();
+    }
+
+    void setupMachine(MachineSim &s, int i, std::vector<bool> &claimed)
+    {
+        const PlantModel &m = *model;
+        const Machine &mach = m.machines[static_cast<std::size_t>(i)];
+        s.index = i;
+        s.rng = makeRng(options.seed, static_cast<std::uint64_t>(i));
+        s.measureRng = makeRng(options.seed, 0x20000ull + static_cast<std::uint64_t>(i));
+        const auto codeFor = [&](StateCategory c, int fallback) {
+            for (const StateDef &d : mach.states)
+                if (d.category == c)
+                    return d.code;
+            return fallback;
+        };
+        s.runningCode = codeFor(StateCategory::Running, 1);
+        s.idleCode = codeFor(StateCategory::Idle, s.runningCode);
+        s.starvedCode = codeFor(StateCategory::Starved, s.idleCode);
+        s.blockedCode = codeFor(StateCategory::Blocked, s.idleCode);
+        s.changeoverCode = codeFor(StateCategory::Changeover, s.idleCode);
+        s.plannedCode = codeFor(StateCategory::PlannedStop, s.idleCode);
+        s.offCode = codeFor(StateCategory::Off, s.plannedCode);
+        for (const StateDef &d : mach.states)
+            if (d.category == StateCategory::Down)
+                s.downCodes.push_back(d.code);
+        s.runTempC = uniform(s.rng, 45.0, 70.0);
+        s.motorTempC = s.runTempC;
+        s.vibBase = uniform(s.rng, 0.8, 2.2); // zone A/B: a machine in good condition
+        s.ratedPowerKw = uniform(s.rng, 8.0, 25.0);
+        s.powerKw = s.ratedPowerKw;
+        s.stateTag = mach.roleTag(TagRole::State);
+        s.goodTag = mach.roleTag(TagRole::GoodCount);
+        s.rejectTag = mach.roleTag(TagRole::RejectCount);
+        s.totalTag = mach.roleTag(TagRole::TotalCount);
+        s.rateTag = mach.roleTag(TagRole::Rate);
+        s.productTag = mach.roleTag(TagRole::Product);
+        for (const TagId t : mach.tags) {
+            if (t >= m.tags.size())
+                continue;
+            const TagDef &def = m.tags[t];
+            claimed[t] = true;
+            if (def.role != TagRole::None)
+                continue;
+            if (def.spec)
+                s.measurements.push_back(measurementFor(def));
+            else if (def.name == u"motor_temp")
+                s.motorTempTag = t;
+            else if (def.name == u"vibration_rms")
+                s.vibrationTag = t;
+            else if (def.name == u"power")
+                s.powerTag = t;
+            else
+                s.others.push_back(GenericTag{t, initialValue(def, s.rng)});
+        }
+    }
+
+    static Measurement measurementFor(const TagDef &def)
+    {
+        const SpecLimits &sp = *def.spec;
+        Measurement me;
+        me.id = def.id;
+        if (!std::isnan(sp.lsl) && !std::isnan(sp.usl)) {
+            me.mean = std::isnan(sp.target) ? (sp.lsl + sp.usl) / 2 : sp.target;
+            me.sigma = (sp.usl - sp.lsl) / (6.0 * kProcessCp);
+        } else {
+            // One-sided: centre 4 sigma inside the limit (Cpk = 1.33).
+            const double limit = std::isnan(sp.lsl) ? sp.usl : sp.lsl;
+            const double target = std::isnan(sp.target) ? limit : sp.target;
+            me.sigma = std::max(std::abs(target - limit) / 4.0, 1e-9);
+            me.mean = std::isnan(sp.target) ? limit + (std::isnan(sp.lsl) ? -4 : 4) * me.sigma
+                                            : sp.target;
+        }
+        return me;
     }
 
     double initialValue(const TagDef &def, std::mt19937_64 &rng)
@@ -220,92 +415,375 @@ struct PlantSimulator::Impl
         return uniform(rng, 40.0, 60.0);
     }
 
-    void enterRunning(MachineSim &s, TimestampMs t)
+    void setupScenario()
     {
-        s.category = StateCategory::Running;
-        s.code = s.runningCode;
-        s.rateFactor = uniform(s.rng, 0.85, 1.0);
-        s.stateUntil = t + static_cast<TimestampMs>(uniform(s.rng, 60.0, 480.0) * 1000.0);
+        std::mt19937_64 rng = makeRng(options.seed, 0xFFFFFFFDull);
+        const auto pickMachine = [&](auto usable) -> MachineSim * {
+            std::vector<MachineSim *> c;
+            for (MachineSim &s : machines)
+                if (usable(s))
+                    c.push_back(&s);
+            if (c.empty())
+                return nullptr;
+            return c[static_cast<std::size_t>(std::uniform_int_distribution<int>(
+                    0, static_cast<int>(c.size()) - 1)(rng))];
+        };
+        switch (scenario) {
+        case Scenario::Normal:
+        case Scenario::CommsFaults: // windows are drawn as time goes on
+            break;
+        case Scenario::BadShift: {
+            const auto &cal = model->calendar;
+            badShiftIndex = cal.shifts.size() >= 2 ? 1 : -1;
+            QJsonObject e{{QStringLiteral("type"), QStringLiteral("bad_shift")},
+                          {QStringLiteral("shift"),
+                           badShiftIndex >= 0 ? cal.shifts[1].name : QStringLiteral("all")}};
+            recordEvent(e);
+            break;
+        }
+        case Scenario::SpcDrift: {
+            driftStart = options.startMs + seconds(uniform(rng, 3600, 3 * 3600));
+            const auto addEvent = [&](const Measurement &me) {
+                recordEvent(QJsonObject{
+                        {QStringLiteral("type"), QStringLiteral("spc_drift")},
+                        {QStringLiteral("tag"), model->tags[me.id].path},
+                        {QStringLiteral("kind"), QStringLiteral("mean_shift")},
+                        {QStringLiteral("start_ms"), static_cast<double>(driftStart)},
+                        {QStringLiteral("mean_before"), me.mean},
+                        {QStringLiteral("mean_after"), me.mean + kDriftShiftSigma * me.sigma},
+                        {QStringLiteral("sigma"), me.sigma},
+                        {QStringLiteral("shift_sigma"), kDriftShiftSigma}});
+            };
+            for (const MachineSim &s : machines)
+                for (const Measurement &me : s.measurements)
+                    addEvent(me);
+            for (const Measurement &me : plantMeasurements)
+                addEvent(me);
+            if (events.isEmpty())
+                qCWarning(lcSim) << "scenario spc-drift: the plant has no tag with 'spec' "
+                                    "limits; nothing drifts";
+            break;
+        }
+        case Scenario::BearingFailure: {
+            MachineSim *s = pickMachine(
+                    [](const MachineSim &m) { return m.vibrationTag != kInvalidTag; });
+            if (!s) {
+                qCWarning(lcSim) << "scenario bearing-failure: no machine has a vibration_rms "
+                                    "tag";
+                break;
+            }
+            s->bearingFault = true;
+            const TimestampMs onset = options.startMs + seconds(uniform(rng, 2 * 3600, 8 * 3600));
+            s->vibBase = std::min(s->vibBase, 2.0);
+            bearingOnset = onset;
+            QJsonObject e{{QStringLiteral("type"), QStringLiteral("bearing_fault")},
+                          {QStringLiteral("machine"), machinePath(*s)},
+                          {QStringLiteral("tag"), model->tags[s->vibrationTag].path},
+                          {QStringLiteral("onset_ms"), static_cast<double>(onset)},
+                          {QStringLiteral("baseline_mm_s"), s->vibBase},
+                          {QStringLiteral("tau_s"), kBearingTauS}};
+            // Running vibration = baseline * exp((t - onset) / tau): when it crosses a zone
+            // boundary follows in closed form.
+            const auto crossing = [&](double limit) {
+                return static_cast<double>(onset)
+                        + std::max(0.0, kBearingTauS * std::log(limit / s->vibBase)) * 1000.0;
+            };
+            e.insert(QStringLiteral("zone_b_ms"), crossing(kZoneAB));
+            e.insert(QStringLiteral("zone_c_ms"), crossing(kZoneBC));
+            e.insert(QStringLiteral("zone_d_ms"), crossing(kZoneCD));
+            recordEvent(e);
+            break;
+        }
+        case Scenario::EnergyWaste: {
+            MachineSim *s = pickMachine(
+                    [](const MachineSim &m) { return m.powerTag != kInvalidTag; });
+            if (!s)
+                break;
+            s->wastesEnergy = true;
+            QJsonObject e{{QStringLiteral("type"), QStringLiteral("energy_waste")},
+                          {QStringLiteral("machine"), machinePath(*s)},
+                          {QStringLiteral("idle_power_kw"), s->ratedPowerKw * 0.6}};
+            if (!model->calendar.isSet()) {
+                wasteStart = options.startMs + seconds(uniform(rng, 3600, 3 * 3600));
+                wasteEnd = wasteStart + 2 * kHourMs;
+                e.insert(QStringLiteral("start_ms"), static_cast<double>(wasteStart));
+                e.insert(QStringLiteral("end_ms"), static_cast<double>(wasteEnd));
+            } else {
+                e.insert(QStringLiteral("when"), QStringLiteral("outside planned production "
+                                                                "time (breaks and off-shift)"));
+            }
+            recordEvent(e);
+            break;
+        }
+        }
+    }
+    TimestampMs bearingOnset = std::numeric_limits<TimestampMs>::max();
+
+    // ---- calendar ----
+
+    // The shift instance containing t (nullptr: outside every shift). Instances are produced
+    // two days at a time as simulated time advances; the cursor only moves forward.
+    ShiftTruth *shiftAt(TimestampMs t)
+    {
+        if (!model->calendar.isSet()) {
+            if (shifts.empty()) {
+                ShiftTruth st;
+                st.inst.shift = -1;
+                st.inst.name = QStringLiteral("all");
+                st.inst.startMs = options.startMs;
+                st.inst.endMs = std::numeric_limits<TimestampMs>::max();
+                st.machines.resize(machines.size());
+                shifts.push_back(std::move(st));
+            }
+            return &shifts.front();
+        }
+        if (t + kDayMs >= calendarCoveredUntil) {
+            const TimestampMs from = std::max(calendarCoveredUntil, options.startMs);
+            const TimestampMs to = std::max(from, t) + 2 * kDayMs;
+            for (ShiftInstance &inst : shiftInstances(model->calendar, from, to)) {
+                if (!shifts.empty() && inst.startMs <= shifts.back().inst.startMs)
+                    continue;
+                ShiftTruth st;
+                st.inst = std::move(inst);
+                st.machines.resize(machines.size());
+                shifts.push_back(std::move(st));
+            }
+            calendarCoveredUntil = to;
+        }
+        while (shiftCursor < shifts.size() && shifts[shiftCursor].inst.endMs <= t)
+            ++shiftCursor;
+        if (shiftCursor < shifts.size() && shifts[shiftCursor].inst.contains(t))
+            return &shifts[shiftCursor];
+        return nullptr;
     }
 
-    // After a running period: mostly short stops, some longer waits, a few breakdowns.
-    void enterStop(MachineSim &s, TimestampMs t)
+    // ---- behaviour ----
+
+    const StopProfile &profile(const ShiftTruth *shift) const
     {
-        const double r = uniform(s.rng, 0.0, 1.0);
-        double seconds = 0;
-        if (r < 0.40) { // micro-stop: a few seconds, counted as a performance loss by OEE
-            s.category = StateCategory::Idle;
-            s.code = s.idleCode;
-            seconds = uniform(s.rng, 3.0, 20.0);
-        } else if (r < 0.85 || s.downCodes.empty()) {
-            const int which = std::uniform_int_distribution<int>(0, 2)(s.rng);
-            s.category = which == 0 ? StateCategory::Idle
-                       : which == 1 ? StateCategory::Starved
-                                    : StateCategory::Blocked;
-            s.code = which == 0 ? s.idleCode : which == 1 ? s.starvedCode : s.blockedCode;
-            seconds = uniform(s.rng, 10.0, 60.0);
-        } else {
-            s.category = StateCategory::Down;
+        if (scenario != Scenario::BadShift)
+            return kNormal;
+        if (badShiftIndex < 0)
+            return kBad;
+        return shift && shift->inst.shift == badShiftIndex ? kBad : kNormal;
+    }
+
+    void drawOwnRunning(MachineSim &s, TimestampMs t, const StopProfile &p = kNormal)
+    {
+        s.own = StateCategory::Running;
+        s.ownCode = s.runningCode;
+        s.rateFactor = uniform(s.rng, p.rateMin, p.rateMax);
+        s.ownUntil = t + seconds(uniform(s.rng, p.runMinS, p.runMaxS));
+    }
+
+    // After a running period: mostly micro-stops (a few seconds, the operator clears a jam),
+    // some breakdowns with a reason code.
+    void drawOwnStop(MachineSim &s, TimestampMs t, const StopProfile &p)
+    {
+        if (uniform(s.rng, 0.0, 1.0) < p.downProbability && !s.downCodes.empty()) {
+            s.own = StateCategory::Down;
             const auto n = static_cast<int>(s.downCodes.size());
-            s.code = s.downCodes[static_cast<size_t>(
+            s.ownCode = s.downCodes[static_cast<std::size_t>(
                     std::uniform_int_distribution<int>(0, n - 1)(s.rng))];
-            seconds = uniform(s.rng, 60.0, 300.0);
+            s.ownUntil = t + seconds(uniform(s.rng, p.downMinS, p.downMaxS));
+        } else {
+            s.own = StateCategory::Idle;
+            s.ownCode = s.idleCode;
+            s.ownUntil = t + seconds(uniform(s.rng, p.microMinS, p.microMaxS));
         }
-        s.stateUntil = t + static_cast<TimestampMs>(seconds * 1000.0);
     }
 
-    void stepMachine(MachineSim &s, TimestampMs t, double dtS)
+    void setState(MachineSim &s, StateCategory c, int code)
     {
-        const Machine &mach = model->machines[static_cast<size_t>(s.index)];
-        if (t >= s.stateUntil) {
-            if (s.category == StateCategory::Running)
-                enterStop(s, t);
+        s.category = c;
+        s.code = code;
+    }
+
+    int currentProduct(const MachineSim &s) const
+    {
+        if (model->products.empty())
+            return 1;
+        const int pi = s.line >= 0 ? lines[static_cast<std::size_t>(s.line)].productIndex : 0;
+        return model->products[static_cast<std::size_t>(pi)].code;
+    }
+
+    void stepLine(LineSim &l, TimestampMs t)
+    {
+        if (t < l.productUntil || model->products.size() < 2)
+            return;
+        // Product change: the whole line stops for a changeover (SMED: 10-25 min).
+        const int from = l.productIndex;
+        l.productIndex = (l.productIndex + 1) % static_cast<int>(model->products.size());
+        l.changeoverUntil = t + seconds(uniform(l.rng, 600, 1500));
+        l.productUntil = l.changeoverUntil + seconds(uniform(l.rng, 3 * 3600, 8 * 3600));
+        const std::size_t li = static_cast<std::size_t>(&l - lines.data());
+        recordEvent(QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("changeover")},
+                {QStringLiteral("line"), model->lines[li].path},
+                {QStringLiteral("from"), model->products[static_cast<std::size_t>(from)].code},
+                {QStringLiteral("to"),
+                 model->products[static_cast<std::size_t>(l.productIndex)].code},
+                {QStringLiteral("start_ms"), static_cast<double>(t)},
+                {QStringLiteral("end_ms"), static_cast<double>(l.changeoverUntil)}});
+    }
+
+    void decideState(MachineSim &s, TimestampMs t, ShiftTruth *shift, bool inBreak)
+    {
+        const StopProfile &p = profile(shift);
+        // Own stops keep their clock in every state: repairs go on during breaks.
+        for (int guard = 0; t >= s.ownUntil && guard < 16; ++guard) {
+            if (s.own == StateCategory::Running)
+                drawOwnStop(s, t, p);
             else
-                enterRunning(s, t);
+                drawOwnRunning(s, t, p);
         }
-        const bool running = s.category == StateCategory::Running;
-        if (running && mach.idealRatePerMin > 0) {
-            s.partAccumulator += mach.idealRatePerMin * s.rateFactor * dtS / 60.0;
-            // Bounded: at most a few parts per 100 ms step even for very fast machines.
-            for (int guard = 0; s.partAccumulator >= 1.0 && guard < 1000; ++guard) {
-                s.partAccumulator -= 1.0;
-                if (uniform(s.rng, 0.0, 1.0) < kRejectProbability)
-                    ++s.reject;
-                else
-                    ++s.good;
-                s.recentParts.push_back(t);
+        const bool wasteWindow = s.wastesEnergy && t >= wasteStart && t < wasteEnd;
+        if (!shift) {
+            if (s.wastesEnergy)
+                setState(s, StateCategory::Idle, s.idleCode); // left on after the shift
+            else
+                setState(s, StateCategory::Off, s.offCode);
+            return;
+        }
+        if (inBreak) {
+            setState(s, StateCategory::PlannedStop, s.plannedCode);
+            return;
+        }
+        if (wasteWindow) {
+            setState(s, StateCategory::Idle, s.idleCode); // waiting with everything on
+            return;
+        }
+        if (s.line >= 0 && t < lines[static_cast<std::size_t>(s.line)].changeoverUntil) {
+            setState(s, StateCategory::Changeover, s.changeoverCode);
+            return;
+        }
+        if (s.own != StateCategory::Running) {
+            setState(s, s.own, s.ownCode);
+            return;
+        }
+        if (s.line >= 0) {
+            const LineSim &l = lines[static_cast<std::size_t>(s.line)];
+            const int pos = s.posInLine;
+            if (pos > 0) {
+                const int in = l.buffers[static_cast<std::size_t>(pos - 1)];
+                s.starvedLatch = in == 0 || (s.starvedLatch && in < kBufferRestart);
+            }
+            if (pos + 1 < static_cast<int>(l.machines.size())) {
+                const int outLevel = l.buffers[static_cast<std::size_t>(pos)];
+                s.blockedLatch = outLevel >= kBufferCapacity
+                        || (s.blockedLatch && outLevel > kBufferCapacity - kBufferRestart);
+            }
+            if (s.starvedLatch) {
+                setState(s, StateCategory::Starved, s.starvedCode);
+                return;
+            }
+            if (s.blockedLatch) {
+                setState(s, StateCategory::Blocked, s.blockedCode);
+                return;
             }
         }
-        while (!s.recentParts.empty() && s.recentParts.front() <= t - kRateWindowMs)
-            s.recentParts.pop_front();
+        setState(s, StateCategory::Running, s.runningCode);
+    }
 
+    void produce(MachineSim &s, TimestampMs t, double dtS, ShiftTruth *shift)
+    {
+        if (s.category != StateCategory::Running)
+            return;
+        const int product = currentProduct(s);
+        if (product != s.cycleProduct) {
+            s.cycleProduct = product;
+            s.idealCycleS = model->idealCycleSeconds(s.index, product);
+        }
+        const double cycle = s.idealCycleS;
+        if (!(cycle > 0))
+            return;
+        const StopProfile &p = profile(shift);
+        s.partProgress += dtS * s.rateFactor / cycle;
+        LineSim *l = s.line >= 0 ? &lines[static_cast<std::size_t>(s.line)] : nullptr;
+        int *in = l && s.posInLine > 0 ? &l->buffers[static_cast<std::size_t>(s.posInLine - 1)]
+                                       : nullptr;
+        int *outBuf = l && s.posInLine + 1 < static_cast<int>(l->machines.size())
+                ? &l->buffers[static_cast<std::size_t>(s.posInLine)]
+                : nullptr;
+        // Bounded: at most a few parts per step even for very fast machines.
+        for (int guard = 0; s.partProgress >= 1.0 && guard < 1000; ++guard) {
+            if ((in && *in <= 0) || (outBuf && *outBuf >= kBufferCapacity)) {
+                s.partProgress = std::min(s.partProgress, 1.0);
+                break;
+            }
+            s.partProgress -= 1.0;
+            if (in)
+                --*in;
+            const bool rejected = uniform(s.rng, 0.0, 1.0) < p.rejectProbability;
+            if (rejected) {
+                ++s.reject;
+            } else {
+                ++s.good;
+                if (outBuf)
+                    ++*outBuf;
+            }
+            s.recentParts.push_back(t);
+            if (shift) {
+                MachineTruth &mt = shift->machines[static_cast<std::size_t>(s.index)];
+                ++mt.total;
+                mt.good += rejected ? 0 : 1;
+                mt.idealS += cycle;
+            }
+            if (++s.partsSinceMeasurement >= kPartsPerMeasurement) {
+                s.partsSinceMeasurement = 0;
+                for (Measurement &me : s.measurements)
+                    pushFor(s, me.id, t, measure(me, s.measureRng, t));
+            }
+        }
+    }
+
+    double measure(const Measurement &me, std::mt19937_64 &rng, TimestampMs t) const
+    {
+        const double shift = t >= driftStart ? kDriftShiftSigma * me.sigma : 0.0;
+        return me.mean + shift + normal(rng, me.sigma);
+    }
+
+    void physics(MachineSim &s, double dtS)
+    {
+        const bool running = s.category == StateCategory::Running;
         // First-order lags (exact discretisation, stable for any dt).
         const double tempTarget = running ? s.runTempC : kMotorIdleTargetC;
         s.motorTempC += (tempTarget - s.motorTempC) * (1.0 - std::exp(-dtS / kMotorTauS));
         double powerTarget = 0.0;
         switch (s.category) {
-        case StateCategory::Running: powerTarget = s.ratedPowerKw * (0.8 + 0.2 * s.rateFactor); break;
+        case StateCategory::Running:
+            powerTarget = s.ratedPowerKw * (0.8 + 0.2 * s.rateFactor);
+            break;
         case StateCategory::Down: powerTarget = s.ratedPowerKw * 0.15; break;
         case StateCategory::Off: powerTarget = 0.2; break;
+        case StateCategory::PlannedStop:
+        case StateCategory::Changeover: powerTarget = s.ratedPowerKw * 0.2; break;
         default: powerTarget = s.ratedPowerKw * 0.3; break; // idle drives, PLC, lights
         }
+        if (s.wastesEnergy && !running && s.category != StateCategory::Down)
+            powerTarget = std::max(powerTarget, s.ratedPowerKw * 0.6); // hydraulics left on
         s.powerKw += (powerTarget - s.powerKw) * (1.0 - std::exp(-dtS / kPowerTauS));
+    }
 
-        // On change + heartbeat.
+    void emitDiscrete(MachineSim &s, TimestampMs t)
+    {
         if (s.code != s.lastEmittedCode || t - s.lastStateEmit >= kHeartbeatMs) {
-            push(s.stateTag, t, s.code);
+            pushFor(s, s.stateTag, t, s.code);
             s.lastEmittedCode = s.code;
             s.lastStateEmit = t;
         }
+        const int product = currentProduct(s);
         const bool countsChanged = s.good != s.lastEmittedGood || s.reject != s.lastEmittedReject;
-        if (countsChanged || t - s.lastCountEmit >= kHeartbeatMs) {
-            push(s.goodTag, t, static_cast<double>(s.good));
-            push(s.rejectTag, t, static_cast<double>(s.reject));
-            push(s.totalTag, t, static_cast<double>(s.good + s.reject));
-            if (t - s.lastCountEmit >= kHeartbeatMs)
-                push(s.productTag, t, 1.0);
+        const bool heartbeat = t - s.lastCountEmit >= kHeartbeatMs;
+        if (countsChanged || heartbeat || product != s.lastEmittedProduct) {
+            pushFor(s, s.goodTag, t, static_cast<double>(s.good));
+            pushFor(s, s.rejectTag, t, static_cast<double>(s.reject));
+            pushFor(s, s.totalTag, t, static_cast<double>(s.good + s.reject));
+            if (heartbeat || product != s.lastEmittedProduct)
+                pushFor(s, s.productTag, t, product);
             s.lastEmittedGood = s.good;
             s.lastEmittedReject = s.reject;
+            s.lastEmittedProduct = product;
             s.lastCountEmit = t;
         }
     }
@@ -313,13 +791,52 @@ struct PlantSimulator::Impl
     void publishAnalogs(MachineSim &s, TimestampMs t)
     {
         const bool running = s.category == StateCategory::Running;
-        push(s.rateTag, t, static_cast<double>(s.recentParts.size()) * 60000.0 / kRateWindowMs);
-        push(s.motorTempTag, t, s.motorTempC + normal(s.rng, 0.1));
-        const double vib = running ? s.vibBase + normal(s.rng, 0.08) : 0.2 + normal(s.rng, 0.03);
-        push(s.vibrationTag, t, std::max(0.0, vib));
-        push(s.powerTag, t, std::max(0.0, s.powerKw * (1.0 + normal(s.rng, 0.02))));
+        pushFor(s, s.rateTag, t,
+                static_cast<double>(s.recentParts.size()) * 60000.0 / kRateWindowMs);
+        pushFor(s, s.motorTempTag, t, s.motorTempC + normal(s.rng, 0.1));
+        double base = s.vibBase;
+        if (s.bearingFault && t >= bearingOnset)
+            base *= std::exp(static_cast<double>(t - bearingOnset) / 1000.0 / kBearingTauS);
+        const double vib = running ? base * (1.0 + normal(s.rng, 0.04)) : 0.2 + normal(s.rng, 0.03);
+        pushFor(s, s.vibrationTag, t, std::max(0.0, vib));
+        pushFor(s, s.powerTag, t, std::max(0.0, s.powerKw * (1.0 + normal(s.rng, 0.02))));
         for (GenericTag &g : s.others)
-            push(g.id, t, walk(g, s.rng));
+            pushFor(s, g.id, t, walk(g, s.rng));
+    }
+
+    // comms-faults: sensor dropouts (a machine's tags go silent for minutes, longer than any
+    // staleness timeout) and now and then one bad value flagged Bad_SensorFailure.
+    void injectCommsFaults(TimestampMs t)
+    {
+        for (MachineSim &s : machines) {
+            if (s.dropoutStart == std::numeric_limits<TimestampMs>::max() || t >= s.dropoutEnd) {
+                s.dropoutStart = t + seconds(uniform(faultRng, 1800, 3 * 3600));
+                s.dropoutEnd = s.dropoutStart + seconds(uniform(faultRng, 120, 600));
+                recordEvent(QJsonObject{
+                        {QStringLiteral("type"), QStringLiteral("comms_dropout")},
+                        {QStringLiteral("machine"), machinePath(s)},
+                        {QStringLiteral("start_ms"), static_cast<double>(s.dropoutStart)},
+                        {QStringLiteral("end_ms"), static_cast<double>(s.dropoutEnd)}});
+            }
+        }
+    }
+
+    void maybeBadValue(MachineSim &s, TimestampMs t)
+    {
+        // About one bad value per machine and 20 minutes (analog publishes at 1 Hz).
+        if (uniform(faultRng, 0.0, 1.0) >= 1.0 / 1200.0
+            || (t >= s.dropoutStart && t < s.dropoutEnd))
+            return;
+        const TagId tag = s.vibrationTag != kInvalidTag ? s.vibrationTag : s.motorTempTag;
+        if (tag == kInvalidTag)
+            return;
+        const TagDef &def = model->tags[tag];
+        // A broken sensor reads full scale (or a wild value when the range is not known).
+        const double v = std::isnan(def.rangeHigh) ? 9999.0 : def.rangeHigh;
+        push(tag, t, v, Quality::BadSensorFailure);
+        recordEvent(QJsonObject{{QStringLiteral("type"), QStringLiteral("bad_value")},
+                                {QStringLiteral("tag"), def.path},
+                                {QStringLiteral("t_ms"), static_cast<double>(t)}});
     }
 
     // A gentle random walk that stays inside the tag's range (reflecting at the limits).
@@ -359,21 +876,119 @@ struct PlantSimulator::Impl
         }
         for (GenericTag &g : plantTags)
             push(g.id, t, walk(g, plantRng));
+        for (const Measurement &me : plantMeasurements)
+            push(me.id, t, measure(me, plantRng, t));
     }
 
-    void step(TimestampMs t, double dtS)
+    void step(TimestampMs t)
     {
+        const double dtS = static_cast<double>(options.stepMs) / 1000.0;
+        ShiftTruth *shift = shiftAt(t);
+        const bool inBreak = shift && shift->inst.inBreak(t);
+        if (shift && !inBreak)
+            shift->plannedMs += options.stepMs;
+        if (scenario == Scenario::CommsFaults)
+            injectCommsFaults(t);
+        for (LineSim &l : lines)
+            stepLine(l, t);
         for (MachineSim &s : machines)
-            stepMachine(s, t, dtS);
-        if (t >= nextAnalog) {
+            decideState(s, t, shift, inBreak);
+        for (MachineSim &s : machines) {
+            produce(s, t, dtS, shift);
+            while (!s.recentParts.empty() && s.recentParts.front() <= t - kRateWindowMs)
+                s.recentParts.pop_front();
+            physics(s, dtS);
+            emitDiscrete(s, t);
+            if (shift) {
+                MachineTruth &mt = shift->machines[static_cast<std::size_t>(s.index)];
+                if (!inBreak)
+                    mt.plannedMs += options.stepMs;
+                addTime(mt, s.code, options.stepMs);
+            }
+        }
+        if (t == options.startMs) {
+            // A quality characteristic is measured per part; its first value is published at
+            // the start so a subscriber sees every tag even if the machine is stopped now.
             for (MachineSim &s : machines)
+                for (const Measurement &me : s.measurements)
+                    pushFor(s, me.id, t, measure(me, s.measureRng, t));
+        }
+        if (t >= nextAnalog) {
+            for (MachineSim &s : machines) {
                 publishAnalogs(s, t);
+                if (scenario == Scenario::CommsFaults)
+                    maybeBadValue(s, t);
+            }
             publishPlant(t);
             const TimestampMs period = std::max(options.publishPeriodMs, 1);
             // Keep the schedule on its grid even if a step overshoots it.
             while (nextAnalog <= t)
                 nextAnalog += period;
         }
+    }
+
+    static void addTime(MachineTruth &mt, int code, TimestampMs ms)
+    {
+        for (auto &[c, total] : mt.msByCode) {
+            if (c == code) {
+                total += ms;
+                return;
+            }
+        }
+        mt.msByCode.emplace_back(code, ms);
+    }
+
+    QJsonObject machineTruthJson(const MachineSim &s, const MachineTruth &mt) const
+    {
+        const Machine &mach = model->machines[static_cast<std::size_t>(s.index)];
+        QJsonObject byState;
+        QJsonObject downByReason;
+        TimestampMs runMs = 0;
+        TimestampMs downMs = 0;
+        auto byCode = mt.msByCode;
+        std::sort(byCode.begin(), byCode.end());
+        for (const auto &[code, ms] : byCode) {
+            const StateDef *def = mach.state(code);
+            const StateCategory c = def ? def->category : StateCategory::Unknown;
+            if (c == StateCategory::Running)
+                runMs += ms;
+            if (c == StateCategory::Down) {
+                downMs += ms;
+                downByReason.insert(def->name, static_cast<double>(ms) / 1000.0);
+            }
+            const QString key = stateCategoryName(c);
+            byState.insert(key, byState.value(key).toDouble() + static_cast<double>(ms) / 1000.0);
+        }
+        const double planned = static_cast<double>(mt.plannedMs) / 1000.0;
+        const double run = static_cast<double>(runMs) / 1000.0;
+        QJsonObject o{{QStringLiteral("machine"), mach.path},
+                      {QStringLiteral("planned_production_time_s"), planned},
+                      {QStringLiteral("run_time_s"), run},
+                      {QStringLiteral("down_time_s"), static_cast<double>(downMs) / 1000.0},
+                      {QStringLiteral("down_time_by_reason_s"), downByReason},
+                      {QStringLiteral("time_by_state_s"), byState},
+                      {QStringLiteral("total_count"), static_cast<double>(mt.total)},
+                      {QStringLiteral("good_count"), static_cast<double>(mt.good)},
+                      {QStringLiteral("ideal_run_time_s"), mt.idealS}};
+        // Count-weighted when several products ran in the shift.
+        o.insert(QStringLiteral("ideal_cycle_s"),
+                 mt.total > 0 ? QJsonValue(mt.idealS / static_cast<double>(mt.total))
+                              : QJsonValue(model->idealCycleSeconds(s.index, currentProduct(s))));
+        // ISO 22400-2:2014 KPIs: availability = APT / PBT (actual production time / planned
+        // busy time), effectiveness (performance) = PRI x PQ / APT (planned run time per item
+        // x produced quantity), quality ratio = GQ / PQ; OEE index = A x E x QR.
+        const QJsonValue a = planned > 0 ? QJsonValue(run / planned) : QJsonValue();
+        const QJsonValue p = run > 0 ? QJsonValue(mt.idealS / run) : QJsonValue();
+        const QJsonValue q = mt.total > 0
+                ? QJsonValue(static_cast<double>(mt.good) / static_cast<double>(mt.total))
+                : QJsonValue();
+        o.insert(QStringLiteral("availability"), a);
+        o.insert(QStringLiteral("performance"), p);
+        o.insert(QStringLiteral("quality"), q);
+        o.insert(QStringLiteral("oee"), a.isDouble() && p.isDouble() && q.isDouble()
+                         ? QJsonValue(a.toDouble() * p.toDouble() * q.toDouble())
+                         : QJsonValue());
+        return o;
     }
 };
 
@@ -384,12 +999,22 @@ PlantSimulator::PlantSimulator(std::shared_ptr<const PlantModel> model, SimOptio
     d->options = std::move(options);
     if (d->options.publishPeriodMs <= 0)
         d->options.publishPeriodMs = 1000;
-    if (!scenarios().contains(d->options.scenario))
+    if (d->options.stepMs <= 0)
+        d->options.stepMs = 100;
+    bool known = false;
+    for (const auto &[sc, name] : kScenarios) {
+        if (d->options.scenario == QLatin1String(name)) {
+            d->scenario = sc;
+            known = true;
+        }
+    }
+    if (!known)
         qCWarning(lcSim).noquote() << "unknown scenario" << d->options.scenario
                                    << "- using \"normal\"";
     d->now = d->options.startMs;
-    d->gridTime = d->options.startMs;
+    d->nextGrid = d->options.startMs;
     d->nextAnalog = d->options.startMs;
+    d->calendarCoveredUntil = d->options.startMs;
     d->setup();
 }
 
@@ -398,16 +1023,11 @@ PlantSimulator::~PlantSimulator() = default;
 SampleBatch PlantSimulator::advanceTo(TimestampMs simNowMs)
 {
     d->out.clear();
-    if (!d->started) {
-        d->started = true;
-        d->step(d->options.startMs, 0.0); // initial values at the start time
-    }
     if (simNowMs > d->now)
         d->now = simNowMs;
-    const double dtS = static_cast<double>(kStepMs) / 1000.0;
-    while (d->gridTime + kStepMs <= d->now) {
-        d->gridTime += kStepMs;
-        d->step(d->gridTime, dtS);
+    while (d->nextGrid <= d->now) {
+        d->step(d->nextGrid);
+        d->nextGrid += d->options.stepMs;
     }
     std::stable_sort(d->out.begin(), d->out.end(),
                      [](const Sample &a, const Sample &b) { return a.t_ms < b.t_ms; });
@@ -421,9 +1041,56 @@ TimestampMs PlantSimulator::now() const
     return d->now;
 }
 
+QJsonObject PlantSimulator::truth() const
+{
+    const TimestampMs end = d->nextGrid; // every grid step before it has been simulated
+    QJsonArray shifts;
+    for (const ShiftTruth &st : d->shifts) {
+        if (st.inst.startMs >= end)
+            break;
+        QJsonArray ms;
+        for (const MachineSim &s : d->machines)
+            ms.append(d->machineTruthJson(s, st.machines[static_cast<std::size_t>(s.index)]));
+        const bool open = st.inst.endMs > end;
+        shifts.append(QJsonObject{
+                {QStringLiteral("name"), st.inst.name},
+                {QStringLiteral("day"), st.inst.day.isValid()
+                         ? QJsonValue(st.inst.day.toString(Qt::ISODate))
+                         : QJsonValue()},
+                {QStringLiteral("start_ms"), static_cast<double>(std::max(st.inst.startMs,
+                                                                          d->options.startMs))},
+                {QStringLiteral("end_ms"), static_cast<double>(std::min(st.inst.endMs, end))},
+                {QStringLiteral("complete"), !open && st.inst.startMs >= d->options.startMs},
+                {QStringLiteral("planned_production_time_s"),
+                 static_cast<double>(st.plannedMs) / 1000.0},
+                {QStringLiteral("machines"), ms}});
+    }
+    // Fault windows are drawn ahead of time; report only those that have begun.
+    QJsonArray events;
+    for (const QJsonValue &e : d->events) {
+        const QJsonObject o = e.toObject();
+        if (o.value(QStringLiteral("type")).toString() == u"comms_dropout"
+            && o.value(QStringLiteral("start_ms")).toDouble() >= static_cast<double>(end))
+            continue;
+        events.append(o);
+    }
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("andon-sim-truth/1")},
+                       {QStringLiteral("seed"), QString::number(d->options.seed)},
+                       {QStringLiteral("scenario"), d->options.scenario},
+                       {QStringLiteral("start_ms"), static_cast<double>(d->options.startMs)},
+                       {QStringLiteral("end_ms"), static_cast<double>(end)},
+                       {QStringLiteral("step_ms"), d->options.stepMs},
+                       {QStringLiteral("time_zone"), d->model->calendar.timeZone},
+                       {QStringLiteral("shifts"), shifts},
+                       {QStringLiteral("events"), events}};
+}
+
 QStringList PlantSimulator::scenarios()
 {
-    return {QStringLiteral("normal")};
+    QStringList names;
+    for (const auto &[sc, name] : kScenarios)
+        names << QLatin1String(name);
+    return names;
 }
 
 } // namespace andon::sim

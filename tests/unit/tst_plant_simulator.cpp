@@ -354,7 +354,9 @@ void TestPlantSimulator::plausibleOperation()
         QVERIFY(timeInState.count(0) == 0 || timeInState[0] == 0); // never Off in "normal"
         QVERIFY2(minTemp > 25 && maxTemp < 75, qPrintable(QStringLiteral("%1..%2").arg(minTemp).arg(maxTemp)));
         const double meanVib = runVib / runVibN;
-        QVERIFY2(meanVib >= 1.4 && meanVib <= 3.1, qPrintable(QString::number(meanVib)));
+        // Healthy machines run in ISO 10816-1 zone A/B for class II machines (below the B/C
+        // boundary of 2.8 mm/s); the simulator draws baselines from 0.8-2.2 mm/s.
+        QVERIFY2(meanVib >= 0.75 && meanVib <= 2.3, qPrintable(QString::number(meanVib)));
         QVERIFY(idlePowerN > 0 && runPowerN > 0);
         const double meanIdle = idlePower / idlePowerN;
         const double meanRun = runPower / runPowerN;

@@ -1,0 +1,16 @@
+# tests owned by the simulator area (sim/, andon-sim, calendar/products config)
+andon_add_test(tst_calendar_config
+    SOURCES unit/tst_calendar_config.cpp
+    LIBS andon_core)
+andon_add_test(tst_sim_scenarios
+    SOURCES unit/tst_sim_scenarios.cpp unit/sim_test_plant.h
+    LIBS andon_sim)
+andon_add_test(tst_sim_truth
+    SOURCES unit/tst_sim_truth.cpp unit/sim_test_plant.h
+    LIBS andon_sim)
+andon_add_test(tst_andon_sim_truth
+    SOURCES integration/tst_andon_sim_truth.cpp
+    LIBS andon_sim
+    LABELS integration)
+# Runs the real simulator executable.
+add_dependencies(tst_andon_sim_truth andon-sim)
