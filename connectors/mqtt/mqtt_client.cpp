@@ -2,11 +2,13 @@
 
 #include "core/sample.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <QRandomGenerator>
 
 #include <mosquitto.h>
+#include <mqtt_protocol.h>
 
 #include <algorithm>
 #include <chrono>
@@ -57,21 +59,57 @@ MqttClient::MqttClient(MqttClientOptions options, QObject *parent)
         qCWarning(lcMqtt) << endpoint() << m_lastError;
         return;
     }
-    mosquitto_int_option(m_mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
-    mosquitto_connect_callback_set(m_mosq, &MqttClient::onConnect);
-    mosquitto_disconnect_callback_set(m_mosq, &MqttClient::onDisconnect);
-    mosquitto_message_callback_set(m_mosq, &MqttClient::onMessage);
-    mosquitto_publish_callback_set(m_mosq, &MqttClient::onPublish);
+    // Our own thread runs mosquitto_loop(); publish()/subscribe() come from other threads.
+    mosquitto_threaded_set(m_mosq, true);
+    mosquitto_int_option(m_mosq, MOSQ_OPT_PROTOCOL_VERSION,
+                         m_options.protocolVersion == 5 ? MQTT_PROTOCOL_V5 : MQTT_PROTOCOL_V311);
+    // The v5 callbacks also serve 3.1.1 sessions (properties are then null).
+    mosquitto_connect_v5_callback_set(m_mosq, &MqttClient::onConnect);
+    mosquitto_disconnect_v5_callback_set(m_mosq, &MqttClient::onDisconnect);
+    mosquitto_message_v5_callback_set(m_mosq, &MqttClient::onMessage);
+    mosquitto_publish_v5_callback_set(m_mosq, &MqttClient::onPublish);
+    mosquitto_log_callback_set(m_mosq, &MqttClient::onLog);
     if (!m_options.username.isEmpty()) {
         const QByteArray user = m_options.username.toUtf8();
         const QByteArray pass = m_options.password.toUtf8();
         mosquitto_username_pw_set(m_mosq, user.constData(),
                                   m_options.password.isEmpty() ? nullptr : pass.constData());
     }
-    const int minS = std::max(1, m_options.reconnectMinS);
-    const int maxS = std::max(minS, m_options.reconnectMaxS);
-    mosquitto_reconnect_delay_set(m_mosq, static_cast<unsigned>(minS),
-                                  static_cast<unsigned>(maxS), true);
+    const auto configFailure = [this](const QString &what, int rc) {
+        m_lastError = QStringLiteral("%1: %2").arg(what, mosqError(rc));
+        m_configError = true;
+        qCWarning(lcMqtt).noquote() << endpoint() << m_lastError;
+    };
+    if (!m_options.will.topic.isEmpty()) {
+        const QByteArray topic = m_options.will.topic.toUtf8();
+        const int rc = mosquitto_will_set(m_mosq, topic.constData(),
+                                          static_cast<int>(m_options.will.payload.size()),
+                                          m_options.will.payload.constData(),
+                                          m_options.will.qos, m_options.will.retain);
+        if (rc != MOSQ_ERR_SUCCESS)
+            configFailure(QStringLiteral("invalid Last-Will on %1").arg(m_options.will.topic), rc);
+    }
+    if (m_options.tls.enabled()) {
+        const QByteArray ca = QFile::encodeName(m_options.tls.caFile);
+        const QByteArray cert = QFile::encodeName(m_options.tls.certFile);
+        const QByteArray key = QFile::encodeName(m_options.tls.keyFile);
+        // libmosquitto checks that the files are readable here; the handshake checks the rest.
+        const int rc = mosquitto_tls_set(m_mosq, ca.constData(), nullptr,
+                                         cert.isEmpty() ? nullptr : cert.constData(),
+                                         key.isEmpty() ? nullptr : key.constData(), nullptr);
+        if (rc != MOSQ_ERR_SUCCESS) {
+            configFailure(QStringLiteral("TLS files (CA %1, certificate %2, key %3) rejected")
+                                  .arg(m_options.tls.caFile,
+                                       m_options.tls.certFile.isEmpty() ? QStringLiteral("none")
+                                                                        : m_options.tls.certFile,
+                                       m_options.tls.keyFile.isEmpty() ? QStringLiteral("none")
+                                                                       : m_options.tls.keyFile),
+                          rc);
+        }
+        // Only ever switched off explicitly: hostname verification is libmosquitto's default.
+        if (m_options.tls.insecure)
+            mosquitto_tls_insecure_set(m_mosq, true);
+    }
 }
 
 MqttClient::~MqttClient()
@@ -83,50 +121,28 @@ MqttClient::~MqttClient()
     m_mosq = nullptr;
 }
 
+int MqttClient::reconnectDelayMs(int attempt, int minS, int maxS, double random01)
+{
+    const qint64 minMs = qint64(std::max(1, minS)) * 1000;
+    const qint64 maxMs = std::max(minMs, qint64(std::max(1, maxS)) * 1000);
+    qint64 delay = minMs;
+    for (int i = 0; i < attempt && delay < maxMs; ++i) // bounded by the cap, at most ~32 steps
+        delay *= 2;
+    delay = std::min(delay, maxMs);
+    const double r = std::clamp(random01, 0.0, 1.0);
+    return static_cast<int>(static_cast<double>(delay) * (0.5 + 0.5 * r));
+}
+
 bool MqttClient::start()
 {
-    if (!m_mosq)
+    if (!m_mosq || m_configError)
         return false;
     if (m_started)
         return true;
-    const QByteArray host = m_options.host.toUtf8();
+    m_stopRequested = false;
+    m_attempt = 0;
     setState(State::Connecting, QString());
-    int rc = mosquitto_connect_async(m_mosq, host.constData(), m_options.port,
-                                     std::max(5, m_options.keepAliveS));
-    if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO) {
-        // Invalid arguments etc.: retrying will not help.
-        const QString reason = QStringLiteral("cannot connect to %1: %2").arg(endpoint(),
-                                                                              mosqError(rc));
-        {
-            std::lock_guard lock(m_mutex);
-            m_lastError = reason;
-        }
-        qCWarning(lcMqtt).noquote() << reason;
-        setState(State::Disconnected, reason);
-        return false;
-    }
-    if (rc == MOSQ_ERR_ERRNO) {
-        // e.g. connection refused: the network loop keeps retrying with back-off.
-        const QString reason = QStringLiteral("connect to %1 failed: %2")
-                                   .arg(endpoint(), QString::fromLocal8Bit(strerror(errno)));
-        {
-            std::lock_guard lock(m_mutex);
-            m_lastError = reason;
-        }
-        qCInfo(lcMqtt).noquote() << reason << "- retrying";
-        setState(State::Reconnecting, reason);
-    }
-    rc = mosquitto_loop_start(m_mosq);
-    if (rc != MOSQ_ERR_SUCCESS) {
-        const QString reason = QStringLiteral("cannot start network thread: %1").arg(mosqError(rc));
-        {
-            std::lock_guard lock(m_mutex);
-            m_lastError = reason;
-        }
-        qCWarning(lcMqtt).noquote() << endpoint() << reason;
-        setState(State::Disconnected, reason);
-        return false;
-    }
+    m_thread = std::thread([this] { run(); });
     m_started = true;
     return true;
 }
@@ -136,13 +152,140 @@ void MqttClient::stop()
     if (!m_mosq || !m_started)
         return;
     m_started = false;
-    // mosquitto_disconnect also flags the session as "disconnect requested", which makes the
-    // network loop leave even while it sits in its reconnect back-off (libmosquitto 2.0 wakes
-    // that sleep through its internal socket pair), so loop_stop(force=false) returns after at
-    // most one loopback connect attempt.
-    mosquitto_disconnect(m_mosq);
-    mosquitto_loop_stop(m_mosq, false);
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_stopRequested = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
     setState(State::Disconnected, QStringLiteral("stopped"));
+}
+
+int MqttClient::connectOnce(bool first)
+{
+    m_failureReported = false;
+    if (!first)
+        return mosquitto_reconnect_async(m_mosq);
+    const QByteArray host = m_options.host.toUtf8();
+    const int keepAlive = std::max(5, m_options.keepAliveS);
+    if (m_options.protocolVersion == 5 && !m_options.cleanSession) {
+        // MQTT 5 §3.1.2.11.2: without a Session Expiry Interval the broker drops the session
+        // at disconnect, so "persistent" would not be. Only the blocking call takes CONNECT
+        // properties; later reconnects reuse them.
+        mosquitto_property *props = nullptr;
+        mosquitto_property_add_int32(&props, MQTT_PROP_SESSION_EXPIRY_INTERVAL,
+                                     m_options.sessionExpiryS);
+        const int rc = mosquitto_connect_bind_v5(m_mosq, host.constData(), m_options.port,
+                                                 keepAlive, nullptr, props);
+        mosquitto_property_free_all(&props);
+        return rc;
+    }
+    return mosquitto_connect_async(m_mosq, host.constData(), m_options.port, keepAlive);
+}
+
+QString MqttClient::describeFailure(int rc, int savedErrno)
+{
+    QString libError;
+    {
+        std::lock_guard lock(m_mutex);
+        libError = m_libError;
+        m_libError.clear();
+    }
+    switch (rc) {
+    case MOSQ_ERR_TLS:
+    case MOSQ_ERR_TLS_HANDSHAKE: {
+        // OpenSSL's line reads "OpenSSL Error[0]: error:0A000086:SSL routines::certificate
+        // verify failed": the words after the last ':' are the reason.
+        QString reason = libError.section(QLatin1Char(':'), -1).trimmed();
+        if (reason.isEmpty())
+            reason = libError.isEmpty() ? mosqError(rc) : libError;
+        return QStringLiteral("TLS handshake with %1 failed: %2").arg(endpoint(), reason);
+    }
+    case MOSQ_ERR_EAI:
+        return QStringLiteral("cannot resolve host name %1 (DNS lookup failed)")
+                .arg(m_options.host);
+    case MOSQ_ERR_ERRNO:
+        return QStringLiteral("connect to %1 failed: %2")
+                .arg(endpoint(), QString::fromLocal8Bit(strerror(savedErrno)));
+    case MOSQ_ERR_CONN_REFUSED:
+        return QStringLiteral("connection to %1 refused by the broker").arg(endpoint());
+    default:
+        break;
+    }
+    const QString base = QStringLiteral("connection to %1 lost: %2").arg(endpoint(), mosqError(rc));
+    return libError.isEmpty() ? base : base % QStringLiteral(" (") % libError % QLatin1Char(')');
+}
+
+bool MqttClient::sleepBackoff()
+{
+    const int delay = reconnectDelayMs(m_attempt, m_options.reconnectMinS,
+                                       m_options.reconnectMaxS,
+                                       QRandomGenerator::global()->generateDouble());
+    ++m_attempt;
+    std::unique_lock lock(m_wakeMutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(delay), [this] { return m_stopRequested.load(); });
+    return !m_stopRequested.load();
+}
+
+void MqttClient::run()
+{
+    bool first = true;
+    bool needConnect = true;
+    // Every iteration either waits in mosquitto_loop (<= 100 ms) or in the back-off, and the
+    // loop ends when stop() is requested.
+    while (!m_stopRequested.load()) {
+        if (needConnect) {
+            if (m_state.load() != State::Connecting)
+                setState(first ? State::Connecting : State::Reconnecting, lastError());
+            const int rc = connectOnce(first);
+            const int savedErrno = errno;
+            if (rc == MOSQ_ERR_INVAL || rc == MOSQ_ERR_NOMEM) {
+                // Bad arguments: retrying will not help.
+                const QString reason = QStringLiteral("cannot connect to %1: %2")
+                                               .arg(endpoint(), mosqError(rc));
+                setLastError(reason);
+                qCWarning(lcMqtt).noquote() << reason;
+                setState(State::Disconnected, reason);
+                return;
+            }
+            first = false; // host and port are stored from here on; reconnect reuses them
+            if (rc != MOSQ_ERR_SUCCESS) {
+                if (!m_failureReported) {
+                    const QString reason = describeFailure(rc, savedErrno);
+                    setLastError(reason);
+                    qCInfo(lcMqtt).noquote() << reason << "- retrying";
+                    setState(State::Reconnecting, reason);
+                }
+                if (!sleepBackoff())
+                    break;
+                continue;
+            }
+            needConnect = false;
+        }
+        const int rc = mosquitto_loop(m_mosq, 100, 1);
+        if (rc == MOSQ_ERR_SUCCESS)
+            continue;
+        const int savedErrno = errno;
+        if (m_stopRequested.load())
+            break;
+        if (!m_failureReported) {
+            const QString reason = describeFailure(rc, savedErrno);
+            setLastError(reason);
+            qCInfo(lcMqtt).noquote() << reason << "- reconnecting";
+            setState(State::Reconnecting, reason);
+        }
+        needConnect = true;
+        if (!sleepBackoff())
+            break;
+    }
+    if (m_state.load() == State::Connected) {
+        // A clean DISCONNECT (the broker then discards the Last-Will), flushed by a few bounded
+        // loop passes: the loop returns an error once the socket is closed.
+        mosquitto_disconnect(m_mosq);
+        for (int i = 0; i < 20 && mosquitto_loop(m_mosq, 50, 1) == MOSQ_ERR_SUCCESS; ++i) {
+        }
+    }
 }
 
 void MqttClient::subscribe(const QString &filter, int qos)
@@ -234,20 +377,26 @@ QString MqttClient::stateName(State s)
     return QStringLiteral("unknown");
 }
 
-void MqttClient::onConnect(mosquitto *mosq, void *self, int rc)
+void MqttClient::onConnect(mosquitto *mosq, void *self, int rc, int,
+                           const mqtt5__property *)
 {
     auto *c = static_cast<MqttClient *>(self);
     if (rc != 0) {
+        // MQTT 3.1.1 CONNACK return codes (§3.2.2.3) and MQTT 5 reason codes (§3.2.2.2)
+        // have their own texts.
+        const char *why = c->m_options.protocolVersion == 5 ? mosquitto_reason_string(rc)
+                                                            : mosquitto_connack_string(rc);
         const QString reason = QStringLiteral("connection to %1 refused: %2")
-                                   .arg(c->endpoint(), QString::fromUtf8(mosquitto_connack_string(rc)));
-        {
-            std::lock_guard lock(c->m_mutex);
-            c->m_lastError = reason;
-        }
-        qCWarning(lcMqtt).noquote() << reason;
+                                       .arg(c->endpoint(), QString::fromUtf8(why));
+        // Warned once per cause, not on every retry of the back-off.
+        if (c->lastError() != reason)
+            qCWarning(lcMqtt).noquote() << reason;
+        c->setLastError(reason);
+        c->m_failureReported = true;
         c->setState(State::Reconnecting, reason);
         return;
     }
+    c->m_attempt = 0;
     std::vector<std::pair<QString, int>> subs;
     {
         std::lock_guard lock(c->m_mutex);
@@ -266,22 +415,38 @@ void MqttClient::onConnect(mosquitto *mosq, void *self, int rc)
     qCInfo(lcMqtt).noquote() << "connected to" << c->endpoint() << "as" << c->m_options.clientId;
 }
 
-void MqttClient::onDisconnect(mosquitto *, void *self, int rc)
+void MqttClient::onDisconnect(mosquitto *, void *self, int rc, const mqtt5__property *)
 {
     auto *c = static_cast<MqttClient *>(self);
-    if (rc == 0)
-        return; // we asked for it (mosquitto_disconnect from stop())
-    const QString reason = QStringLiteral("connection to %1 lost: %2").arg(c->endpoint(),
-                                                                         mosqError(rc));
+    if (rc == 0 || c->m_failureReported)
+        return; // we asked for it, or the refusal is already in words
+    QString libError;
     {
         std::lock_guard lock(c->m_mutex);
-        c->m_lastError = reason;
+        libError = c->m_libError;
     }
+    if (!libError.isEmpty() || c->m_state.load() != State::Connected)
+        return; // a TLS/connect failure: the loop's error path words it with the library's reason
+    const QString reason = QStringLiteral("connection to %1 lost: %2").arg(c->endpoint(),
+                                                                         mosqError(rc));
+    c->setLastError(reason);
+    c->m_failureReported = true;
     qCInfo(lcMqtt).noquote() << reason << "- reconnecting";
     c->setState(State::Reconnecting, reason);
 }
 
-void MqttClient::onMessage(mosquitto *, void *self, const mosquitto_message *msg)
+void MqttClient::onLog(mosquitto *, void *self, int level, const char *text)
+{
+    if (level != MOSQ_LOG_ERR || !text)
+        return;
+    auto *c = static_cast<MqttClient *>(self);
+    std::lock_guard lock(c->m_mutex);
+    if (c->m_libError.isEmpty()) // the first line names the cause; later ones are follow-ups
+        c->m_libError = QString::fromUtf8(text);
+}
+
+void MqttClient::onMessage(mosquitto *, void *self, const mosquitto_message *msg,
+                           const mqtt5__property *)
 {
     auto *c = static_cast<MqttClient *>(self);
     if (!msg || !msg->topic)
@@ -307,9 +472,15 @@ void MqttClient::onMessage(mosquitto *, void *self, const mosquitto_message *msg
     handler(std::move(m));
 }
 
-void MqttClient::onPublish(mosquitto *, void *self, int)
+void MqttClient::onPublish(mosquitto *, void *self, int, int, const mqtt5__property *)
 {
     static_cast<MqttClient *>(self)->m_unpublished.fetch_sub(1);
+}
+
+void MqttClient::setLastError(const QString &reason)
+{
+    std::lock_guard lock(m_mutex);
+    m_lastError = reason;
 }
 
 void MqttClient::setState(State s, const QString &reason)

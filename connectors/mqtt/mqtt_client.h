@@ -1,6 +1,6 @@
-// Qt-style MQTT client over libmosquitto. The network loop runs on libmosquitto's own thread
-// (mosquitto_loop_start); received messages are handed out in batches, never one signal per
-// message. Owned by whoever created it (MqttSource, the simulator, tests).
+// Qt-style MQTT client over libmosquitto (MQTT 3.1.1/5, TLS, Last-Will). The network loop runs
+// on the client's own thread (mosquitto_loop, so reconnects are scheduled with jitter); received
+// messages are handed out in batches, never one signal per message. Owned by whoever created it (MqttSource, the simulator, tests).
 #pragma once
 
 #include <QByteArray>
@@ -8,6 +8,9 @@
 #include <QString>
 
 #include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <thread>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -15,6 +18,7 @@
 
 struct mosquitto;
 struct mosquitto_message;
+struct mqtt5__property;
 
 namespace andon::mqtt {
 
@@ -27,6 +31,27 @@ struct MqttMessage
     bool retained = false;
 };
 
+// TLS settings; TLS is on when caFile is set. Hostname verification is on unless `insecure`
+// (which the UI must show as a warning: anyone on the path can then impersonate the broker).
+struct MqttTlsOptions
+{
+    QString caFile;             // PEM CA certificate(s) the broker's certificate must chain to
+    QString certFile;           // client certificate (mutual TLS), with keyFile
+    QString keyFile;
+    bool insecure = false;      // skip hostname verification (mosquitto_tls_insecure_set)
+    bool enabled() const { return !caFile.isEmpty(); }
+};
+
+// Last-Will (MQTT 3.1.1 §3.1.2.5): published by the broker when the client vanishes without
+// a DISCONNECT. Empty topic = none.
+struct MqttWillOptions
+{
+    QString topic;
+    QByteArray payload;
+    int qos = 0;
+    bool retain = false;
+};
+
 struct MqttClientOptions
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -36,8 +61,18 @@ struct MqttClientOptions
     bool cleanSession = true;
     QString username;
     QString password;
-    int reconnectMinS = 1;      // automatic reconnect back-off (libmosquitto)
+    // Reconnect back-off: min * 2^attempt capped at max, with "equal jitter" (a random delay
+    // between half and all of it) so that many clients do not reconnect in lock-step after a
+    // broker restart. Our own network thread schedules it; libmosquitto's built-in back-off
+    // (mosquitto_loop_start) grows quadratically and has no jitter.
+    int reconnectMinS = 1;
     int reconnectMaxS = 30;
+    int protocolVersion = 4;    // 4 = MQTT 3.1.1, 5 = MQTT 5
+    // MQTT 5 only: how long the broker keeps a persistent session (cleanSession false) after
+    // a disconnect. 0xFFFFFFFF = never expires, like an MQTT 3.1.1 persistent session.
+    std::uint32_t sessionExpiryS = 0xFFFFFFFFu;
+    MqttTlsOptions tls;
+    MqttWillOptions will;
 };
 
 class MqttClient : public QObject
@@ -56,8 +91,8 @@ public:
 
     // Subscriptions are remembered and re-sent after every (re)connect.
     void subscribe(const QString &filter, int qos = 1);
-    // Thread-safe publish; returns false when the client refuses (not connected is fine:
-    // libmosquitto queues QoS>0 messages).
+    // Thread-safe publish; returns false when the client refuses, including while the
+    // connection is down (the caller keeps the message and publishes it again later).
     bool publish(const QString &topic, const QByteArray &payload, int qos = 0,
                  bool retain = false);
 
@@ -77,17 +112,33 @@ public:
     std::uint64_t bytesReceived() const { return m_bytes.load(); }
 
     static QString stateName(State s);
+    // TLS without hostname verification: the UI shows a warning for such a connection.
+    bool isInsecure() const { return m_options.tls.enabled() && m_options.tls.insecure; }
+    const MqttClientOptions &options() const { return m_options; }
+    // The delay before reconnect attempt `attempt` (0 = first retry) in ms: min(max, min*2^n)
+    // scaled by 0.5 + 0.5*random01 (equal jitter). Pure, for tests.
+    static int reconnectDelayMs(int attempt, int minS, int maxS, double random01);
 
 signals:
     // Emitted (queued to this object's thread) when the connection state changes.
     void stateChanged(andon::mqtt::MqttClient::State state, const QString &reason);
 
 private:
-    static void onConnect(mosquitto *, void *self, int rc);
-    static void onDisconnect(mosquitto *, void *self, int rc);
-    static void onMessage(mosquitto *, void *self, const struct mosquitto_message *msg);
-    static void onPublish(mosquitto *, void *self, int mid);
+    static void onConnect(mosquitto *, void *self, int rc, int flags,
+                          const struct mqtt5__property *props);
+    static void onDisconnect(mosquitto *, void *self, int rc,
+                             const struct mqtt5__property *props);
+    static void onMessage(mosquitto *, void *self, const struct mosquitto_message *msg,
+                          const struct mqtt5__property *props);
+    static void onPublish(mosquitto *, void *self, int mid, int reason,
+                          const struct mqtt5__property *props);
+    static void onLog(mosquitto *, void *self, int level, const char *text);
     void setState(State s, const QString &reason);
+    void setLastError(const QString &reason);
+    void run(); // the network thread: connect, loop, back off with jitter, reconnect
+    int connectOnce(bool first);
+    bool sleepBackoff(); // false when stop() was requested meanwhile
+    QString describeFailure(int rc, int savedErrno);
 
     MqttClientOptions m_options;
     mosquitto *m_mosq = nullptr;
@@ -101,6 +152,14 @@ private:
     QString m_lastError;
     std::function<void(MqttMessage &&)> m_handler;
     bool m_started = false;
+    bool m_configError = false;      // TLS files etc. rejected in the constructor
+    QString m_libError;              // last error line libmosquitto logged (OpenSSL reasons)
+    std::thread m_thread;
+    std::atomic<bool> m_stopRequested{false};
+    std::mutex m_wakeMutex;
+    std::condition_variable m_wake;
+    int m_attempt = 0;               // failed attempts since the last CONNACK (network thread)
+    bool m_failureReported = false;  // a callback already put this failure in words
 };
 
 } // namespace andon::mqtt
