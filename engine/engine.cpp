@@ -1,14 +1,20 @@
 #include "engine/engine.h"
 
+#include "connectors/modbus/modbus_poller.h"
 #include "connectors/mqtt/mqtt_client.h"
 #include "connectors/mqtt/payload_decoder.h"
+#include "connectors/mqtt/traffic_stats.h"
+#include "connectors/mqtt/sparkplug_host.h"
 #include "storage/historian.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <chrono>
+#include <cstdlib>
 #include <mutex>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcEngine, "andon.engine")
 
@@ -24,11 +30,49 @@ constexpr TimestampMs kDecodeLogIntervalMs = 60'000;
 struct Engine::Source
 {
     QString id;
+    // Sparkplug B host for this connection (null when no tag binds to Sparkplug). Declared
+    // before the client so that it outlives the client's network thread.
+    std::unique_ptr<mqtt::SparkplugHost> sparkplug;
     std::unique_ptr<mqtt::MqttClient> client;
     std::atomic<std::uint64_t> decodeErrors{0};
+    std::atomic<std::uint64_t> dropped{0}; // received, but no binding matched the topic
     std::mutex logMutex;
+    // Traffic statistics (connectors/mqtt/traffic_stats.h). Rates are sampled on the engine
+    // thread; skew is fed by the network thread, hence the mutex.
+    mqtt::RateWindow rates;
+    std::mutex skewMutex;
+    mqtt::SkewTracker skew;
+    int skewWarnMs = 2000;
+    std::optional<std::int64_t> skewMedianMs; // engine thread: last sampled median
+    TimestampMs lastSkewWarnMs = 0;
     QHash<QString, TimestampMs> lastLoggedByTopic;
 };
+
+namespace {
+// Source timestamps only: a sample stamped with the receive time says nothing about the
+// publisher's clock. Lock once per message, not per sample.
+template <typename SourceT>
+void recordSkewImpl(const PlantModel &model, SourceT &source, const SampleBatch &samples,
+                    TimestampMs receivedMs)
+{
+    bool locked = false;
+    std::unique_lock<std::mutex> lock(source.skewMutex, std::defer_lock);
+    for (const Sample &s : samples) {
+        if (std::size_t(s.tag) >= model.tags.size())
+            continue;
+        const TagDef &tag = model.tags[std::size_t(s.tag)];
+        if (!tag.mqtt || tag.mqtt->timestampPointer.isEmpty() || s.t_ms == receivedMs
+            || isBad(s.q))
+            continue;
+        if (!locked) {
+            lock.lock();
+            locked = true;
+        }
+        source.skew.add(receivedMs - s.t_ms);
+        return; // one per message: a message's samples share its timestamp
+    }
+}
+} // namespace
 
 Engine::Engine(std::shared_ptr<const PlantModel> model, QObject *parent)
     : QObject(parent)
@@ -37,6 +81,7 @@ Engine::Engine(std::shared_ptr<const PlantModel> model, QObject *parent)
 {
     m_staleTimer.setInterval(kStaleSweepIntervalMs);
     connect(&m_staleTimer, &QTimer::timeout, this, &Engine::sweepStale);
+    connect(&m_staleTimer, &QTimer::timeout, this, &Engine::sampleTraffic);
     m_staleTimer.start();
 }
 
@@ -93,10 +138,15 @@ void Engine::startSources()
         m_decoder = std::make_unique<mqtt::PayloadDecoder>(m_model);
     for (const MqttConnection &conn : m_model->mqttConnections) {
         const QStringList filters = m_decoder->topicFilters(conn.id);
-        if (filters.isEmpty())
+        const bool sparkplug = mqtt::SparkplugHost::hasBindings(*m_model, conn.id)
+                || !conn.sparkplugHostId.isEmpty();
+        if (filters.isEmpty() && !sparkplug)
             continue; // nothing bound to this broker
         auto source = std::make_unique<Source>();
         source->id = conn.id;
+        if (sparkplug)
+            source->sparkplug = std::make_unique<mqtt::SparkplugHost>(m_model, conn.id,
+                                                                      conn.sparkplugHostId);
         mqtt::MqttClientOptions options;
         options.host = conn.host;
         options.port = conn.port;
@@ -106,12 +156,42 @@ void Engine::startSources()
         options.username = conn.username;
         if (!conn.passwordEnv.isEmpty())
             options.password = qEnvironmentVariable(conn.passwordEnv.toLocal8Bit().constData());
+        options.protocolVersion = conn.protocolVersion;
+        options.tls.caFile = conn.tlsCaFile;
+        options.tls.certFile = conn.tlsCertFile;
+        options.tls.keyFile = conn.tlsKeyFile;
+        options.tls.insecure = conn.tlsInsecure;
+        options.will.topic = conn.willTopic;
+        options.will.payload = conn.willPayload.toUtf8();
+        options.will.qos = conn.willQos;
+        options.will.retain = conn.willRetain;
+        options.reconnectMinS = conn.reconnectMinS;
+        options.reconnectMaxS = conn.reconnectMaxS;
+        source->skewWarnMs = conn.skewWarnMs;
+        if (source->sparkplug && !conn.sparkplugHostId.isEmpty()) {
+            // Sparkplug 3.0 host: the broker announces our death as a retained STATE.
+            const mqtt::SparkplugPublish death = source->sparkplug->stateDeath();
+            options.will.topic = death.topic;
+            options.will.payload = death.payload;
+            options.will.qos = death.qos;
+            options.will.retain = death.retain;
+        }
         source->client = std::make_unique<mqtt::MqttClient>(options);
         Source *raw = source.get();
         const mqtt::PayloadDecoder *decoder = m_decoder.get();
         source->client->setMessageHandler([this, raw, decoder](mqtt::MqttMessage &&msg) {
-            mqtt::DecodeResult result =
-                    decoder->decode(raw->id, msg.topic, msg.payload, msg.receivedMs);
+            const auto started = std::chrono::steady_clock::now();
+            mqtt::DecodeResult result;
+            if (raw->sparkplug && raw->sparkplug->handlesTopic(msg.topic)) {
+                mqtt::SparkplugResult spb =
+                        raw->sparkplug->handleMessage(msg.topic, msg.payload, msg.receivedMs);
+                for (const mqtt::SparkplugPublish &p : spb.publish) // e.g. a rebirth request
+                    raw->client->publish(p.topic, p.payload, p.qos, p.retain);
+                result.samples = std::move(spb.samples);
+                result.error = spb.error;
+            } else {
+                result = decoder->decode(raw->id, msg.topic, msg.payload, msg.receivedMs);
+            }
             if (!result.error.isEmpty()) {
                 raw->decodeErrors++;
                 std::lock_guard lock(raw->logMutex);
@@ -126,29 +206,67 @@ void Engine::startSources()
             }
             if (!result.samples.empty())
                 ingest(result.samples);
+            else if (result.error.isEmpty())
+                raw->dropped++;
+            recordSkewImpl(*m_model, *raw, result.samples, msg.receivedMs);
+            const std::int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                            std::chrono::steady_clock::now() - started)
+                                            .count();
+            std::int64_t seen = m_maxMqttIngestNs.load(std::memory_order_relaxed);
+            while (ns > seen && !m_maxMqttIngestNs.compare_exchange_weak(seen, ns)) {
+            }
         });
         connect(source->client.get(), &mqtt::MqttClient::stateChanged, this,
-                [this, raw](mqtt::MqttClient::State, const QString &reason) {
+                [this, raw](mqtt::MqttClient::State state, const QString &reason) {
+                    // Sparkplug 3.0 host: STATE birth after every connect (retained).
+                    if (state == mqtt::MqttClient::State::Connected && raw->sparkplug
+                        && !raw->sparkplug->hostId().isEmpty()) {
+                        const mqtt::SparkplugPublish birth = raw->sparkplug->stateBirth();
+                        raw->client->publish(birth.topic, birth.payload, birth.qos, birth.retain);
+                    }
                     if (!reason.isEmpty())
                         qCInfo(lcEngine).noquote() << QStringLiteral("MQTT %1: %2").arg(raw->id, reason);
                     emit connectionsChanged();
                 });
         for (const QString &filter : filters)
             source->client->subscribe(filter, conn.qos);
+        if (source->sparkplug) {
+            for (const QString &filter : source->sparkplug->topicFilters())
+                source->client->subscribe(filter, conn.qos);
+        }
         if (!source->client->start())
             qCWarning(lcEngine).noquote()
                     << tr("MQTT %1: cannot start: %2").arg(conn.id, source->client->lastError());
         m_sources.push_back(std::move(source));
     }
+    if (!m_modbus && modbus::ModbusPoller::hasModbusTags(*m_model)) {
+        // All Modbus devices share one poller thread; it hands its batches to ingest().
+        m_modbus = std::make_unique<modbus::ModbusPoller>(
+                m_model, [this](SampleBatch &&batch) { ingest(batch); });
+        connect(m_modbus.get(), &modbus::ModbusPoller::devicesChanged, this,
+                &Engine::connectionsChanged);
+    }
+    if (m_modbus)
+        m_modbus->start();
     emit connectionsChanged();
 }
 
 void Engine::stop()
 {
     m_staleTimer.stop();
-    for (auto &source : m_sources)
+    for (auto &source : m_sources) {
+        // A clean DISCONNECT suppresses the Last-Will: say "offline" ourselves (bounded wait).
+        if (source->sparkplug && !source->sparkplug->hostId().isEmpty()
+            && source->client->state() == mqtt::MqttClient::State::Connected) {
+            const mqtt::SparkplugPublish death = source->sparkplug->stateDeath();
+            source->client->publish(death.topic, death.payload, death.qos, death.retain);
+            source->client->waitForPublished(1000);
+        }
         source->client->stop();
+    }
     m_sources.clear(); // joins the network threads before the decoder/tag store go away
+    if (m_modbus)
+        m_modbus->stop(); // joins the Modbus thread; diagnostics stay readable
     if (m_historian)
         m_historian->flush();
 }
@@ -161,6 +279,35 @@ void Engine::ingest(const SampleBatch &batch)
     if (m_historian)
         m_historian->append(batch);
     m_ingested.fetch_add(batch.size());
+}
+
+void Engine::sampleTraffic()
+{
+    const qint64 now = m_trafficClock.isValid() ? m_trafficClock.elapsed() : 0;
+    if (!m_trafficClock.isValid())
+        m_trafficClock.start();
+    const TimestampMs wallNow = nowUtcMs();
+    for (auto &source : m_sources) {
+        source->rates.addSnapshot(now, source->client->messagesReceived(),
+                                  source->client->bytesReceived());
+        {
+            std::lock_guard lock(source->skewMutex);
+            source->skewMedianMs = source->skew.median();
+        }
+        if (!source->skewMedianMs || std::abs(*source->skewMedianMs) <= source->skewWarnMs)
+            continue;
+        // Unsynchronised edge clocks are common; once a minute is enough to be noticed.
+        if (source->lastSkewWarnMs != 0 && wallNow - source->lastSkewWarnMs < kDecodeLogIntervalMs)
+            continue;
+        source->lastSkewWarnMs = wallNow;
+        qCWarning(lcEngine).noquote()
+                << tr("MQTT %1: source clocks differ from this computer's by %2 s (median of "
+                      "receive time - payload timestamp; warning threshold %3 s): check NTP on "
+                      "the publishers")
+                           .arg(source->id)
+                           .arg(double(*source->skewMedianMs) / 1000.0, 0, 'f', 1)
+                           .arg(double(source->skewWarnMs) / 1000.0, 0, 'f', 1);
+    }
 }
 
 void Engine::sweepStale()
@@ -191,6 +338,33 @@ std::vector<ConnectionStatus> Engine::connectionStatus() const
             status.lastError = source->client->lastError();
             status.messages = source->client->messagesReceived();
             status.decodeErrors = source->decodeErrors.load();
+            status.dropped = source->dropped.load();
+            status.messagesPerSecond = source->rates.messagesPerSecond();
+            status.bytesPerSecond = source->rates.bytesPerSecond();
+            status.hasSkew = source->skewMedianMs.has_value();
+            status.skewMs = source->skewMedianMs.value_or(0);
+            status.skewWarning = status.hasSkew
+                    && std::abs(status.skewMs) > std::int64_t(source->skewWarnMs);
+            status.insecure = source->client->isInsecure();
+        }
+        out.push_back(status);
+    }
+    const std::vector<modbus::DeviceDiagnostics> devices =
+            m_modbus ? m_modbus->diagnostics() : std::vector<modbus::DeviceDiagnostics>();
+    for (const ModbusDevice &device : m_model->modbusDevices) {
+        ConnectionStatus status;
+        status.id = device.id;
+        status.kind = QStringLiteral("Modbus");
+        status.endpoint = device.endpoint();
+        status.state = QStringLiteral("not started");
+        for (const modbus::DeviceDiagnostics &d : devices) {
+            if (d.id != device.id)
+                continue;
+            status.state = d.state;
+            status.healthy = d.healthy;
+            status.lastError = d.lastError;
+            status.messages = d.answers;
+            status.decodeErrors = d.decodeErrors;
         }
         out.push_back(status);
     }

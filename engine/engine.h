@@ -6,6 +6,7 @@
 #include "core/plant_model.h"
 #include "core/tag_store.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -21,6 +22,9 @@ namespace andon::mqtt {
 class MqttClient;
 class PayloadDecoder;
 }
+namespace andon::modbus {
+class ModbusPoller;
+}
 
 namespace andon {
 
@@ -34,6 +38,19 @@ struct ConnectionStatus
     QString lastError;
     std::uint64_t messages = 0;
     std::uint64_t decodeErrors = 0;
+    // MQTT traffic over the last few seconds (sliding window), and what was received but not
+    // used: messages on a subscribed topic that no tag binding matched.
+    double messagesPerSecond = 0.0;
+    double bytesPerSecond = 0.0;
+    std::uint64_t dropped = 0;
+    // Median of receive time - source timestamp over recent timestamped messages (ms);
+    // hasSkew is false until a payload carried a timestamp. skewWarning: above the
+    // connection's skew_warn_s.
+    bool hasSkew = false;
+    std::int64_t skewMs = 0;
+    bool skewWarning = false;
+    // TLS without hostname verification (tls.insecure: true): the UI shows a warning.
+    bool insecure = false;
 };
 
 class Engine : public QObject
@@ -63,7 +80,13 @@ public:
     const TagStore &tagStore() const { return m_tagStore; }
     storage::Historian *historian() const { return m_historian.get(); }
     std::vector<ConnectionStatus> connectionStatus() const;
+    // The Modbus poller (per-device diagnostics for the Connections page); null when no tag
+    // is bound to a Modbus device or before startSources().
+    modbus::ModbusPoller *modbusPoller() const { return m_modbus.get(); }
     std::uint64_t samplesIngested() const { return m_ingested.load(); }
+    // Longest time one MQTT message spent in decode + ingest on a network thread (ns), for
+    // the benchmark: the network thread must never stall behind storage.
+    std::int64_t maxMqttIngestNs() const { return m_maxMqttIngestNs.load(); }
 
 signals:
     void connectionsChanged();
@@ -75,10 +98,14 @@ private:
     TagStore m_tagStore;
     std::unique_ptr<storage::Historian> m_historian;
     std::unique_ptr<mqtt::PayloadDecoder> m_decoder;
+    std::unique_ptr<modbus::ModbusPoller> m_modbus;
     struct Source;
     std::vector<std::unique_ptr<Source>> m_sources;
     QTimer m_staleTimer;
     std::atomic<std::uint64_t> m_ingested{0};
+    std::atomic<std::int64_t> m_maxMqttIngestNs{0};
+    QElapsedTimer m_trafficClock; // steady time base of the rate windows
+    void sampleTraffic(); // rate snapshots and the skew warning, on the stale-sweep tick
 };
 
 } // namespace andon

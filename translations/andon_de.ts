@@ -280,6 +280,30 @@
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Nachrichten/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>Uhrzeitversatz</translation>
+    </message>
+    <message>
+        <source>%1%2 s</source>
+        <translation>%1%2 s</translation>
+    </message>
+    <message>
+        <source>⚠ TLS hostname verification is off for %1 (tls.insecure): anyone on the network path could impersonate the broker.</source>
+        <translation>⚠ TLS-Hostnamenprüfung ist für %1 ausgeschaltet (tls.insecure): Jeder auf dem Netzwerkpfad könnte sich als Broker ausgeben.</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -445,6 +469,10 @@
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>⚠ TLS hostname verification is off (tls.insecure): the broker&apos;s identity is not checked.</source>
+        <translation>⚠ TLS-Hostnamenprüfung ist ausgeschaltet (tls.insecure): Die Identität des Brokers wird nicht geprüft.</translation>
     </message>
 </context>
 <context>

@@ -280,6 +280,30 @@
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Mensajes/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Descartados</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>Desfase de reloj</translation>
+    </message>
+    <message>
+        <source>%1%2 s</source>
+        <translation>%1%2 s</translation>
+    </message>
+    <message>
+        <source>⚠ TLS hostname verification is off for %1 (tls.insecure): anyone on the network path could impersonate the broker.</source>
+        <translation>⚠ La verificación del nombre de host TLS está desactivada para %1 (tls.insecure): cualquiera en la ruta de red podría suplantar al broker.</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -445,6 +469,10 @@
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>⚠ TLS hostname verification is off (tls.insecure): the broker&apos;s identity is not checked.</source>
+        <translation>⚠ La verificación del nombre de host TLS está desactivada (tls.insecure): no se comprueba la identidad del broker.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "storage/historian.h"
+#include "widgets/theme.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -13,7 +14,8 @@ namespace andon::ui {
 
 namespace {
 enum Column { IdColumn, KindColumn, EndpointColumn, StateColumn, MessagesColumn,
-              ErrorsColumn, LastErrorColumn, ColumnCount };
+              RateColumn, BytesRateColumn, ErrorsColumn, DroppedColumn, SkewColumn,
+              LastErrorColumn, ColumnCount };
 }
 
 ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
@@ -28,6 +30,17 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     title->setFont(f);
     layout->addWidget(title);
 
+    // Abnormal configuration, so it gets the abnormal outline (ISA-101: colour only for
+    // problems); hidden while every TLS connection verifies the broker's host name.
+    m_insecureWarning = new QLabel(this);
+    m_insecureWarning->setObjectName(QStringLiteral("insecureTlsWarning"));
+    m_insecureWarning->setWordWrap(true);
+    m_insecureWarning->setStyleSheet(
+            QStringLiteral("QLabel { border: 2px solid %1; padding: 4px 8px; }")
+                    .arg(widgets::Theme::colors().alarmHigh.name())); // HMI-STYLE orange
+    m_insecureWarning->hide();
+    layout->addWidget(m_insecureWarning);
+
     m_summary = new QLabel(this);
     m_summary->setForegroundRole(QPalette::Mid);
     layout->addWidget(m_summary);
@@ -40,8 +53,11 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setHorizontalHeaderLabels({tr("Connection"), tr("Type"), tr("Endpoint"), tr("State"),
-                                        tr("Messages"), tr("Decode errors"), tr("Last error")});
-    for (int column : {int(MessagesColumn), int(ErrorsColumn)})
+                                        tr("Messages"), tr("Messages/s"), tr("Bytes/s"),
+                                        tr("Decode errors"), tr("Dropped"), tr("Clock skew"),
+                                        tr("Last error")});
+    for (int column : {int(MessagesColumn), int(RateColumn), int(BytesRateColumn),
+                       int(ErrorsColumn), int(DroppedColumn), int(SkewColumn)})
         m_table->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -83,6 +99,7 @@ void ConnectionsPage::refresh()
                            .arg(locale.toString(static_cast<qulonglong>(m_engine->samplesIngested())),
                                 historian ? historian->path() : tr("off")));
     m_table->setRowCount(static_cast<int>(status.size()));
+    QStringList insecure;
     for (int row = 0; row < static_cast<int>(status.size()); ++row) {
         const ConnectionStatus &s = status[static_cast<std::size_t>(row)];
         auto set = [&](int column, const QString &text, bool number = false) {
@@ -105,8 +122,23 @@ void ConnectionsPage::refresh()
         set(StateColumn, s.healthy ? state : QStringLiteral("⚠ ") % state);
         set(MessagesColumn, locale.toString(static_cast<qulonglong>(s.messages)), true);
         set(ErrorsColumn, locale.toString(static_cast<qulonglong>(s.decodeErrors)), true);
+        set(RateColumn, locale.toString(s.messagesPerSecond, 'f', 1), true);
+        set(BytesRateColumn, locale.toString(s.bytesPerSecond, 'f', 0), true);
+        set(DroppedColumn, locale.toString(static_cast<qulonglong>(s.dropped)), true);
+        set(SkewColumn,
+            s.hasSkew ? tr("%1%2 s").arg(s.skewWarning ? QStringLiteral("⚠ ") : QString(),
+                                         locale.toString(double(s.skewMs) / 1000.0, 'f', 1))
+                      : tr("—"),
+            true);
+        if (s.insecure)
+            insecure << s.id;
         set(LastErrorColumn, s.lastError.isEmpty() ? tr("—") : s.lastError);
     }
+    m_insecureWarning->setVisible(!insecure.isEmpty());
+    m_insecureWarning->setText(
+            tr("⚠ TLS hostname verification is off for %1 (tls.insecure): anyone on the network "
+               "path could impersonate the broker.")
+                    .arg(insecure.join(QStringLiteral(", "))));
     // Not the last column: sizing it by hand would switch off its stretch to the table's edge.
     for (int column = 0; column < ColumnCount - 1; ++column)
         m_table->resizeColumnToContents(column);

@@ -29,6 +29,7 @@ private:
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_insecureWarning = nullptr; // orange-outlined line while a connection skips TLS checks
 };
 
 } // namespace andon::ui

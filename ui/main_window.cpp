@@ -246,8 +246,13 @@ void MainWindow::refreshStatus()
         // Normal is plain grey text; only a problem gets the abnormal outline and ⚠.
         const QString state = ConnectionsPage::stateText(s.state);
         label->setText(s.healthy ? tr("%1: %2").arg(s.id, state) : tr("⚠ %1: %2").arg(s.id, state));
-        label->setToolTip(s.lastError.isEmpty() ? s.endpoint
-                                                : tr("%1 — %2").arg(s.endpoint, s.lastError));
+        QString tip = s.lastError.isEmpty() ? s.endpoint
+                                            : tr("%1 — %2").arg(s.endpoint, s.lastError);
+        if (s.insecure)
+            tip += QLatin1Char('\n')
+                    + tr("⚠ TLS hostname verification is off (tls.insecure): the broker's "
+                         "identity is not checked.");
+        label->setToolTip(tip);
         label->setStyleSheet(s.healthy ? QString() : problemCss);
         label->setForegroundRole(s.healthy ? QPalette::Mid : QPalette::WindowText);
     }
