@@ -23,6 +23,9 @@ const Command kCommands[] = {
      "export --db FILE --tag PATH --from T --to T [--csv|--json]"},
     {"ingest", andon::cli::runIngest,
      "ingest --config FILE [--db FILE] [--seconds N] [--mqtt-port N]"},
+    {"oee", andon::cli::runOee,
+     "oee --config FILE --db FILE (--machine PATH|--line PATH) (--from T --to T|--shift NAME "
+     "--date YYYY-MM-DD) [--micro-stop-min M] [--startup-min M] [--json]"},
 };
 
 int usage(FILE *to, int code)

@@ -12,5 +12,6 @@ int runTags(const QStringList &args);        // tags --config FILE
 int runImport(const QStringList &args);      // import --config F --db F data.csv
 int runExport(const QStringList &args);      // export --db F --tag PATH --from T --to T [--csv|--json]
 int runIngest(const QStringList &args);      // ingest --config F --db F [--seconds N]
+int runOee(const QStringList &args);         // oee --config F --db F (--machine P|--line P) ...
 
 } // namespace andon::cli
