@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace andon;
 
 namespace {
@@ -87,6 +89,7 @@ private slots:
     void tagsListsEveryTagPathFirst();
     void importExportRoundTrip();
     void ingestFromRealBroker();
+    void ingestStopsCleanlyOnSigterm();
 };
 
 void TstCliE2e::checkConfigAcceptsDemoPlant()
@@ -207,6 +210,35 @@ void TstCliE2e::ingestFromRealBroker()
     const QStringList vib = exportRows(db, press + QStringLiteral("vibration_rms"));
     QCOMPARE(vib.size(), 1);
     QVERIFY2(vib[0].endsWith(QStringLiteral(",nan,bad_decode_error")), qPrintable(vib[0]));
+}
+
+void TstCliE2e::ingestStopsCleanlyOnSigterm()
+{
+    test::MosquittoBroker broker;
+    QString error;
+    QVERIFY2(broker.start(&error), qPrintable(error));
+    const QString topic = QStringLiteral("acme/berlin/assembly/line1/feeder/power");
+    QVERIFY(publish(broker.port(), topic, R"({"value": 12.5, "ts": 1795636214000})", true));
+
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("sigterm.sqlite"));
+    QProcess ingest;
+    ingest.start(test::toolPath(QStringLiteral("andon-cli")),
+                 {QStringLiteral("ingest"), QStringLiteral("--config"), demoConfig(),
+                  QStringLiteral("--db"), db, QStringLiteral("--mqtt-port"),
+                  QString::number(broker.port())});
+    QVERIFY(ingest.waitForStarted(10'000));
+    // The historian file appears once the logger runs; the retained sample arrives right after
+    // the subscription. Wait (bounded) until the sample is committed, then ask it to stop.
+    QTRY_VERIFY_WITH_TIMEOUT(!exportRows(db, topic).isEmpty(), 20'000);
+    ::kill(static_cast<pid_t>(ingest.processId()), SIGTERM);
+    QVERIFY(ingest.waitForFinished(15'000));
+    QCOMPARE(ingest.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(ingest.exitCode(), 0);
+    QVERIFY2(QString::fromUtf8(ingest.readAllStandardOutput()).contains(QStringLiteral("ingested")),
+             "no summary line after SIGTERM");
+    QCOMPARE(exportRows(db, topic),
+             QStringList{QStringLiteral("2026-11-25T19:50:14.000Z,%1,12.5,good").arg(topic)});
 }
 
 QTEST_GUILESS_MAIN(TstCliE2e)
