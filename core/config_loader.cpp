@@ -13,6 +13,7 @@
 #include <climits>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <tuple>
@@ -302,6 +303,12 @@ private:
     void readSites(const YAML::Node &n);
     void readSite(const YAML::Node &n, const QString &path);
     void readArea(const YAML::Node &n, const QString &path, int site, const QString &parent);
+    // Reads `name` and registers parent/name as an ISA-95 path; returns "" when either failed.
+    QString readNodePath(const Fields &f, const QString &parent, QString *name);
+    // Reads a container's child list (`childKey`) and its own `tags`, in the order they are
+    // written: tag ids follow the file, so the block written first is read first.
+    void readChildrenAndTags(const Fields &f, const char *childKey, const QString &isaPath,
+                             const std::function<void(const YAML::Node &, const QString &)> &readChild);
     void readLine(const YAML::Node &n, const QString &path, int area, const QString &parent);
     void readMachine(const YAML::Node &n, const QString &path, int line, const QString &parent);
     void readTags(const YAML::Node &n, const QString &path, int machine, const QString &parent);
@@ -1113,6 +1120,41 @@ void Loader::readSite(const YAML::Node &n, const QString &path)
     }
 }
 
+QString Loader::readNodePath(const Fields &f, const QString &parent, QString *name)
+{
+    const auto v = readName(f, "name");
+    if (!v)
+        return {};
+    *name = *v;
+    const QString candidate = parent + QLatin1Char('/') + *v;
+    if (!parent.isEmpty() && registerPath(candidate, *f.get("name"), f.path("name")))
+        return candidate;
+    return {};
+}
+
+void Loader::readChildrenAndTags(
+        const Fields &f, const char *childKey, const QString &isaPath,
+        const std::function<void(const YAML::Node &, const QString &)> &readChild)
+{
+    const auto readChildren = [&] {
+        if (const auto list = f.get(childKey); list && expectList(*list, f.path(childKey))) {
+            for (std::size_t i = 0; i < list->size(); ++i)
+                readChild((*list)[i], indexPath(f.path(childKey), i));
+        }
+    };
+    const auto readOwnTags = [&] {
+        if (const auto tags = f.get("tags"))
+            readTags(*tags, f.path("tags"), -1, isaPath);
+    };
+    if (f.order("tags") >= 0 && f.order("tags") < f.order(childKey)) {
+        readOwnTags();
+        readChildren();
+    } else {
+        readChildren();
+        readOwnTags();
+    }
+}
+
 void Loader::readArea(const YAML::Node &n, const QString &path, int site, const QString &parent)
 {
     if (!expectMap(n, path))
@@ -1120,37 +1162,15 @@ void Loader::readArea(const YAML::Node &n, const QString &path, int site, const 
     const Fields f(*this, n, path, { "name", "description", "lines", "tags" });
     Area area;
     area.site = site;
-    QString isaPath;
-    if (const auto v = readName(f, "name")) {
-        area.name = *v;
-        const QString candidate = parent + QLatin1Char('/') + area.name;
-        if (!parent.isEmpty() && registerPath(candidate, *f.get("name"), f.path("name")))
-            isaPath = candidate;
-    }
+    const QString isaPath = readNodePath(f, parent, &area.name);
     area.path = isaPath;
     readText(f, "description", &area.description);
     const int index = static_cast<int>(m_model->areas.size());
     m_model->areas.push_back(area);
     m_model->sites[static_cast<std::size_t>(site)].areas.push_back(index);
-
-    const auto readLines = [&] {
-        if (const auto lines = f.get("lines"); lines && expectList(*lines, f.path("lines"))) {
-            for (std::size_t i = 0; i < lines->size(); ++i)
-                readLine((*lines)[i], indexPath(f.path("lines"), i), index, isaPath);
-        }
-    };
-    const auto readAreaTags = [&] {
-        if (const auto tags = f.get("tags"))
-            readTags(*tags, f.path("tags"), -1, isaPath);
-    };
-    // Tag ids follow the file, so the block written first is read first.
-    if (f.order("tags") >= 0 && f.order("tags") < f.order("lines")) {
-        readAreaTags();
-        readLines();
-    } else {
-        readLines();
-        readAreaTags();
-    }
+    readChildrenAndTags(f, "lines", isaPath, [&](const YAML::Node &child, const QString &childPath) {
+        readLine(child, childPath, index, isaPath);
+    });
 }
 
 void Loader::readLine(const YAML::Node &n, const QString &path, int area, const QString &parent)
@@ -1160,36 +1180,16 @@ void Loader::readLine(const YAML::Node &n, const QString &path, int area, const 
     const Fields f(*this, n, path, { "name", "description", "machines", "tags" });
     Line line;
     line.area = area;
-    QString isaPath;
-    if (const auto v = readName(f, "name")) {
-        line.name = *v;
-        const QString candidate = parent + QLatin1Char('/') + line.name;
-        if (!parent.isEmpty() && registerPath(candidate, *f.get("name"), f.path("name")))
-            isaPath = candidate;
-    }
+    const QString isaPath = readNodePath(f, parent, &line.name);
     line.path = isaPath;
     readText(f, "description", &line.description);
     const int index = static_cast<int>(m_model->lines.size());
     m_model->lines.push_back(line);
     m_model->areas[static_cast<std::size_t>(area)].lines.push_back(index);
-
-    const auto readMachines = [&] {
-        if (const auto ms = f.get("machines"); ms && expectList(*ms, f.path("machines"))) {
-            for (std::size_t i = 0; i < ms->size(); ++i)
-                readMachine((*ms)[i], indexPath(f.path("machines"), i), index, isaPath);
-        }
-    };
-    const auto readLineTags = [&] {
-        if (const auto tags = f.get("tags"))
-            readTags(*tags, f.path("tags"), -1, isaPath);
-    };
-    if (f.order("tags") >= 0 && f.order("tags") < f.order("machines")) {
-        readLineTags();
-        readMachines();
-    } else {
-        readMachines();
-        readLineTags();
-    }
+    readChildrenAndTags(f, "machines", isaPath,
+                        [&](const YAML::Node &child, const QString &childPath) {
+                            readMachine(child, childPath, index, isaPath);
+                        });
 }
 
 void Loader::readMachine(const YAML::Node &n, const QString &path, int line, const QString &parent)
