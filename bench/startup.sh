@@ -14,6 +14,8 @@ run() {
 }
 echo "## Cold start to first painted frame"
 echo
-run hyperfine --warmup 2 --runs 10 --export-markdown /dev/stdout --style none \
+table="$(dirname "$db")/startup.md"
+run hyperfine --warmup 2 --runs 10 --export-markdown "$table" --style none \
   -n "andon (demo plant)" "$andon --config $root/resources/config/demo-plant.yaml --db $db --exit-after-first-frame" \
-  -n "qt_first_frame (peer)" "$peer" 2>/dev/null | sed '/^$/d'
+  -n "qt_first_frame (peer)" "$peer" >/dev/null 2>&1
+cat "$table"
