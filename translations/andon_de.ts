@@ -486,10 +486,6 @@
         <translation>Die Konfiguration enthält keine Produktionslinien, daher gibt es hier nichts anzuzeigen. Fügen Sie der Anlagenkonfiguration Linien und Maschinen hinzu.</translation>
     </message>
     <message>
-        <source>Total rate</source>
-        <translation>Gesamtleistung</translation>
-    </message>
-    <message>
         <source>parts/min</source>
         <translation>Teile/min</translation>
     </message>
@@ -524,6 +520,10 @@
     <message>
         <source>Machines in an unplanned stop</source>
         <translation>Maschinen im ungeplanten Stillstand</translation>
+    </message>
+    <message>
+        <source>Line output</source>
+        <translation>Linienausbringung</translation>
     </message>
 </context>
 <context>

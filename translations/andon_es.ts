@@ -486,10 +486,6 @@
         <translation>La configuración no define líneas de producción, así que no hay nada que mostrar. Añada líneas y máquinas a la configuración de planta.</translation>
     </message>
     <message>
-        <source>Total rate</source>
-        <translation>Ritmo total</translation>
-    </message>
-    <message>
         <source>parts/min</source>
         <translation>piezas/min</translation>
     </message>
@@ -524,6 +520,10 @@
     <message>
         <source>Machines in an unplanned stop</source>
         <translation>Máquinas en parada no planificada</translation>
+    </message>
+    <message>
+        <source>Line output</source>
+        <translation>Producción de línea</translation>
     </message>
 </context>
 <context>

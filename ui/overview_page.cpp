@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace andon::ui {
 
@@ -336,25 +337,25 @@ void OverviewPage::updateKpis(Section &section)
 {
     int running = 0;
     int down = 0;
-    double rate = 0;
-    bool anyRate = false;
     for (int row = section.firstRow; row < section.firstRow + section.count; ++row) {
         const auto &d = m_model->tile(row);
         if (d.category == StateCategory::Running)
             ++running;
         if (d.category == StateCategory::Down)
             ++down;
-        if (std::isfinite(d.rate)) {
-            rate += d.rate;
-            anyRate = true;
-        }
     }
+    // Machines of a line work in series, so the line's output is what its last machine (the
+    // end of the line in config order) produces; summing the machines' rates would count every
+    // part once per station.
+    const double rate = section.count > 0 ? m_model->tile(section.firstRow + section.count - 1).rate
+                                          : std::numeric_limits<double>::quiet_NaN();
+    const bool anyRate = std::isfinite(rate);
     const int px = std::max(
         1, static_cast<int>(std::lround(QFontInfo(font()).pixelSize() * std::max(1.0, m_headerScale))));
     section.title->setText(QStringLiteral("<span style='font-size:%1px; font-weight:700'>%2</span>")
                                .arg(px * 12 / 10)
                                .arg(section.titleText.toHtmlEscaped()));
-    section.rate->setText(kpiHtml(tr("Total rate"),
+    section.rate->setText(kpiHtml(tr("Line output"),
                                   anyRate ? QLocale().toString(rate, 'f', 1) : QStringLiteral("—"),
                                   tr("parts/min"), px));
     section.running->setText(
