@@ -158,7 +158,11 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
     m_table->setModel(m_model);
     auto *delegate = new TagDelegate(m_table);
     int unitWidth = 0;
-    const QFontMetrics tableFm(m_table->font());
+    // Measure with the font the delegate paints units in, after the theme's style sheet applied.
+    m_table->ensurePolished();
+    QFont unitFont = m_table->font();
+    unitFont.setWeight(QFont::Light);
+    const QFontMetrics tableFm(unitFont);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QString unit = m_model->index(row, models::TagTableModel::ValueColumn)
                                  .data(models::TagTableModel::UnitRole).toString();
@@ -175,8 +179,12 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setWordWrap(false);
     m_table->resizeColumnsToContents();
+    // Room for the widest value a tag can show plus its unit: the first refresh may come before
+    // any data, so the width cannot be taken from the current contents alone.
+    const int numberWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("-888,888.888"));
     m_table->setColumnWidth(models::TagTableModel::ValueColumn,
-                            std::max(m_table->columnWidth(models::TagTableModel::ValueColumn), 120));
+                            std::max(m_table->columnWidth(models::TagTableModel::ValueColumn),
+                                     numberWidth + 5 + unitWidth + 16));
     m_table->setColumnWidth(models::TagTableModel::TrendColumn, 150);
     m_table->setColumnWidth(models::TagTableModel::QualityColumn,
                             std::max(m_table->columnWidth(models::TagTableModel::QualityColumn), 110));
