@@ -4,6 +4,7 @@
 #include "connectors/mqtt/mqtt_client.h"
 #include "connectors/mqtt/sparkplug_edge.h"
 #include "core/config_loader.h"
+#include "sim/modbus_register_map.h"
 #include "sim/plant_simulator.h"
 
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QModbusTcpServer>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -169,6 +171,16 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Sparkplug edge node id (with --sparkplug)."),
                                      QStringLiteral("id"), QStringLiteral("andon-sim"));
     parser.addOptions({sparkplugOpt, groupOpt, nodeOpt});
+    const QCommandLineOption modbusPortOpt(
+            QStringLiteral("modbus-port"),
+            QStringLiteral("Also serve the plant as a Modbus TCP server (unit id 1) on this port "
+                           "(register map: docs/simulator.md)."),
+            QStringLiteral("port"));
+    const QCommandLineOption modbusHostOpt(QStringLiteral("modbus-host"),
+                                           QStringLiteral("Modbus server address (loopback "
+                                                          "only)."),
+                                           QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    parser.addOptions({modbusPortOpt, modbusHostOpt});
     parser.process(app);
 
     if (!parser.isSet(configOpt)) {
@@ -182,7 +194,26 @@ int main(int argc, char *argv[])
                          .arg(host));
         return 2;
     }
+    // "localhost" is resolved here: QModbusTcpServer wants an address.
+    QString modbusHost = parser.value(modbusHostOpt).trimmed();
+    if (!isLoopbackHost(modbusHost)) {
+        printErr(QStringLiteral("refusing to serve Modbus on '%1': only loopback addresses are "
+                                "allowed (127.0.0.0/8, ::1, localhost)")
+                         .arg(modbusHost));
+        return 2;
+    }
+    if (modbusHost.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        modbusHost = QStringLiteral("127.0.0.1");
     bool ok = false;
+    int modbusPort = 0;
+    if (parser.isSet(modbusPortOpt)) {
+        modbusPort = parser.value(modbusPortOpt).toInt(&ok);
+        if (!ok || modbusPort <= 0 || modbusPort > 65535) {
+            printErr(QStringLiteral("--modbus-port: expected 1-65535, got '%1'")
+                             .arg(parser.value(modbusPortOpt)));
+            return 2;
+        }
+    }
     const std::uint64_t seed = parser.value(seedOpt).toULongLong(&ok);
     if (!ok) {
         printErr(QStringLiteral("--seed: expected a non-negative integer, got '%1'")
@@ -264,6 +295,49 @@ int main(int argc, char *argv[])
         mqttOptions.will.retain = death.retain;
     }
     andon::mqtt::MqttClient client(mqttOptions);
+
+    // Modbus TCP server: the same samples as registers (sim/modbus_register_map.h). Holding
+    // and input registers carry the same image, so either read function works.
+    const andon::sim::ModbusRegisterMap registerMap(*model);
+    std::unique_ptr<QModbusTcpServer> modbusServer;
+    if (modbusPort > 0) {
+        for (const QString &m : registerMap.unmapped())
+            printErr(QStringLiteral("modbus: not served: %1").arg(m));
+        modbusServer = std::make_unique<QModbusTcpServer>();
+        const auto size = static_cast<quint16>(std::max(1, registerMap.registerCount()));
+        QModbusDataUnitMap map;
+        map.insert(QModbusDataUnit::HoldingRegisters,
+                   QModbusDataUnit(QModbusDataUnit::HoldingRegisters, 0, size));
+        map.insert(QModbusDataUnit::InputRegisters,
+                   QModbusDataUnit(QModbusDataUnit::InputRegisters, 0, size));
+        modbusServer->setMap(map);
+        modbusServer->setServerAddress(1);
+        modbusServer->setConnectionParameter(QModbusDevice::NetworkAddressParameter, modbusHost);
+        modbusServer->setConnectionParameter(QModbusDevice::NetworkPortParameter, modbusPort);
+        if (!modbusServer->connectDevice()) {
+            printErr(QStringLiteral("cannot serve Modbus TCP on %1:%2: %3")
+                             .arg(modbusHost)
+                             .arg(modbusPort)
+                             .arg(modbusServer->errorString()));
+            return 1;
+        }
+        std::printf("andon-sim: serving %d Modbus registers on %s:%d (unit id 1)\n",
+                    registerMap.registerCount(), qPrintable(modbusHost), modbusPort);
+        std::fflush(stdout);
+    }
+    const auto serveRegisters = [&](const andon::SampleBatch &batch) {
+        if (!modbusServer)
+            return;
+        for (const andon::Sample &s : batch) {
+            for (const andon::sim::RegisterWrite &w : registerMap.encode(s)) {
+                const QList<quint16> words(w.words.begin(), w.words.end());
+                for (const auto table :
+                     {QModbusDataUnit::HoldingRegisters, QModbusDataUnit::InputRegisters})
+                    modbusServer->setData(
+                            QModbusDataUnit(table, w.address, words));
+            }
+        }
+    };
     const auto publishBirths = [&] {
         for (const andon::mqtt::SparkplugPublish &p : edge->births(andon::nowUtcMs()))
             client.publish(p.topic, p.payload, p.qos, p.retain);
@@ -333,6 +407,9 @@ int main(int argc, char *argv[])
                 + static_cast<andon::TimestampMs>(static_cast<double>(elapsed) * speed);
         simNow = std::min(target, simNow + maxPerTick);
         const andon::SampleBatch batch = sim.advanceTo(simNow);
+        // Registers first, in the same tick as the MQTT publishes: a reader sees one tick's
+        // values in both (up to the broker's delivery delay).
+        serveRegisters(batch);
         if (edge) {
             // NCMD "Node Control/Rebirth" from a host: publish every birth again.
             for (const andon::mqtt::MqttMessage &m : client.takeMessages()) {
@@ -398,6 +475,8 @@ int main(int argc, char *argv[])
     if (!client.waitForPublished(3000))
         printErr(QStringLiteral("not every message was confirmed by the broker before exit"));
     client.stop();
+    if (modbusServer)
+        modbusServer->disconnectDevice();
     if (!writeTruth())
         return 1;
     std::printf("andon-sim: stopped after %llu messages published\n",

@@ -14,3 +14,12 @@ andon_add_test(tst_andon_sim_truth
     LABELS integration)
 # Runs the real simulator executable.
 add_dependencies(tst_andon_sim_truth andon-sim)
+andon_add_test(tst_sim_modbus_map
+    SOURCES unit/tst_sim_modbus_map.cpp
+    LIBS andon_sim)
+# andon-sim --modbus-port read by pymodbus (tests/peers/modbus_read.py) against its MQTT values.
+andon_add_test(tst_andon_sim_modbus
+    SOURCES integration/tst_andon_sim_modbus.cpp
+    LIBS andon_sim
+    LABELS integration)
+add_dependencies(tst_andon_sim_modbus andon-sim)
