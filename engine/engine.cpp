@@ -46,6 +46,9 @@ struct Engine::Source
     std::optional<std::int64_t> skewMedianMs; // engine thread: last sampled median
     TimestampMs lastSkewWarnMs = 0;
     QHash<QString, TimestampMs> lastLoggedByTopic;
+    // Rebirths asked for by requestRebirth() (engine thread), by "group/node": the host only
+    // counts the ones it asks for itself on a sequence gap.
+    QHash<QString, std::uint64_t> manualRebirths;
 };
 
 namespace {
@@ -318,6 +321,52 @@ void Engine::sweepStale()
     // The quality change is history too: journal it like any other sample.
     if (m_historian)
         m_historian->append(stale);
+}
+
+std::vector<EdgeNodeStatus> Engine::edgeNodes() const
+{
+    std::vector<EdgeNodeStatus> out;
+    for (const auto &source : m_sources) {
+        if (!source->sparkplug)
+            continue;
+        for (const mqtt::SparkplugNodeStats &n : source->sparkplug->nodeStats()) {
+            EdgeNodeStatus s;
+            s.connectionId = source->id;
+            s.group = n.group;
+            s.node = n.node;
+            s.online = n.online;
+            s.bdSeq = n.bdSeq;
+            s.lastBirthMs = n.lastBirthMs;
+            s.sequenceErrors = n.sequenceErrors;
+            s.rebirthsRequested = n.rebirthsRequested
+                    + source->manualRebirths.value(n.group % QLatin1Char('/') % n.node);
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
+bool Engine::requestRebirth(const QString &connection, const QString &group, const QString &node)
+{
+    for (auto &source : m_sources) {
+        if (source->id != connection || !source->sparkplug)
+            continue;
+        if (source->client->state() != mqtt::MqttClient::State::Connected)
+            return false;
+        bool known = false;
+        for (const mqtt::SparkplugNodeStats &n : source->sparkplug->nodeStats())
+            known = known || (n.group == group && n.node == node);
+        if (!known)
+            return false;
+        const mqtt::SparkplugPublish p = source->sparkplug->rebirthRequest(group, node, nowUtcMs());
+        if (!source->client->publish(p.topic, p.payload, p.qos, p.retain))
+            return false;
+        source->manualRebirths[group % QLatin1Char('/') % node]++;
+        qCInfo(lcEngine).noquote()
+                << QStringLiteral("MQTT %1: rebirth requested from %2/%3").arg(connection, group, node);
+        return true;
+    }
+    return false;
 }
 
 std::vector<ConnectionStatus> Engine::connectionStatus() const

@@ -53,6 +53,19 @@ struct ConnectionStatus
     bool insecure = false;
 };
 
+// One Sparkplug B edge node seen by the host of an MQTT connection (Connections page).
+struct EdgeNodeStatus
+{
+    QString connectionId;  // MQTT connection id from the config
+    QString group;
+    QString node;
+    bool online = false;
+    qint64 bdSeq = -1;            // from the last NBIRTH, -1 = unknown
+    TimestampMs lastBirthMs = 0;  // receive time of the last NBIRTH, 0 = none yet
+    std::uint64_t sequenceErrors = 0;
+    std::uint64_t rebirthsRequested = 0; // by the host on a gap plus by requestRebirth()
+};
+
 class Engine : public QObject
 {
     Q_OBJECT
@@ -83,6 +96,12 @@ public:
     // The Modbus poller (per-device diagnostics for the Connections page); null when no tag
     // is bound to a Modbus device or before startSources().
     modbus::ModbusPoller *modbusPoller() const { return m_modbus.get(); }
+    // Every Sparkplug edge node of every MQTT connection, by connection then group/node.
+    std::vector<EdgeNodeStatus> edgeNodes() const;
+    // Publishes an NCMD "Node Control/Rebirth" to `group`/`node` through `connection`'s
+    // client. False when the connection has no Sparkplug host, is not connected or never
+    // saw that node.
+    bool requestRebirth(const QString &connection, const QString &group, const QString &node);
     std::uint64_t samplesIngested() const { return m_ingested.load(); }
     // Longest time one MQTT message spent in decode + ingest on a network thread (ns), for
     // the benchmark: the network thread must never stall behind storage.

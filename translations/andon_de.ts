@@ -304,6 +304,142 @@
         <source>⚠ TLS hostname verification is off for %1 (tls.insecure): anyone on the network path could impersonate the broker.</source>
         <translation>⚠ TLS-Hostnamenprüfung ist für %1 ausgeschaltet (tls.insecure): Jeder auf dem Netzwerkpfad könnte sich als Broker ausgeben.</translation>
     </message>
+    <message>
+        <source>Modbus devices</source>
+        <translation>Modbus-Geräte</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit-ID</translation>
+    </message>
+    <message>
+        <source>Round trip (ms)</source>
+        <translation>Antwortzeit (ms)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Ausnahmen</translation>
+    </message>
+    <message>
+        <source>Comm errors</source>
+        <translation>Kommunikationsfehler</translation>
+    </message>
+    <message>
+        <source>Last exception</source>
+        <translation>Letzte Ausnahme</translation>
+    </message>
+    <message>
+        <source>Connection failures plus invalid or corrupt replies</source>
+        <translation>Verbindungsfehler sowie ungültige oder beschädigte Antworten</translation>
+    </message>
+    <message>
+        <source>Edge nodes (Sparkplug B)</source>
+        <translation>Edge-Knoten (Sparkplug B)</translation>
+    </message>
+    <message>
+        <source>Rebirth</source>
+        <translation>Rebirth anfordern</translation>
+    </message>
+    <message>
+        <source>Ask the selected edge node to publish its births again (NCMD Node Control/Rebirth)</source>
+        <translation>Den ausgewählten Edge-Knoten bitten, seine Births erneut zu senden (NCMD Node Control/Rebirth)</translation>
+    </message>
+    <message>
+        <source>No edge node has published a birth yet.</source>
+        <translation>Noch kein Edge-Knoten hat ein Birth gesendet.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Edge node</source>
+        <translation>Edge-Knoten</translation>
+    </message>
+    <message>
+        <source>bdSeq</source>
+        <translation>bdSeq</translation>
+    </message>
+    <message>
+        <source>Last birth</source>
+        <translation>Letztes Birth</translation>
+    </message>
+    <message>
+        <source>Sequence errors</source>
+        <translation>Sequenzfehler</translation>
+    </message>
+    <message>
+        <source>Rebirths requested</source>
+        <translation>Angeforderte Rebirths</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>fragt ab</translation>
+    </message>
+    <message>
+        <source>not answering, retrying</source>
+        <translation>antwortet nicht, neuer Versuch</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>idle (no tags bound)</source>
+        <translation>inaktiv (keine Tags zugeordnet)</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ %1: %2</source>
+        <translation>⚠ %1: %2</translation>
+    </message>
+    <message>
+        <source>last %1 ms</source>
+        <translation>zuletzt %1 ms</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>⚠ offline</source>
+        <translation>⚠ offline</translation>
+    </message>
+    <message>
+        <source>The node published its death or lost its connection</source>
+        <translation>Der Knoten hat seinen Death gesendet oder seine Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Last birth (%1)</source>
+        <translation>Letztes Birth (%1)</translation>
+    </message>
+    <message>
+        <source>Rebirth requested from %1/%2</source>
+        <translation>Rebirth von %1/%2 angefordert</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot request a rebirth from %1/%2: connection %3 is not connected</source>
+        <translation>⚠ Rebirth von %1/%2 kann nicht angefordert werden: Verbindung %3 ist nicht verbunden</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>

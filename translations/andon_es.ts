@@ -304,6 +304,142 @@
         <source>⚠ TLS hostname verification is off for %1 (tls.insecure): anyone on the network path could impersonate the broker.</source>
         <translation>⚠ La verificación del nombre de host TLS está desactivada para %1 (tls.insecure): cualquiera en la ruta de red podría suplantar al broker.</translation>
     </message>
+    <message>
+        <source>Modbus devices</source>
+        <translation>Dispositivos Modbus</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>ID de unidad</translation>
+    </message>
+    <message>
+        <source>Round trip (ms)</source>
+        <translation>Tiempo de respuesta (ms)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Peticiones</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Peticiones/s</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Tiempos agotados</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Excepciones</translation>
+    </message>
+    <message>
+        <source>Comm errors</source>
+        <translation>Errores de comunicación</translation>
+    </message>
+    <message>
+        <source>Last exception</source>
+        <translation>Última excepción</translation>
+    </message>
+    <message>
+        <source>Connection failures plus invalid or corrupt replies</source>
+        <translation>Fallos de conexión más respuestas no válidas o corruptas</translation>
+    </message>
+    <message>
+        <source>Edge nodes (Sparkplug B)</source>
+        <translation>Nodos edge (Sparkplug B)</translation>
+    </message>
+    <message>
+        <source>Rebirth</source>
+        <translation>Solicitar rebirth</translation>
+    </message>
+    <message>
+        <source>Ask the selected edge node to publish its births again (NCMD Node Control/Rebirth)</source>
+        <translation>Pedir al nodo edge seleccionado que publique de nuevo sus births (NCMD Node Control/Rebirth)</translation>
+    </message>
+    <message>
+        <source>No edge node has published a birth yet.</source>
+        <translation>Ningún nodo edge ha publicado todavía un birth.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Edge node</source>
+        <translation>Nodo edge</translation>
+    </message>
+    <message>
+        <source>bdSeq</source>
+        <translation>bdSeq</translation>
+    </message>
+    <message>
+        <source>Last birth</source>
+        <translation>Último birth</translation>
+    </message>
+    <message>
+        <source>Sequence errors</source>
+        <translation>Errores de secuencia</translation>
+    </message>
+    <message>
+        <source>Rebirths requested</source>
+        <translation>Rebirths solicitados</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>consultando</translation>
+    </message>
+    <message>
+        <source>not answering, retrying</source>
+        <translation>no responde, reintentando</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>idle (no tags bound)</source>
+        <translation>inactivo (sin tags asignados)</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ %1: %2</source>
+        <translation>⚠ %1: %2</translation>
+    </message>
+    <message>
+        <source>last %1 ms</source>
+        <translation>última %1 ms</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <source>⚠ offline</source>
+        <translation>⚠ fuera de línea</translation>
+    </message>
+    <message>
+        <source>The node published its death or lost its connection</source>
+        <translation>El nodo publicó su death o perdió la conexión</translation>
+    </message>
+    <message>
+        <source>Last birth (%1)</source>
+        <translation>Último birth (%1)</translation>
+    </message>
+    <message>
+        <source>Rebirth requested from %1/%2</source>
+        <translation>Rebirth solicitado a %1/%2</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot request a rebirth from %1/%2: connection %3 is not connected</source>
+        <translation>⚠ No se puede solicitar un rebirth a %1/%2: la conexión %3 no está conectada</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>

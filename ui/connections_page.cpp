@@ -1,14 +1,22 @@
 #include "ui/connections_page.h"
 
+#include "connectors/modbus/modbus_poller.h"
+#include "connectors/mqtt/sparkplug_host.h"
 #include "engine/engine.h"
 #include "storage/historian.h"
 #include "widgets/theme.h"
 
+#include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace andon::ui {
 
@@ -16,6 +24,76 @@ namespace {
 enum Column { IdColumn, KindColumn, EndpointColumn, StateColumn, MessagesColumn,
               RateColumn, BytesRateColumn, ErrorsColumn, DroppedColumn, SkewColumn,
               LastErrorColumn, ColumnCount };
+enum ModbusColumn { MbDeviceColumn, MbEndpointColumn, MbUnitColumn, MbStateColumn, MbRttColumn,
+                    MbRequestsColumn, MbRateColumn, MbTimeoutsColumn, MbExceptionsColumn,
+                    MbCommErrorsColumn, MbLastExceptionColumn, MbColumnCount };
+enum EdgeColumn { EdgeConnectionColumn, EdgeGroupColumn, EdgeNodeColumn, EdgeStateColumn,
+                  EdgeBdSeqColumn, EdgeBirthColumn, EdgeSeqErrorsColumn, EdgeRebirthsColumn,
+                  EdgeColumnCount };
+
+// Read-only diagnostics table in the page's common look; `numeric` columns are right-aligned.
+QTableWidget *makeTable(QWidget *parent, const QStringList &headers, std::initializer_list<int> numeric)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    for (int column : numeric)
+        table->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setShowGrid(false);
+    table->setFocusPolicy(Qt::NoFocus);
+    table->horizontalHeader()->setStretchLastSection(true);
+    // Room between a right-aligned number and the left-aligned text after it.
+    table->setStyleSheet(QStringLiteral("QTableWidget::item { padding: 0px 6px; }"));
+    return table;
+}
+
+// Sets one cell, reusing its item so that a 1 Hz refresh keeps the selection. An abnormal
+// cell gets the HMI-STYLE abnormal treatment: bold, the "down" orange, ⚠ and the reason on hover.
+void setCell(QTableWidget *table, int row, int column, const QString &text, bool number = false,
+             bool abnormal = false, const QString &toolTip = {})
+{
+    QTableWidgetItem *item = table->item(row, column);
+    if (!item) {
+        item = new QTableWidgetItem; // owned by the table
+        table->setItem(row, column, item);
+    }
+    item->setText(text);
+    item->setTextAlignment(number ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+    QFont font = table->font();
+    font.setBold(abnormal);
+    item->setFont(font);
+    if (abnormal)
+        item->setForeground(widgets::Theme::colors().down);
+    else
+        item->setData(Qt::ForegroundRole, QVariant()); // the palette's normal text
+    item->setToolTip(toolTip);
+}
+
+// Diagnostics tables are short: as tall as their rows (up to a few, then they scroll), so the
+// sections sit one under the other instead of each taking a third of the page mostly empty.
+void fitHeight(QTableWidget *table)
+{
+    constexpr int kMaxVisibleRows = 8;
+    int height = table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth();
+    const int rows = std::min(table->rowCount(), kMaxVisibleRows);
+    for (int row = 0; row < rows; ++row)
+        height += table->rowHeight(row);
+    if (table->rowCount() > kMaxVisibleRows || table->rowCount() == 0)
+        height += table->verticalHeader()->defaultSectionSize() / 2; // hint that it scrolls
+    table->setFixedHeight(height);
+}
+
+QLabel *sectionTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
 }
 
 ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
@@ -51,22 +129,69 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     m_empty->setWordWrap(true);
     layout->addWidget(m_empty);
 
-    m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({tr("Connection"), tr("Type"), tr("Endpoint"), tr("State"),
-                                        tr("Messages"), tr("Messages/s"), tr("Bytes/s"),
-                                        tr("Decode errors"), tr("Dropped"), tr("Clock skew"),
-                                        tr("Last error")});
-    for (int column : {int(MessagesColumn), int(RateColumn), int(BytesRateColumn),
-                       int(ErrorsColumn), int(DroppedColumn), int(SkewColumn)})
-        m_table->horizontalHeaderItem(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_table->verticalHeader()->hide();
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setShowGrid(false);
-    m_table->setFocusPolicy(Qt::NoFocus); // read-only diagnostics: no current-cell frame
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    layout->addWidget(m_table, 1);
+    m_table = makeTable(this,
+                        {tr("Connection"), tr("Type"), tr("Endpoint"), tr("State"),
+                         tr("Messages"), tr("Messages/s"), tr("Bytes/s"), tr("Decode errors"),
+                         tr("Dropped"), tr("Clock skew"), tr("Last error")},
+                        {MessagesColumn, RateColumn, BytesRateColumn, ErrorsColumn,
+                         DroppedColumn, SkewColumn});
+    layout->addWidget(m_table);
+
+    // Modbus device health: what a field engineer checks first when values go stale.
+    m_modbusSection = new QWidget(this);
+    auto *modbusLayout = new QVBoxLayout(m_modbusSection);
+    modbusLayout->setContentsMargins(0, 8, 0, 0);
+    modbusLayout->addWidget(sectionTitle(tr("Modbus devices"), m_modbusSection));
+    m_modbusTable = makeTable(m_modbusSection,
+                              {tr("Device"), tr("Endpoint"), tr("Unit"), tr("State"),
+                               tr("Round trip (ms)"), tr("Requests"), tr("Requests/s"),
+                               tr("Timeouts"), tr("Exceptions"), tr("Comm errors"),
+                               tr("Last exception")},
+                              {MbUnitColumn, MbRttColumn, MbRequestsColumn, MbRateColumn,
+                               MbTimeoutsColumn, MbExceptionsColumn, MbCommErrorsColumn});
+    m_modbusTable->setObjectName(QStringLiteral("modbusDevices"));
+    m_modbusTable->horizontalHeaderItem(MbCommErrorsColumn)
+            ->setToolTip(tr("Connection failures plus invalid or corrupt replies"));
+    modbusLayout->addWidget(m_modbusTable);
+    layout->addWidget(m_modbusSection);
+
+    // Sparkplug B edge nodes with a Rebirth button: a rebirth only makes the node re-announce
+    // its metrics, so it needs no confirmation.
+    m_edgeSection = new QWidget(this);
+    auto *edgeLayout = new QVBoxLayout(m_edgeSection);
+    edgeLayout->setContentsMargins(0, 8, 0, 0);
+    auto *edgeHeader = new QHBoxLayout;
+    edgeHeader->addWidget(sectionTitle(tr("Edge nodes (Sparkplug B)"), m_edgeSection));
+    edgeHeader->addStretch(1);
+    m_rebirthResult = new QLabel(m_edgeSection);
+    m_rebirthResult->setForegroundRole(QPalette::Mid);
+    edgeHeader->addWidget(m_rebirthResult);
+    m_rebirthButton = new QPushButton(tr("Rebirth"), m_edgeSection);
+    m_rebirthButton->setObjectName(QStringLiteral("rebirthButton"));
+    m_rebirthButton->setToolTip(tr("Ask the selected edge node to publish its births again "
+                                   "(NCMD Node Control/Rebirth)"));
+    m_rebirthButton->setEnabled(false);
+    edgeHeader->addWidget(m_rebirthButton);
+    edgeLayout->addLayout(edgeHeader);
+    m_edgeEmpty = new QLabel(tr("No edge node has published a birth yet."), m_edgeSection);
+    m_edgeEmpty->setForegroundRole(QPalette::Mid);
+    edgeLayout->addWidget(m_edgeEmpty);
+    m_edgeTable = makeTable(m_edgeSection,
+                            {tr("Connection"), tr("Group"), tr("Edge node"), tr("State"),
+                             tr("bdSeq"), tr("Last birth"), tr("Sequence errors"),
+                             tr("Rebirths requested")},
+                            {EdgeBdSeqColumn, EdgeSeqErrorsColumn, EdgeRebirthsColumn});
+    m_edgeTable->setObjectName(QStringLiteral("edgeNodes"));
+    m_edgeTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Only numbers after the last text column: stretching it would push them to the far edge.
+    m_edgeTable->horizontalHeader()->setStretchLastSection(false);
+    edgeLayout->addWidget(m_edgeTable);
+    layout->addWidget(m_edgeSection);
+    layout->addStretch(1);
+    connect(m_edgeTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        m_rebirthButton->setEnabled(!m_edgeTable->selectedItems().isEmpty());
+    });
+    connect(m_rebirthButton, &QPushButton::clicked, this, &ConnectionsPage::requestRebirth);
     refresh();
 }
 
@@ -85,7 +210,140 @@ QString ConnectionsPage::stateText(const QString &engineState)
         return tr("not started");
     if (engineState == QLatin1String("unknown"))
         return tr("unknown");
+    const QString modbus = modbusStateText(engineState);
+    if (modbus != engineState)
+        return modbus;
     return engineState; // a state added later shows as it comes rather than not at all
+}
+
+QString ConnectionsPage::modbusStateText(const QString &pollerState)
+{
+    if (pollerState == QLatin1String("polling"))
+        return tr("polling");
+    if (pollerState == QLatin1String("connecting"))
+        return tr("connecting");
+    if (pollerState == QLatin1String("backoff"))
+        return tr("not answering, retrying");
+    if (pollerState == QLatin1String("stopped"))
+        return tr("stopped");
+    if (pollerState == QLatin1String("not started"))
+        return tr("not started");
+    if (pollerState == QLatin1String("idle (no tags)"))
+        return tr("idle (no tags bound)");
+    return pollerState;
+}
+
+void ConnectionsPage::refreshModbus()
+{
+    const auto &devices = m_engine->model().modbusDevices;
+    m_modbusSection->setVisible(!devices.empty());
+    if (devices.empty())
+        return;
+    const modbus::ModbusPoller *poller = m_engine->modbusPoller();
+    const std::vector<modbus::DeviceDiagnostics> diagnostics =
+            poller ? poller->diagnostics() : std::vector<modbus::DeviceDiagnostics>();
+    const QLocale locale;
+    m_modbusTable->setRowCount(static_cast<int>(devices.size()));
+    for (int row = 0; row < static_cast<int>(devices.size()); ++row) {
+        const ModbusDevice &device = devices[static_cast<std::size_t>(row)];
+        modbus::DeviceDiagnostics d; // "not started" until the poller reports the device
+        d.id = device.id;
+        d.endpoint = device.endpoint();
+        d.unitId = device.unitId;
+        for (const modbus::DeviceDiagnostics &candidate : diagnostics)
+            if (candidate.id == device.id)
+                d = candidate;
+        // Abnormal: retrying a silent device, or polling without an answer to the last
+        // request. Connecting and not started are transitions, not faults.
+        const bool abnormal = d.state == QLatin1String("backoff")
+                || (d.state == QLatin1String("polling") && !d.healthy);
+        const QString state = modbusStateText(d.state);
+        const QString reason = d.lastError.isEmpty() ? d.lastException : d.lastError;
+        const auto number = [&](std::uint64_t n) { return locale.toString(qulonglong(n)); };
+        setCell(m_modbusTable, row, MbDeviceColumn, d.id);
+        setCell(m_modbusTable, row, MbEndpointColumn, d.endpoint);
+        setCell(m_modbusTable, row, MbUnitColumn, QString::number(d.unitId), true);
+        setCell(m_modbusTable, row, MbStateColumn,
+                abnormal ? (reason.isEmpty() ? tr("⚠ %1").arg(state)
+                                             : tr("⚠ %1: %2").arg(state, reason))
+                         : state,
+                false, abnormal, reason);
+        setCell(m_modbusTable, row, MbRttColumn,
+                d.answers > 0 ? locale.toString(d.avgRttMs, 'f', 1) : tr("—"), true, false,
+                d.answers > 0 ? tr("last %1 ms").arg(locale.toString(d.lastRttMs, 'f', 1))
+                              : QString());
+        setCell(m_modbusTable, row, MbRequestsColumn, number(d.requests), true);
+        setCell(m_modbusTable, row, MbRateColumn, locale.toString(d.requestsPerSecond, 'f', 1),
+                true);
+        setCell(m_modbusTable, row, MbTimeoutsColumn, number(d.timeouts), true);
+        setCell(m_modbusTable, row, MbExceptionsColumn, number(d.exceptions), true);
+        setCell(m_modbusTable, row, MbCommErrorsColumn,
+                number(d.connectionErrors + d.invalidResponses), true);
+        setCell(m_modbusTable, row, MbLastExceptionColumn,
+                d.lastException.isEmpty() ? tr("—") : d.lastException);
+    }
+    for (int column = 0; column < MbColumnCount - 1; ++column)
+        m_modbusTable->resizeColumnToContents(column);
+    fitHeight(m_modbusTable);
+}
+
+void ConnectionsPage::refreshEdgeNodes()
+{
+    bool sparkplug = false;
+    for (const MqttConnection &conn : m_engine->model().mqttConnections)
+        sparkplug = sparkplug || !conn.sparkplugHostId.isEmpty()
+                || mqtt::SparkplugHost::hasBindings(m_engine->model(), conn.id);
+    m_edgeSection->setVisible(sparkplug);
+    if (!sparkplug)
+        return;
+    const std::vector<EdgeNodeStatus> nodes = m_engine->edgeNodes();
+    m_edgeEmpty->setVisible(nodes.empty());
+    m_edgeTable->setVisible(!nodes.empty());
+    const QLocale locale;
+    const QTimeZone zone(m_engine->model().timeZone().toUtf8());
+    m_edgeTable->setRowCount(static_cast<int>(nodes.size()));
+    for (int row = 0; row < static_cast<int>(nodes.size()); ++row) {
+        const EdgeNodeStatus &n = nodes[static_cast<std::size_t>(row)];
+        setCell(m_edgeTable, row, EdgeConnectionColumn, n.connectionId);
+        setCell(m_edgeTable, row, EdgeGroupColumn, n.group);
+        setCell(m_edgeTable, row, EdgeNodeColumn, n.node);
+        // An offline node delivers nothing: its tags are stale, so it is abnormal.
+        setCell(m_edgeTable, row, EdgeStateColumn, n.online ? tr("online") : tr("⚠ offline"),
+                false, !n.online,
+                n.online ? QString() : tr("The node published its death or lost its connection"));
+        setCell(m_edgeTable, row, EdgeBdSeqColumn,
+                n.bdSeq >= 0 ? QString::number(n.bdSeq) : tr("—"), true);
+        const QDateTime birth = QDateTime::fromMSecsSinceEpoch(n.lastBirthMs, QTimeZone::utc())
+                                        .toTimeZone(zone.isValid() ? zone : QTimeZone::utc());
+        setCell(m_edgeTable, row, EdgeBirthColumn,
+                n.lastBirthMs > 0 ? birth.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                  : tr("—"));
+        setCell(m_edgeTable, row, EdgeSeqErrorsColumn,
+                locale.toString(qulonglong(n.sequenceErrors)), true);
+        setCell(m_edgeTable, row, EdgeRebirthsColumn,
+                locale.toString(qulonglong(n.rebirthsRequested)), true);
+    }
+    m_edgeTable->horizontalHeaderItem(EdgeBirthColumn)
+            ->setText(tr("Last birth (%1)").arg(m_engine->model().timeZone()));
+    for (int column = 0; column < EdgeColumnCount; ++column)
+        m_edgeTable->resizeColumnToContents(column);
+    fitHeight(m_edgeTable);
+}
+
+void ConnectionsPage::requestRebirth()
+{
+    const QList<QTableWidgetItem *> selected = m_edgeTable->selectedItems();
+    if (selected.isEmpty())
+        return;
+    const int row = selected.first()->row();
+    const QString connection = m_edgeTable->item(row, EdgeConnectionColumn)->text();
+    const QString group = m_edgeTable->item(row, EdgeGroupColumn)->text();
+    const QString node = m_edgeTable->item(row, EdgeNodeColumn)->text();
+    if (m_engine->requestRebirth(connection, group, node))
+        m_rebirthResult->setText(tr("Rebirth requested from %1/%2").arg(group, node));
+    else
+        m_rebirthResult->setText(tr("⚠ Cannot request a rebirth from %1/%2: connection %3 is "
+                                    "not connected").arg(group, node, connection));
 }
 
 void ConnectionsPage::refresh()
@@ -142,6 +400,9 @@ void ConnectionsPage::refresh()
     // Not the last column: sizing it by hand would switch off its stretch to the table's edge.
     for (int column = 0; column < ColumnCount - 1; ++column)
         m_table->resizeColumnToContents(column);
+    fitHeight(m_table);
+    refreshModbus();
+    refreshEdgeNodes();
 }
 
 } // namespace andon::ui

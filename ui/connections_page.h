@@ -1,11 +1,13 @@
 // Connections (ISA-101 level 4, diagnostics): one row per configured source with its state,
-// message and decode-error counters and last error, from Engine::connectionStatus().
-// Owned by MainWindow; refreshed at 1 Hz.
+// message and decode-error counters and last error, from Engine::connectionStatus(); below it
+// Modbus device health (ModbusPoller::diagnostics()) and Sparkplug B edge nodes
+// (Engine::edgeNodes()) with a Rebirth button. Owned by MainWindow; refreshed at 1 Hz.
 #pragma once
 
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace andon {
@@ -22,14 +24,30 @@ public:
     void refresh();
     // A connection state from Engine::connectionStatus() ("connected", ...) in words.
     static QString stateText(const QString &engineState);
+    // A Modbus device state from DeviceDiagnostics::state ("polling", "backoff", ...) in words.
+    static QString modbusStateText(const QString &pollerState);
     QTableWidget *table() const { return m_table; }
+    QTableWidget *modbusTable() const { return m_modbusTable; }
+    QTableWidget *edgeNodeTable() const { return m_edgeTable; }
+    QPushButton *rebirthButton() const { return m_rebirthButton; }
 
 private:
+    void refreshModbus();
+    void refreshEdgeNodes();
+    void requestRebirth(); // for the node selected in the edge node table
+
     Engine *m_engine;
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_insecureWarning = nullptr; // orange-outlined line while a connection skips TLS checks
+    QWidget *m_modbusSection = nullptr;  // hidden when the plant has no Modbus device
+    QTableWidget *m_modbusTable = nullptr;
+    QWidget *m_edgeSection = nullptr;    // hidden when no MQTT connection speaks Sparkplug B
+    QTableWidget *m_edgeTable = nullptr;
+    QLabel *m_edgeEmpty = nullptr;       // Sparkplug configured, but no node born yet
+    QPushButton *m_rebirthButton = nullptr;
+    QLabel *m_rebirthResult = nullptr;
 };
 
 } // namespace andon::ui
