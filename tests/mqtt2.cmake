@@ -19,3 +19,6 @@ andon_add_test(tst_mqtt_will
 andon_add_test(tst_mqtt_traffic_stats
     SOURCES unit/tst_mqtt_traffic_stats.cpp
     LIBS andon_connectors)
+andon_add_test(tst_mqtt_config
+    SOURCES unit/tst_mqtt_config.cpp
+    LIBS andon_core)
