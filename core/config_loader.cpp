@@ -281,6 +281,9 @@ private:
     void readInt(const Fields &f, const char *key, qint64 low, qint64 high, T *out);
     void readStaleAfter(const Fields &f, int *outMs);
     std::optional<QString> readName(const Fields &f, const char *key = "name");
+    // Reads `id` (a name) that must be unique among `seen`; `kind` names it in the message
+    // ("connection", "Modbus device"). Returns false when missing, malformed or a duplicate.
+    bool readUniqueId(const Fields &f, QHash<QString, Loc> &seen, const QString &kind, QString *id);
 
     void readRoot(const YAML::Node &root);
     void readPlant(const YAML::Node &n);
@@ -541,6 +544,24 @@ void Loader::readStaleAfter(const Fields &f, int *outMs)
     }
 }
 
+bool Loader::readUniqueId(const Fields &f, QHash<QString, Loc> &seen, const QString &kind,
+                          QString *id)
+{
+    const auto name = readName(f, "id");
+    if (!name)
+        return false;
+    *id = *name;
+    const auto first = seen.constFind(*id);
+    if (first != seen.constEnd()) {
+        error(*f.get("id"),
+            f.path("id") + QStringLiteral(": duplicate ") + kind + QStringLiteral(" id ")
+                + quoted(*id) + QStringLiteral("; first defined at ") + at(*first));
+        return false;
+    }
+    seen.insert(*id, locOf(*f.get("id")));
+    return true;
+}
+
 std::optional<QString> Loader::readName(const Fields &f, const char *key)
 {
     if (!f.require(key))
@@ -734,21 +755,7 @@ void Loader::readMqttConnection(const YAML::Node &n, const QString &path)
                                  "use password_env: NAME"));
     }
     MqttConnection c;
-    bool valid = true;
-    if (const auto id = readName(f, "id")) {
-        c.id = *id;
-        const auto first = m_connIds.constFind(c.id);
-        if (first != m_connIds.constEnd()) {
-            error(*f.get("id"),
-                f.path("id") + QStringLiteral(": duplicate connection id ") + quoted(c.id)
-                    + QStringLiteral("; first defined at ") + at(*first));
-            valid = false;
-        } else {
-            m_connIds.insert(c.id, locOf(*f.get("id")));
-        }
-    } else {
-        valid = false;
-    }
+    bool valid = readUniqueId(f, m_connIds, QStringLiteral("connection"), &c.id);
     if (const auto h = f.get("host")) {
         const auto v = text(*h, f.path("host"));
         if (v && v->isEmpty())
@@ -1440,21 +1447,7 @@ void Loader::readModbusDevice(const YAML::Node &n, const QString &path)
             "stop_bits", "interframe_us", "unit_id", "timeout_ms", "retries", "poll_ms",
             "max_gap", "addressing" });
     ModbusDevice d;
-    bool valid = true;
-    if (const auto id = readName(f, "id")) {
-        d.id = *id;
-        const auto first = m_modbusIds.constFind(d.id);
-        if (first != m_modbusIds.constEnd()) {
-            error(*f.get("id"),
-                f.path("id") + QStringLiteral(": duplicate Modbus device id ") + quoted(d.id)
-                    + QStringLiteral("; first defined at ") + at(*first));
-            valid = false;
-        } else {
-            m_modbusIds.insert(d.id, locOf(*f.get("id")));
-        }
-    } else {
-        valid = false;
-    }
+    bool valid = readUniqueId(f, m_modbusIds, QStringLiteral("Modbus device"), &d.id);
     if (const auto t = f.get("transport")) {
         if (const auto v = enumValue<ModbusTransport>(*t, f.path("transport"), "transport",
                 parseModbusTransport, { "tcp", "rtu", "rtu-over-tcp" }))
