@@ -40,6 +40,16 @@ void Sparkline::paint(QPainter &painter, const QRectF &rect, const QList<QPointF
         return;
     // Leave room for the pen so extreme points are not clipped.
     const QRectF area = rect.adjusted(1.0, 1.5, -1.0, -1.5);
+    // Noise must look like noise: the vertical scale spans at least kMinRelativeSpan of the
+    // window's magnitude, so a rate wobbling between 55 and 56 parts/min is a ripple around the
+    // middle, not full-height swings that read as an abnormal process.
+    constexpr double kMinRelativeSpan = 0.10;
+    const double minSpan = kMinRelativeSpan * std::max(std::abs(yMin), std::abs(yMax));
+    if (yMax - yMin < minSpan) {
+        const double mid = (yMin + yMax) / 2;
+        yMin = mid - minSpan / 2;
+        yMax = mid + minSpan / 2;
+    }
     const double ySpan = yMax - yMin;
     auto map = [&](const QPointF &p) {
         const double fx = (p.x() - xMin) / (xMax - xMin);

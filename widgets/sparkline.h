@@ -1,4 +1,4 @@
-// A small flat trend line (no axes) scaled to the min/max of its window, for tiles, tables and
+// A small flat trend line (no axes) scaled to the min/max of its window (with a minimum span), for tiles, tables and
 // faceplates. Owned by its parent widget; the static paint() is shared with item delegates.
 #pragma once
 
@@ -21,8 +21,9 @@ public:
     QSize sizeHint() const override { return {120, 28}; }
     QSize minimumSizeHint() const override { return {40, 16}; }
 
-    // Draws `points` into `rect`: a 1.5 px polyline scaled to the window's min/max (a flat
-    // series is drawn mid-height). Nothing is drawn for fewer than two points.
+    // Draws `points` into `rect`: a 1.5 px polyline scaled to the window's min/max, but never
+    // to less than 10 % of the values' magnitude (small noise stays small; a flat series is
+    // drawn mid-height). Nothing is drawn for fewer than two points.
     static void paint(QPainter &painter, const QRectF &rect, const QList<QPointF> &points,
                       const QColor &color);
 
