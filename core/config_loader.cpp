@@ -284,6 +284,10 @@ private:
     // Reads `id` (a name) that must be unique among `seen`; `kind` names it in the message
     // ("connection", "Modbus device"). Returns false when missing, malformed or a duplicate.
     bool readUniqueId(const Fields &f, QHash<QString, Loc> &seen, const QString &kind, QString *id);
+    // Reads the required integer `code` (>= minCode) that must be unique among `seen`; `kind`
+    // names it in the message ("state", "product").
+    bool readUniqueCode(const Fields &f, QHash<int, Loc> &seen, const QString &kind,
+                        qint64 minCode, int *code);
 
     void readRoot(const YAML::Node &root);
     void readPlant(const YAML::Node &n);
@@ -542,6 +546,25 @@ void Loader::readStaleAfter(const Fields &f, int *outMs)
         if (const auto v = number(*n, f.path("stale_after_s"), kMinStaleAfterS, kMaxStaleAfterS))
             *outMs = static_cast<int>(std::lround(*v * 1000.0));
     }
+}
+
+bool Loader::readUniqueCode(const Fields &f, QHash<int, Loc> &seen, const QString &kind,
+                            qint64 minCode, int *code)
+{
+    if (!f.require("code"))
+        return false;
+    const auto value = integer(*f.get("code"), f.path("code"), minCode, INT_MAX);
+    if (!value)
+        return false;
+    *code = static_cast<int>(*value);
+    if (const auto first = seen.constFind(*code); first != seen.constEnd()) {
+        error(*f.get("code"),
+            f.path("code") + QStringLiteral(": duplicate ") + kind + QStringLiteral(" code ")
+                + QString::number(*code) + QStringLiteral("; first defined at ") + at(*first));
+        return false;
+    }
+    seen.insert(*code, locOf(*f.get("code")));
+    return true;
 }
 
 bool Loader::readUniqueId(const Fields &f, QHash<QString, Loc> &seen, const QString &kind,
@@ -892,26 +915,7 @@ std::vector<StateDef> Loader::readStates(
             continue;
         const Fields f(*this, item, itemPath, { "code", "name", "category" });
         StateDef def;
-        bool valid = true;
-        if (f.require("code")) {
-            if (const auto code = integer(*f.get("code"), f.path("code"), INT_MIN, INT_MAX)) {
-                def.code = static_cast<int>(*code);
-                const auto first = seen.constFind(def.code);
-                if (first != seen.constEnd()) {
-                    error(*f.get("code"),
-                        f.path("code") + QStringLiteral(": duplicate state code ")
-                            + QString::number(def.code) + QStringLiteral("; first defined at ")
-                            + at(*first));
-                    valid = false;
-                } else {
-                    seen.insert(def.code, locOf(*f.get("code")));
-                }
-            } else {
-                valid = false;
-            }
-        } else {
-            valid = false;
-        }
+        bool valid = readUniqueCode(f, seen, QStringLiteral("state"), INT_MIN, &def.code);
         if (f.require("name")) {
             const auto v = text(*f.get("name"), f.path("name"));
             if (v && v->isEmpty()) {
@@ -2052,25 +2056,7 @@ void Loader::readProducts(const YAML::Node &n)
             continue;
         const Fields f(*this, pn, pp, { "code", "name", "ideal_cycle_s", "by_path" });
         ProductDef p;
-        bool valid = true;
-        if (f.require("code")) {
-            if (const auto c = integer(*f.get("code"), f.path("code"), 0, INT_MAX)) {
-                p.code = static_cast<int>(*c);
-                if (const auto first = seen.constFind(p.code); first != seen.constEnd()) {
-                    error(*f.get("code"),
-                        f.path("code") + QStringLiteral(": duplicate product code ")
-                            + QString::number(p.code) + QStringLiteral("; first defined at ")
-                            + at(*first));
-                    valid = false;
-                } else {
-                    seen.insert(p.code, locOf(*f.get("code")));
-                }
-            } else {
-                valid = false;
-            }
-        } else {
-            valid = false;
-        }
+        bool valid = readUniqueCode(f, seen, QStringLiteral("product"), 0, &p.code);
         if (f.require("name")) {
             const auto v = text(*f.get("name"), f.path("name"));
             if (v && !v->isEmpty()) {
