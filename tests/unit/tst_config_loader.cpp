@@ -319,6 +319,19 @@ void TestConfigLoader::errors_data()
                "plant.yaml:6:11: error: connections.mqtt[1].id: duplicate connection id "
                "'broker'; first defined at line 5, column 11") };
 
+    // Column 15 is where the code's value starts in "    - { code: 1, ...".
+    QTest::newRow("duplicate state code")
+        << QByteArray("andon: 1\n"
+                      "plant: { enterprise: acme }\n"
+                      "defaults:\n"
+                      "  states:\n"
+                      "    - { code: 1, name: Running, category: running }\n"
+                      "    - { code: 1, name: Idle, category: idle }\n"
+                      "sites: []\n")
+        << QStringList { QStringLiteral(
+               "plant.yaml:6:15: error: defaults.states[1].code: duplicate state code 1; "
+               "first defined at line 5, column 15") };
+
     // yaml-cpp ParserException ErrorMsg::UNKNOWN_ANCHOR, raised at the alias token.
     QTest::newRow("yaml syntax")
         << QByteArray("andon: 1\n"
