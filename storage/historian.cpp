@@ -170,10 +170,37 @@ bool migrate1to2(sql::Db &db, QString *error)
     return db.exec("DROP TABLE journal; ALTER TABLE journal_v2 RENAME TO journal;", error);
 }
 
+// v3: the event journal (alarms, audit, SPC, OEE reasons). Append-only: triggers refuse
+// UPDATE and DELETE so no code path of Andon can rewrite history; only a deliberate
+// schema change could.
+bool migrate2to3(sql::Db &db, QString *error)
+{
+    static const char kSql[] = R"sql(
+CREATE TABLE events(
+    id INTEGER PRIMARY KEY,
+    t_ms INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    user TEXT NOT NULL DEFAULT '',
+    message TEXT NOT NULL DEFAULT '',
+    old_value TEXT,
+    new_value TEXT,
+    details TEXT);
+CREATE INDEX events_by_time ON events(t_ms);
+CREATE INDEX events_by_source ON events(source, t_ms);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event journal is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event journal is append-only'); END;
+)sql";
+    return db.exec(kSql, error);
+}
+
 // kMigrations[v] upgrades a file from user_version v to v + 1. Version 0 is an empty (new)
 // file. Append a function here for every schema change; never edit an old one.
 using Migration = bool (*)(sql::Db &, QString *);
-constexpr Migration kMigrations[] = {&migrate0to1, &migrate1to2};
+constexpr Migration kMigrations[] = {&migrate0to1, &migrate1to2, &migrate2to3};
 static_assert(std::size(kMigrations) == Historian::kSchemaVersion);
 
 std::int64_t pragmaInt(sql::Db &db, const char *pragma)
@@ -1485,6 +1512,99 @@ std::int64_t Historian::applyRetention(TimestampMs now)
         d->stats.chunks -= std::min<std::uint64_t>(d->stats.chunks, std::uint64_t(chunksRemoved));
     });
     return removed;
+}
+
+std::int64_t Historian::appendEvent(const Event &event, QString *error)
+{
+    QString why;
+    std::int64_t id = -1;
+    if (d->opt.readOnly) {
+        why = QStringLiteral("the historian %1 is open read-only").arg(d->opt.path);
+    } else {
+        d->runOnWriter([&] {
+            sql::Stmt ins(d->writeDb.get(),
+                          "INSERT INTO events(t_ms, category, kind, source, user, message, "
+                          "old_value, new_value, details) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            if (!ins.valid()) {
+                why = d->writeDb.lastError();
+                return;
+            }
+            const TimestampMs t = event.t != 0 ? event.t : QDateTime::currentMSecsSinceEpoch();
+            ins.bind(1, std::int64_t(t)).bind(2, event.category).bind(3, event.kind)
+                .bind(4, event.source).bind(5, event.user).bind(6, event.message);
+            auto optText = [&ins](int i, const QString &v) {
+                if (v.isNull())
+                    ins.bindNull(i);
+                else
+                    ins.bind(i, v);
+            };
+            optText(7, event.oldValue);
+            optText(8, event.newValue);
+            optText(9, event.details);
+            if (ins.run() != SQLITE_DONE) {
+                why = d->writeDb.lastError();
+                return;
+            }
+            id = sqlite3_last_insert_rowid(d->writeDb.get());
+        });
+    }
+    if (id < 0) {
+        const QString msg = QStringLiteral("event journal: could not record %1 event '%2' of %3: %4")
+                                .arg(event.category, event.message, event.source, why);
+        qCWarning(lcStorage).noquote() << msg;
+        if (error)
+            *error = msg;
+    }
+    return id;
+}
+
+std::vector<Event> Historian::events(const EventQuery &q) const
+{
+    QByteArray sqlText = "SELECT id, t_ms, category, kind, source, user, message, old_value, "
+                         "new_value, details FROM events WHERE t_ms >= ?1 AND t_ms <= ?2 "
+                         "AND id > ?3";
+    if (!q.kindPrefix.isEmpty())
+        sqlText += " AND substr(kind, 1, length(?4)) = ?4";
+    if (!q.sourcePrefix.isEmpty())
+        sqlText += " AND substr(source, 1, length(?5)) = ?5";
+    if (!q.categories.isEmpty()) {
+        sqlText += " AND category IN (";
+        for (qsizetype i = 0; i < q.categories.size(); ++i)
+            sqlText += (i ? ", ?" : "?") + QByteArray::number(6 + i);
+        sqlText += ")";
+    }
+    sqlText += q.newestFirst ? " ORDER BY id DESC" : " ORDER BY id";
+    sqlText += " LIMIT " + QByteArray::number(qulonglong(q.limit));
+
+    std::vector<Event> out;
+    std::lock_guard lk(d->readMutex);
+    sql::Stmt s(d->readDb.get(), sqlText.constData());
+    if (!s.valid()) {
+        qCWarning(lcStorage).noquote() << "event journal query failed:" << d->readDb.lastError();
+        return out;
+    }
+    s.bind(1, std::int64_t(q.from)).bind(2, std::int64_t(q.to)).bind(3, q.afterId);
+    if (!q.kindPrefix.isEmpty())
+        s.bind(4, q.kindPrefix);
+    if (!q.sourcePrefix.isEmpty())
+        s.bind(5, q.sourcePrefix);
+    for (qsizetype i = 0; i < q.categories.size(); ++i)
+        s.bind(int(6 + i), q.categories[i]);
+    while (s.step() == SQLITE_ROW) {
+        Event e;
+        e.id = s.int64(0);
+        e.t = s.int64(1);
+        e.category = s.text(2);
+        e.kind = s.text(3);
+        e.source = s.text(4);
+        e.user = s.text(5);
+        e.message = s.text(6);
+        e.oldValue = s.text(7);
+        e.newValue = s.text(8);
+        e.details = s.text(9);
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 HistorianStats Historian::stats() const

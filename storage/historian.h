@@ -6,6 +6,7 @@
 
 #include "core/sample.h"
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -51,6 +52,35 @@ struct Rollup
     TimestampMs t_start = 0; // start of the minute/hour (UTC)
     double min = 0, max = 0, avg = 0, first = 0, last = 0;
     std::int64_t count = 0;
+};
+
+// One entry of the event journal: alarm transitions, audited user actions (Modbus writes,
+// stop reasons, SPC limit changes, service acknowledgements), SPC rule violations and system
+// events. The journal is append-only: the schema refuses UPDATE and DELETE on it.
+struct Event
+{
+    std::int64_t id = 0;  // assigned by appendEvent(), increasing in append order
+    TimestampMs t = 0;    // when it happened (UTC ms); 0 = now, set by appendEvent()
+    QString category;     // "audit", "alarm", "spc", "oee", "maintenance", "system"
+    QString kind;         // what happened within the category, e.g. "modbus.write"
+    QString source;       // tag, machine, device or connection path it is about
+    QString user;         // who did it ("" = Andon itself)
+    QString message;      // one line in words, as shown in journals and exports
+    QString oldValue;     // for changes: the value before ...
+    QString newValue;     // ... and after
+    QString details;      // anything else as a JSON object text ("" = none)
+};
+
+struct EventQuery
+{
+    TimestampMs from = std::numeric_limits<TimestampMs>::min();
+    TimestampMs to = std::numeric_limits<TimestampMs>::max();
+    QStringList categories;   // empty = all
+    QString kindPrefix;       // "" = all; "modbus." matches "modbus.write"
+    QString sourcePrefix;     // "" = all; "site/line1" matches the line and its machines
+    std::int64_t afterId = 0; // only events with a larger id (incremental refresh)
+    std::size_t limit = 100'000;
+    bool newestFirst = false;
 };
 
 struct HistorianStats
@@ -105,10 +135,17 @@ public:
     // Deletes data older than the retention settings relative to `now`; returns rows removed.
     std::int64_t applyRetention(TimestampMs now);
 
+    // Appends an event and commits it before returning: an audit entry must not sit in the
+    // commit window. Thread-safe. Returns the event id, or -1 and *error (read-only cache,
+    // disk full...); a failed append is logged with the event's source and message.
+    std::int64_t appendEvent(const Event &event, QString *error = nullptr);
+    // Events matching `query`, oldest first unless query.newestFirst.
+    std::vector<Event> events(const EventQuery &query) const;
+
     HistorianStats stats() const;
     QString path() const;
 
-    static constexpr int kSchemaVersion = 2; // 2: journal as per-commit blobs
+    static constexpr int kSchemaVersion = 3; // 2: journal as per-commit blobs, 3: event journal
 
 private:
     Historian();

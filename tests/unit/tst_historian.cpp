@@ -146,6 +146,9 @@ private slots:
     void readOnlyRefusesBadFile();
     void oldSchemaIsMigrated();
     void newerSchemaIsRefused();
+    void eventJournalRoundTrip();
+    void eventJournalIsAppendOnly();
+    void eventJournalRefusedReadOnly();
 
 private:
     HistorianOptions options(const QString &name = QStringLiteral("h.db")) const
@@ -600,7 +603,7 @@ INSERT INTO journal(rowid, tag_id, t_ms, value, q) VALUES
         QCOMPARE(gotB[0].q, Quality::Uncertain);
         QCOMPARE(gotB[2].t_ms, kT0 + 10'000);
         // Converted: two blob rows (rows 1-6 and 10-11: a gap starts a new blob).
-        QCOMPARE(queryInt(o.path, "SELECT user_version FROM pragma_user_version"), std::int64_t(2));
+        QCOMPARE(queryInt(o.path, "SELECT user_version FROM pragma_user_version"), std::int64_t(Historian::kSchemaVersion));
         QCOMPARE(queryInt(o.path, "SELECT count(*) FROM journal"), std::int64_t(2));
         QCOMPARE(queryInt(o.path, "SELECT sum(count) FROM journal"), std::int64_t(8));
         QCOMPARE(queryInt(o.path, "SELECT max(seq) FROM journal"), std::int64_t(10));
@@ -895,6 +898,144 @@ void TstHistorian::newerSchemaIsRefused()
              qPrintable(error));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), original);
+}
+
+
+void TstHistorian::eventJournalRoundTrip()
+{
+    const auto o = options();
+    QString error;
+    {
+        auto h = Historian::open(o, &error);
+        QVERIFY2(h, qPrintable(error));
+        Event a;
+        a.t = 1'000;
+        a.category = QStringLiteral("audit");
+        a.kind = QStringLiteral("modbus.write");
+        a.source = QStringLiteral("plant/line1/filler/speed_sp");
+        a.user = QStringLiteral("operator1");
+        a.message = QStringLiteral("wrote 12.5 to speed set point");
+        a.oldValue = QStringLiteral("10");
+        a.newValue = QStringLiteral("12.5");
+        a.details = QStringLiteral(R"({"device":"plc1","register":40010})");
+        const auto id1 = h->appendEvent(a, &error);
+        QVERIFY2(id1 > 0, qPrintable(error));
+
+        Event b;
+        b.t = 2'000;
+        b.category = QStringLiteral("alarm");
+        b.kind = QStringLiteral("alarm.active");
+        b.source = QStringLiteral("plant/line2/palletizer/motor_temp");
+        b.message = QStringLiteral("motor temperature high");
+        const auto id2 = h->appendEvent(b, &error);
+        QCOMPARE(id2, id1 + 1);
+
+        Event c = a;
+        c.t = 3'000;
+        c.kind = QStringLiteral("reason.set");
+        c.source = QStringLiteral("plant/line1/capper");
+        c.oldValue = QString(); // null stays null
+        QVERIFY(h->appendEvent(c) > id2);
+    } // closed: the events must survive a restart
+
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    const auto all = h->events({});
+    QCOMPARE(all.size(), std::size_t(3));
+    QCOMPARE(all[0].user, QStringLiteral("operator1"));
+    QCOMPARE(all[0].oldValue, QStringLiteral("10"));
+    QCOMPARE(all[0].newValue, QStringLiteral("12.5"));
+    QCOMPARE(all[0].details, QStringLiteral(R"({"device":"plc1","register":40010})"));
+    QVERIFY(all[2].oldValue.isNull());
+
+    EventQuery q;
+    q.categories = {QStringLiteral("audit")};
+    QCOMPARE(h->events(q).size(), std::size_t(2));
+    q.kindPrefix = QStringLiteral("modbus.");
+    QCOMPARE(h->events(q).size(), std::size_t(1));
+
+    EventQuery bySource;
+    bySource.sourcePrefix = QStringLiteral("plant/line1");
+    QCOMPARE(h->events(bySource).size(), std::size_t(2));
+
+    EventQuery window;
+    window.from = 1'500;
+    window.to = 3'000;
+    window.newestFirst = true;
+    const auto w = h->events(window);
+    QCOMPARE(w.size(), std::size_t(2));
+    QCOMPARE(w[0].t, TimestampMs(3'000));
+    QCOMPARE(w[1].t, TimestampMs(2'000));
+
+    EventQuery after;
+    after.afterId = all[1].id;
+    QCOMPARE(h->events(after).size(), std::size_t(1));
+
+    // t = 0 means "now"
+    Event now;
+    now.category = QStringLiteral("system");
+    now.kind = QStringLiteral("test");
+    const auto before = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(h->appendEvent(now) > 0);
+    EventQuery sys;
+    sys.categories = {QStringLiteral("system")};
+    const auto got = h->events(sys);
+    QCOMPARE(got.size(), std::size_t(1));
+    QVERIFY(got[0].t >= before);
+}
+
+void TstHistorian::eventJournalIsAppendOnly()
+{
+    const auto o = options();
+    QString error;
+    {
+        auto h = Historian::open(o, &error);
+        QVERIFY2(h, qPrintable(error));
+        Event e;
+        e.category = QStringLiteral("audit");
+        e.kind = QStringLiteral("x");
+        e.message = QStringLiteral("original");
+        QVERIFY(h->appendEvent(e) > 0);
+    }
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(o.path.toUtf8().constData(), &db), SQLITE_OK);
+    char *msg = nullptr;
+    QCOMPARE(sqlite3_exec(db, "UPDATE events SET message = 'forged'", nullptr, nullptr, &msg),
+             SQLITE_CONSTRAINT);
+    QVERIFY(QByteArray(msg).contains("append-only"));
+    sqlite3_free(msg);
+    msg = nullptr;
+    QCOMPARE(sqlite3_exec(db, "DELETE FROM events", nullptr, nullptr, &msg), SQLITE_CONSTRAINT);
+    sqlite3_free(msg);
+    sqlite3_close(db);
+
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    const auto all = h->events({});
+    QCOMPARE(all.size(), std::size_t(1));
+    QCOMPARE(all[0].message, QStringLiteral("original"));
+}
+
+void TstHistorian::eventJournalRefusedReadOnly()
+{
+    auto o = options();
+    QString error;
+    {
+        auto h = Historian::open(o, &error);
+        QVERIFY2(h, qPrintable(error));
+    }
+    o.readOnly = true;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    Event e;
+    e.category = QStringLiteral("audit");
+    e.kind = QStringLiteral("reason.set");
+    e.source = QStringLiteral("plant/line1/capper");
+    e.message = QStringLiteral("reason jam");
+    test::expectWarning(QRegularExpression(QStringLiteral(
+        "event journal: could not record audit event 'reason jam' of plant/line1/capper")));
+    QCOMPARE(h->appendEvent(e, &error), std::int64_t(-1));
+    QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TstHistorian)
