@@ -32,6 +32,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -423,6 +424,18 @@ struct Historian::Impl
             *error = QStringLiteral("%1: %2").arg(opt.path, why);
             return false;
         }
+        if (opt.maxSizeBytes > 0) {
+            const std::int64_t pageSize = pragmaInt(writeDb, "PRAGMA page_size");
+            const std::int64_t pages = std::max<std::int64_t>(1, opt.maxSizeBytes / std::max<std::int64_t>(pageSize, 512));
+            const QByteArray pragma = "PRAGMA max_page_count = " + QByteArray::number(qlonglong(pages));
+            const std::int64_t set = pragmaInt(writeDb, pragma.constData());
+            if (set < pages)
+                qCWarning(lcStorage).noquote()
+                    << QStringLiteral("historian %1 is already larger than its size limit of %2 MB; "
+                                      "new samples wait until retention frees space")
+                           .arg(opt.path)
+                           .arg(double(opt.maxSizeBytes) / (1024.0 * 1024.0), 0, 'f', 1);
+        }
         sqlite3 *db = writeDb.get();
         const bool ok =
             insJournal.prepare(db, "INSERT INTO journal(seq, t_min, t_max, count, data) "
@@ -567,6 +580,7 @@ struct Historian::Impl
                 task();
             if (stopping)
                 break;
+            maybeApplyRetention();
         }
         // A failed final commit (disk full) gets a few more tries before giving up.
         for (int attempt = 0; attempt < 3 && !pending.empty(); ++attempt)
@@ -576,13 +590,39 @@ struct Historian::Impl
                                  << "samples not written:" << stats.lastError;
     }
 
+    // Retention on the writer's own schedule (HistorianOptions::retentionIntervalMs).
+    std::int64_t applyRetentionNow(TimestampMs now); // writer thread
+    std::chrono::steady_clock::time_point nextRetention{};
+    void maybeApplyRetention()
+    {
+        if (opt.retentionIntervalMs <= 0)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now < nextRetention)
+            return;
+        nextRetention = now + std::chrono::milliseconds(opt.retentionIntervalMs);
+        const std::int64_t removed = applyRetentionNow(QDateTime::currentMSecsSinceEpoch());
+        if (removed > 0)
+            qCInfo(lcStorage).noquote()
+                << QStringLiteral("historian %1: retention removed %2 rows").arg(opt.path).arg(removed);
+    }
+
+    // A failing disk fails every commit attempt (4 per second): the message is logged when it
+    // changes and then at most once a minute, but always kept in stats().lastError.
+    QString lastLogged;
+    std::chrono::steady_clock::time_point lastLoggedAt{};
     void recordError(const QString &what)
     {
         {
             std::lock_guard lk(statsMutex);
             stats.lastError = what;
         }
-        qCWarning(lcStorage).noquote() << what;
+        const auto now = std::chrono::steady_clock::now();
+        if (what != lastLogged || now - lastLoggedAt >= std::chrono::minutes(1)) {
+            qCWarning(lcStorage).noquote() << what;
+            lastLogged = what;
+            lastLoggedAt = now;
+        }
         std::lock_guard lk(qMutex);
         ++failedAttempts;
         doneCv.notify_all();
@@ -1453,7 +1493,15 @@ std::int64_t Historian::applyRetention(TimestampMs now)
     if (d->opt.readOnly)
         return 0;
     std::int64_t removed = 0;
-    d->runOnWriter([&] {
+    d->runOnWriter([&] { removed = d->applyRetentionNow(now); });
+    return removed;
+}
+
+std::int64_t Historian::Impl::applyRetentionNow(TimestampMs now)
+{
+    Impl *d = this; // the body reads like the public functions
+    std::int64_t removed = 0;
+    [&] {
         sql::Db &db = d->writeDb;
         QString why;
         if (!db.exec("BEGIN IMMEDIATE", &why)) {
@@ -1510,7 +1558,7 @@ std::int64_t Historian::applyRetention(TimestampMs now)
         }
         std::lock_guard sk(d->statsMutex);
         d->stats.chunks -= std::min<std::uint64_t>(d->stats.chunks, std::uint64_t(chunksRemoved));
-    });
+    }();
     return removed;
 }
 

@@ -26,6 +26,14 @@ struct HistorianOptions
     int rawRetentionDays = 30;    // chunks/journal older than this are deleted (0 = keep)
     int minuteRetentionDays = 400;
     int hourRetentionDays = 3650;
+    // Upper bound of the database file (0 = only the disk's). When reached, commits fail as on
+    // a full disk: samples stay queued in memory and are retried, stats().lastError says so,
+    // and retention (or a larger limit) lets them in. Keeps a laptop's cache from filling it.
+    std::int64_t maxSizeBytes = 0;
+    // The writer applies retention itself at open and then at this interval, relative to the
+    // wall clock (0 = only when applyRetention() is called). Off by default because tests and
+    // imports write historic timestamps; the running application turns it on.
+    int retentionIntervalMs = 0;
 };
 
 // One bucket of a decimated range query: the samples of one time slice of a tag.

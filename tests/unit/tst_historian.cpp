@@ -147,6 +147,7 @@ private slots:
     void oldSchemaIsMigrated();
     void newerSchemaIsRefused();
     void eventJournalRoundTrip();
+    void fullDiskKeepsSamplesQueued();
     void eventJournalIsAppendOnly();
     void eventJournalRefusedReadOnly();
 
@@ -1036,6 +1037,73 @@ void TstHistorian::eventJournalRefusedReadOnly()
         "event journal: could not record audit event 'reason jam' of plant/line1/capper")));
     QCOMPARE(h->appendEvent(e, &error), std::int64_t(-1));
     QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
+}
+
+// A full disk (here: the file's size limit, which fails commits with the same SQLITE_FULL a
+// full file system gives) must not lose samples: they stay queued, the error says why, and
+// they are written once retention has freed space.
+void TstHistorian::fullDiskKeepsSamplesQueued()
+{
+    auto o = options();
+    o.maxSizeBytes = 256 * 1024;
+    o.rawRetentionDays = 30;
+    QString error;
+    auto h = Historian::open(o, &error);
+    QVERIFY2(h, qPrintable(error));
+    QVERIFY(h->bindTags({QStringLiteral("old"), QStringLiteral("new")}, &error));
+
+    // Noise does not compress: about 8 bytes per sample in chunks, more in the journal.
+    QRandomGenerator rng(42);
+    const TimestampMs t0 = 1'767'225'600'000; // 2026-01-01T00:00:00Z
+    TimestampMs t = t0;
+    bool full = false;
+    for (int round = 0; round < 400 && !full; ++round) {
+        SampleBatch batch;
+        for (int i = 0; i < 2'000; ++i, t += 1'000)
+            batch.push_back(Sample{0, t, rng.generateDouble() * 1000.0, Quality::Good});
+        h->append(std::move(batch));
+        h->flush();
+        full = !h->stats().lastError.isEmpty();
+    }
+    QVERIFY2(full, "the size limit was never reached");
+    const HistorianStats st = h->stats();
+    QVERIFY2(st.lastError.contains(QStringLiteral("full")), qPrintable(st.lastError));
+    QVERIFY2(st.lastError.contains(o.path), qPrintable(st.lastError));
+    QVERIFY(st.queueDepth > 0);
+
+    // Samples for another tag arrive while the disk is full: queued as well.
+    const TimestampMs tNew = t0 + 40 * 86'400'000LL;
+    SampleBatch fresh;
+    for (int i = 0; i < 500; ++i)
+        fresh.push_back(Sample{1, tNew + i * 1'000, double(i), Quality::Good});
+    const std::uint64_t lastOldCount = st.queueDepth;
+    h->append(std::move(fresh));
+    h->flush();
+    QVERIFY(h->stats().queueDepth >= lastOldCount + 500);
+
+    // Retention removes the (older than 30 days) committed data; the queue drains.
+    QVERIFY(h->applyRetention(tNew) > 0);
+    h->flush();
+    QTRY_COMPARE_WITH_TIMEOUT(h->stats().queueDepth, std::uint64_t(0), 10'000);
+    h->sealAll();
+
+    const auto got = h->raw(QStringLiteral("new"), tNew, tNew + 500'000);
+    QCOMPARE(got.size(), std::size_t(500));
+    for (int i = 0; i < 500; ++i) {
+        QCOMPARE(got[std::size_t(i)].t_ms, tNew + i * 1'000);
+        QCOMPARE(got[std::size_t(i)].value, double(i));
+    }
+    // The batch that hit the limit was committed after retention too (it is old data, but
+    // nothing queued is ever dropped); the last old sample is there.
+    const auto lastOld = h->raw(QStringLiteral("old"), t - 1'000, t - 1'000);
+    QCOMPARE(lastOld.size(), std::size_t(1));
+
+    // The writer logged the failure (rate-limited); nothing else was unexpected.
+    QStringList warnings = test::unexpectedWarnings();
+    QVERIFY(!warnings.isEmpty());
+    for (const QString &w : warnings)
+        QVERIFY2(w.contains(QStringLiteral("full")), qPrintable(w));
+    test::clearUnexpectedWarnings();
 }
 
 QTEST_GUILESS_MAIN(TstHistorian)
