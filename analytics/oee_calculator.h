@@ -86,8 +86,12 @@ struct StopEvent
     TimestampMs endMs = 0;     // full extent (may exceed the window)
     TimestampMs plannedMs = 0; // part inside the planned production time of the window
     StateCategory category = StateCategory::Down;
-    QString reason;
+    QString reason;            // state name, e.g. "Jam at infeed"
     bool micro = false;
+    // Operator input, set by engine/StopAnnotations (empty when none was given).
+    QString reasonCode;        // from the configured reason tree
+    QString comment;
+    QString annotatedBy;       // user who gave the reason/comment last
 };
 
 struct OeeResult

@@ -196,7 +196,7 @@ int main(int argc, char *argv[])
 
     andon::Engine engine(model);
     QString error;
-    if (!engine.openHistorian(parser.value(dbOption), &error)) {
+    if (!engine.openHistorian(parser.value(dbOption), &error, /*maintain=*/true)) {
         return fail(QApplication::translate("main", "The historian cannot be opened"), error);
     }
     engine.startSources();

@@ -80,8 +80,11 @@ QByteArray payloadFor(const andon::PlantModel &model, const andon::TagDef &tag,
                       const andon::Sample &s)
 {
     const andon::MqttBinding &b = *tag.mqtt;
-    // States, counts and booleans are whole numbers whatever the display decimals say.
-    const int decimals = tag.kind == andon::TagKind::Analog ? tag.decimals : 0;
+    // States and booleans are whole numbers whatever the display decimals say; counters keep
+    // their decimals (an energy meter counts 0.01 kWh; part counters have decimals 0).
+    const int decimals = tag.kind == andon::TagKind::Analog || tag.kind == andon::TagKind::Counter
+            ? tag.decimals
+            : 0;
     // Invert the binding's scale/offset so the HMI decodes the engineering value again.
     const double raw = b.scale != 0.0 ? (s.value - b.offset) / b.scale : s.value;
     switch (b.format) {

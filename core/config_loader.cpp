@@ -324,6 +324,15 @@ private:
     void readCalendar(const YAML::Node &n);
     std::optional<int> clockTime(const YAML::Node &n, const QString &path);
     void readProducts(const YAML::Node &n);
+    void readAlarms(const YAML::Node &n);
+    void readAlarm(const YAML::Node &n, const QString &path, QHash<QString, Loc> &seen);
+    void readOee(const YAML::Node &n);
+    // Reads the settings keys of one `oee` scope (plant or a by_path entry) into `s`.
+    void readOeeScope(const Fields &f, OeeSettings *s, bool isOverride);
+    // Reads a list of reason nodes under `parent` ("" = top level) into `tree`: a code the
+    // tree has is changed (overrides only), a new code is added under its parent.
+    void readReasons(const YAML::Node &n, const QString &path, ReasonTree *tree,
+                     const QString &parent, bool isOverride, QHash<QString, Loc> &seen);
 
     // Registers an ISA-95 path; reports a duplicate (naming the first definition) and returns
     // false. Children of an entity whose path is not valid are not registered, so one bad
@@ -681,7 +690,7 @@ void Loader::readRoot(const YAML::Node &root)
     }
     const Fields top(*this, root, QString(),
         { "andon", "plant", "historian", "connections", "defaults", "default_mqtt", "sites",
-            "calendar", "products" });
+            "calendar", "products", "oee", "alarms" });
     if (top.require("andon")) {
         const YAML::Node v = *top.get("andon");
         if (!v.IsScalar() || qs(v.Scalar()) != u"1")
@@ -707,6 +716,12 @@ void Loader::readRoot(const YAML::Node &root)
         readCalendar(*n);
     if (const auto n = top.get("products"))
         readProducts(*n);
+    // After the sites too: overrides name line and machine paths.
+    if (const auto n = top.get("oee"))
+        readOee(*n);
+    // Last: alarms refer to tags and to the states of their machines.
+    if (const auto n = top.get("alarms"))
+        readAlarms(*n);
 }
 
 void Loader::readPlant(const YAML::Node &n)
@@ -727,7 +742,8 @@ void Loader::readHistorian(const YAML::Node &n, bool present)
     QString path = QFileInfo(m_fileName).completeBaseName() + QStringLiteral(".sqlite");
     if (present && expectMap(n, QStringLiteral("historian"))) {
         const Fields f(
-            *this, n, QStringLiteral("historian"), { "path", "ring_minutes", "retention" });
+            *this, n, QStringLiteral("historian"),
+            { "path", "ring_minutes", "retention", "max_size_mb" });
         if (const auto p = f.get("path")) {
             const auto v = text(*p, f.path("path"));
             if (v && v->isEmpty())
@@ -736,6 +752,7 @@ void Loader::readHistorian(const YAML::Node &n, bool present)
                 path = *v;
         }
         readInt(f, "ring_minutes", 1, 1440, &h.ringMinutes);
+        readInt(f, "max_size_mb", 16, 16 * 1024 * 1024, &h.maxSizeMb);
         if (const auto r = f.get("retention"); r && expectMap(*r, f.path("retention"))) {
             const Fields rf(
                 *this, *r, f.path("retention"), { "raw_days", "minute_days", "hour_days" });
@@ -1090,7 +1107,7 @@ void Loader::readSite(const YAML::Node &n, const QString &path)
 {
     if (!expectMap(n, path))
         return;
-    const Fields f(*this, n, path, { "name", "description", "timezone", "areas" });
+    const Fields f(*this, n, path, { "name", "description", "timezone", "areas", "tags" });
     Site site;
     QString isaPath;
     if (const auto v = readName(f, "name")) {
@@ -1125,10 +1142,10 @@ void Loader::readSite(const YAML::Node &n, const QString &path)
     }
     const int index = static_cast<int>(m_model->sites.size());
     m_model->sites.push_back(site);
-    if (const auto areas = f.get("areas"); areas && expectList(*areas, f.path("areas"))) {
-        for (std::size_t i = 0; i < areas->size(); ++i)
-            readArea((*areas)[i], indexPath(f.path("areas"), i), index, isaPath);
-    }
+    // Site tags (e.g. the main energy meter) belong to no area.
+    readChildrenAndTags(f, "areas", isaPath, [&](const YAML::Node &child, const QString &childPath) {
+        readArea(child, childPath, index, isaPath);
+    });
 }
 
 QString Loader::readNodePath(const Fields &f, const QString &parent, QString *name)
@@ -1265,7 +1282,7 @@ void Loader::readTag(
         return;
     const Fields f(*this, n, path,
         { "name", "description", "unit", "decimals", "kind", "role", "range", "stale_after_s",
-            "mqtt", "modbus", "sparkplug", "spec" });
+            "mqtt", "modbus", "sparkplug", "spec", "rollover" });
     Machine *machine
         = machineIndex >= 0 ? &m_model->machines[static_cast<std::size_t>(machineIndex)] : nullptr;
     TagDef tag;
@@ -1333,6 +1350,21 @@ void Loader::readTag(
 
     if (const auto sp = f.get("spec"))
         readSpec(*sp, f.path("spec"), &tag);
+    if (const auto ro = f.get("rollover")) {
+        // A counter's wrap-around value (docs/config.md "Tags"); meaningless for other kinds.
+        if (tag.kind != TagKind::Counter) {
+            error(*f.keyNode("rollover"),
+                f.path("rollover") + QStringLiteral(": only a tag of kind 'counter' can roll "
+                                                    "over; this one has kind ")
+                    + quoted(tagKindName(tag.kind)));
+        } else if (const auto v = number(*ro, f.path("rollover"), 0.0)) {
+            if (*v > 0.0)
+                tag.rollover = *v;
+            else
+                error(*ro, f.path("rollover") + QStringLiteral(": expected a number above 0, got ")
+                        + describe(*ro));
+        }
+    }
 
     // MQTT binding: the tag's own `mqtt:` keys over `default_mqtt`, key by key.
     std::optional<BindingDraft> draft;
@@ -1449,7 +1481,7 @@ void Loader::readModbusDevice(const YAML::Node &n, const QString &path)
     const Fields f(*this, n, path,
         { "id", "transport", "host", "port", "serial_port", "baud", "parity", "data_bits",
             "stop_bits", "interframe_us", "unit_id", "timeout_ms", "retries", "poll_ms",
-            "max_gap", "addressing" });
+            "max_gap", "addressing", "write_multiple" });
     ModbusDevice d;
     bool valid = readUniqueId(f, m_modbusIds, QStringLiteral("Modbus device"), &d.id);
     if (const auto t = f.get("transport")) {
@@ -1485,6 +1517,10 @@ void Loader::readModbusDevice(const YAML::Node &n, const QString &path)
         if (const auto v = enumValue<ModbusAddressing>(*a, f.path("addressing"), "addressing",
                 parseModbusAddressing, { "protocol", "modicon" }))
             d.addressing = *v;
+    }
+    if (const auto w = f.get("write_multiple")) {
+        if (const auto v = boolean(*w, f.path("write_multiple")))
+            d.writeMultiple = *v;
     }
     if (d.transport == ModbusTransport::Rtu) {
         if (!f.has("serial_port") || d.serialPort.isEmpty()) {
@@ -1591,7 +1627,7 @@ std::optional<ModbusBinding> Loader::readModbusBinding(
 {
     const Fields f(*this, n, path,
         { "device", "table", "address", "type", "bit", "length", "order", "scale", "offset",
-            "poll_group", "poll_ms", "writable" });
+            "poll_group", "poll_ms", "writable", "write_multiple" });
     ModbusBinding b;
     bool valid = true;
     const ModbusDevice *device = nullptr;
@@ -1792,6 +1828,22 @@ std::optional<ModbusBinding> Loader::readModbusBinding(
                 valid = false;
             } else {
                 b.writable = *v;
+            }
+        }
+    }
+    // FC15/FC16 even for a single coil/register: the tag's choice, else its device's.
+    b.writeMultiple = device && device->writeMultiple;
+    if (const auto w = f.get("write_multiple")) {
+        if (const auto v = boolean(*w, f.path("write_multiple"))) {
+            if (b.table == ModbusTable::InputRegister || b.table == ModbusTable::DiscreteInput) {
+                error(*w,
+                    f.path("write_multiple") + QStringLiteral(": table ")
+                        + quoted(modbusTableName(b.table))
+                        + QStringLiteral(" is read-only in Modbus; write_multiple applies to "
+                                         "'holding' and 'coil'"));
+                valid = false;
+            } else {
+                b.writeMultiple = *v;
             }
         }
     }
@@ -2094,6 +2146,725 @@ void Loader::readProducts(const YAML::Node &n)
         }
         if (valid)
             m_model->products.push_back(p);
+    }
+}
+
+// ---- alarms (docs/config.md "Alarms") ----
+
+namespace {
+
+// Longest on/off delay and rate-of-change window: an hour. Longer delays hide real events
+// (ISA-18.2 §5.3 recommends seconds to minutes).
+constexpr double kMaxAlarmDelayS = 3600.0;
+constexpr qint64 kMaxAlarmWindowS = 3600;
+
+// High, low, high-high, low-low: a limit on the value itself (inside the tag's range).
+bool isLevelAlarm(AlarmType t)
+{
+    return t == AlarmType::High || t == AlarmType::Low || t == AlarmType::HighHigh
+        || t == AlarmType::LowLow;
+}
+
+// Which optional keys each alarm type uses; the others are an error.
+bool alarmKeyApplies(AlarmType t, const char *key)
+{
+    const QLatin1String k(key);
+    if (k == QLatin1String("limit") || k == QLatin1String("deadband"))
+        return alarmTypeHasLimit(t);
+    if (k == QLatin1String("setpoint"))
+        return t == AlarmType::Deviation;
+    if (k == QLatin1String("window_s"))
+        return t == AlarmType::RateOfChange;
+    if (k == QLatin1String("values"))
+        return t == AlarmType::Discrete;
+    return true;
+}
+
+} // namespace
+
+void Loader::readAlarms(const YAML::Node &n)
+{
+    const QString path = QStringLiteral("alarms");
+    if (!expectList(n, path))
+        return;
+    QHash<QString, Loc> seen;
+    const std::size_t first = m_model->alarms.size();
+    std::vector<Loc> locs; // per alarm after `first`, for the limit-order check
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const std::size_t before = m_model->alarms.size();
+        readAlarm(n[i], indexPath(path, i), seen);
+        const Loc loc = locOf(n[i]);
+        locs.resize(locs.size() + (m_model->alarms.size() - before), loc);
+    }
+
+    // Sane limits among the alarms of one tag: low_low < low < high < high_high
+    // (ISA-18.2 §5: the second limit of a direction is the more severe one).
+    const AlarmType order[] = { AlarmType::LowLow, AlarmType::Low, AlarmType::High,
+        AlarmType::HighHigh };
+    const auto rank = [&](AlarmType t) {
+        for (int r = 0; r < 4; ++r)
+            if (order[r] == t)
+                return r;
+        return -1;
+    };
+    for (std::size_t a = first; a < m_model->alarms.size(); ++a) {
+        const AlarmDef &x = m_model->alarms[a];
+        if (rank(x.type) < 0)
+            continue;
+        for (std::size_t b = first; b < a; ++b) {
+            const AlarmDef &y = m_model->alarms[b];
+            if (y.tag != x.tag || rank(y.type) < 0 || rank(y.type) == rank(x.type))
+                continue;
+            const bool xAbove = rank(x.type) > rank(y.type);
+            if (xAbove ? x.limit > y.limit : x.limit < y.limit)
+                continue;
+            error(locs[a - first],
+                QStringLiteral("alarms: ") + alarmTypeName(x.type) + QStringLiteral(" alarm ")
+                    + quoted(x.id) + QStringLiteral(" has limit ") + formatNumber(x.limit)
+                    + QStringLiteral(", which must be ")
+                    + (xAbove ? QStringLiteral("above") : QStringLiteral("below"))
+                    + QStringLiteral(" the limit ") + formatNumber(y.limit)
+                    + QStringLiteral(" of its ") + alarmTypeName(y.type)
+                    + QStringLiteral(" alarm ") + quoted(y.id));
+        }
+    }
+}
+
+void Loader::readAlarm(const YAML::Node &n, const QString &path, QHash<QString, Loc> &seen)
+{
+    if (!expectMap(n, path))
+        return;
+    const Fields f(*this, n, path,
+        { "name", "tag", "machines", "type", "limit", "setpoint", "window_s", "values",
+            "priority", "deadband", "on_delay_s", "off_delay_s", "message",
+            "suppress_in_states", "state_from" });
+    AlarmDef proto;
+    bool valid = true;
+    if (const auto v = readName(f))
+        proto.name = *v;
+    else
+        valid = false;
+    if (!f.require("type"))
+        return;
+    if (const auto t = enumValue<AlarmType>(*f.get("type"), f.path("type"), "alarm type",
+            parseAlarmType,
+            { "high", "low", "high_high", "low_low", "deviation", "rate_of_change", "discrete",
+                "bad_quality" }))
+        proto.type = *t;
+    else
+        return; // the other keys depend on the type
+    if (f.require("priority")) {
+        if (const auto v = integer(*f.get("priority"), f.path("priority"),
+                kAlarmPriorityCritical, kAlarmPriorityLow))
+            proto.priority = static_cast<int>(*v);
+        else
+            valid = false;
+    } else {
+        valid = false;
+    }
+    for (const char *key : { "limit", "deadband", "setpoint", "window_s", "values" }) {
+        if (f.has(key) && !alarmKeyApplies(proto.type, key)) {
+            error(*f.keyNode(key),
+                f.path(key) + QStringLiteral(" does not apply to alarm type ")
+                    + quoted(alarmTypeName(proto.type)));
+            valid = false;
+        }
+    }
+    if (alarmTypeHasLimit(proto.type)) {
+        if (!f.require("limit"))
+            valid = false;
+        else if (const auto v = number(*f.get("limit"), f.path("limit")))
+            proto.limit = *v;
+        else
+            valid = false;
+        const bool positive
+            = proto.type == AlarmType::Deviation || proto.type == AlarmType::RateOfChange;
+        if (positive && std::isfinite(proto.limit) && !(proto.limit > 0)) {
+            error(*f.get("limit"),
+                f.path("limit") + QStringLiteral(": expected a number above 0 for type ")
+                    + quoted(alarmTypeName(proto.type)) + QStringLiteral(", got ")
+                    + describe(*f.get("limit")));
+            valid = false;
+        }
+    }
+    if (const auto d = f.get("deadband"); d && alarmTypeHasLimit(proto.type)) {
+        if (const auto v = number(*d, f.path("deadband"), 0.0))
+            proto.deadband = *v;
+        else
+            valid = false;
+    }
+    if (const auto s = f.get("setpoint"); s && proto.type == AlarmType::Deviation) {
+        if (const auto v = number(*s, f.path("setpoint")))
+            proto.setpoint = *v;
+        else
+            valid = false;
+    }
+    if (proto.type == AlarmType::RateOfChange)
+        readInt(f, "window_s", 1, kMaxAlarmWindowS, &proto.windowS);
+    for (const auto &[key, out] : { std::pair { "on_delay_s", &proto.onDelayMs },
+             std::pair { "off_delay_s", &proto.offDelayMs } }) {
+        if (const auto d = f.get(key)) {
+            if (const auto v = number(*d, f.path(key), 0.0, kMaxAlarmDelayS))
+                *out = static_cast<int>(std::lround(*v * 1000.0));
+            else
+                valid = false;
+        }
+    }
+    if (const auto m = f.get("message")) {
+        if (const auto v = text(*m, f.path("message"))) {
+            proto.message = *v;
+            // Every {placeholder} must be one alarmMessage() fills in.
+            static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]*)\\}"));
+            const QStringList known = alarmMessagePlaceholders();
+            for (auto it = placeholder.globalMatch(*v); it.hasNext();) {
+                const QString key = it.next().captured(1);
+                if (known.contains(key))
+                    continue;
+                const QString hint = closestMatch(key, known);
+                error(*m,
+                    f.path("message") + QStringLiteral(": unknown placeholder ")
+                        + quoted(QLatin1Char('{') + key + QLatin1Char('}'))
+                        + (hint.isEmpty() ? QStringLiteral("; known: {")
+                                    + known.join(QStringLiteral("}, {")) + QLatin1Char('}')
+                                          : QStringLiteral("; did you mean ")
+                                    + quoted(QLatin1Char('{') + hint + QLatin1Char('}'))
+                                    + QLatin1Char('?')));
+                valid = false;
+            }
+        } else {
+            valid = false;
+        }
+    }
+    proto.line = locOf(n).line;
+    // Whose state suppresses it: by default the tag's own machine.
+    if (const auto sf = f.get("state_from")) {
+        if (const auto p = text(*sf, f.path("state_from"))) {
+            QStringList machinePaths;
+            for (const Machine &m : m_model->machines)
+                machinePaths << m.path;
+            proto.stateMachine = static_cast<int>(machinePaths.indexOf(*p));
+            if (proto.stateMachine < 0) {
+                const QString hint = closestMatch(*p, machinePaths);
+                error(*sf,
+                    f.path("state_from") + QStringLiteral(": unknown machine ") + quoted(*p)
+                        + (hint.isEmpty() ? QString()
+                                          : QStringLiteral("; did you mean ") + quoted(hint)
+                                    + QLatin1Char('?')));
+                valid = false;
+            }
+        } else {
+            valid = false;
+        }
+    }
+
+    // The tags it watches: one full path, or a tag name on each of `machines`.
+    if (!f.require("tag"))
+        return;
+    const YAML::Node tagNode = *f.get("tag");
+    const auto tagText = text(tagNode, f.path("tag"));
+    if (!tagText)
+        return;
+    std::vector<TagId> targets;
+    if (const auto ms = f.get("machines")) {
+        if (!isPathSegment(*tagText)) {
+            error(tagNode,
+                f.path("tag") + QStringLiteral(": with 'machines' the tag is a tag name on each "
+                                               "machine (like 'motor_temp'), got ")
+                    + quoted(*tagText));
+            return;
+        }
+        const auto tagOf = [&](const Machine &m) {
+            return m_model->tagIdByPath(m.path + QLatin1Char('/') + *tagText);
+        };
+        if (ms->IsScalar() && qs(ms->Scalar()) == u"all") {
+            for (const Machine &m : m_model->machines)
+                if (const TagId t = tagOf(m); t != kInvalidTag)
+                    targets.push_back(t);
+            if (targets.empty()) {
+                error(tagNode,
+                    f.path("tag") + QStringLiteral(": no machine has a tag ") + quoted(*tagText));
+                return;
+            }
+        } else if (ms->IsSequence()) {
+            QStringList machinePaths;
+            for (const Machine &m : m_model->machines)
+                machinePaths << m.path;
+            for (std::size_t i = 0; i < ms->size(); ++i) {
+                const YAML::Node mn = (*ms)[i];
+                const QString mp = indexPath(f.path("machines"), i);
+                const auto p = text(mn, mp);
+                if (!p)
+                    continue;
+                const auto found = std::find(machinePaths.cbegin(), machinePaths.cend(), *p);
+                if (found == machinePaths.cend()) {
+                    const QString hint = closestMatch(*p, machinePaths);
+                    error(mn,
+                        mp + QStringLiteral(": unknown machine ") + quoted(*p)
+                            + (hint.isEmpty() ? QString()
+                                              : QStringLiteral("; did you mean ") + quoted(hint)
+                                        + QLatin1Char('?')));
+                    valid = false;
+                    continue;
+                }
+                const Machine &m = m_model->machines[static_cast<std::size_t>(
+                    found - machinePaths.cbegin())];
+                const TagId t = tagOf(m);
+                if (t == kInvalidTag) {
+                    QStringList names;
+                    for (const TagId id : m.tags)
+                        names << m_model->tags[id].name;
+                    const QString hint = closestMatch(*tagText, names);
+                    error(mn,
+                        mp + QStringLiteral(": machine ") + quoted(*p)
+                            + QStringLiteral(" has no tag ") + quoted(*tagText)
+                            + (hint.isEmpty() ? QString()
+                                              : QStringLiteral("; did you mean ") + quoted(hint)
+                                        + QLatin1Char('?')));
+                    valid = false;
+                    continue;
+                }
+                targets.push_back(t);
+            }
+        } else {
+            error(*ms,
+                f.path("machines") + QStringLiteral(": expected 'all' or a list of machine "
+                                                    "paths, got ")
+                    + describe(*ms));
+            return;
+        }
+    } else {
+        const TagId t = m_model->tagIdByPath(*tagText);
+        if (t == kInvalidTag) {
+            QStringList paths;
+            for (const TagDef &td : m_model->tags)
+                paths << td.path;
+            const QString hint = closestMatch(*tagText, paths);
+            error(tagNode,
+                f.path("tag") + QStringLiteral(": unknown tag ") + quoted(*tagText)
+                    + (hint.isEmpty() ? QString()
+                                      : QStringLiteral("; did you mean ") + quoted(hint)
+                                + QLatin1Char('?')));
+            return;
+        }
+        targets.push_back(t);
+    }
+
+    for (const TagId t : targets) {
+        const TagDef &tag = m_model->tags[t];
+        AlarmDef a = proto;
+        a.tag = t;
+        a.machine = tag.machine;
+        const Machine *machine = tag.machine >= 0
+            ? &m_model->machines[static_cast<std::size_t>(tag.machine)]
+            : nullptr;
+        if (a.stateMachine < 0)
+            a.stateMachine = tag.machine;
+        const Machine *stateMachine = a.stateMachine >= 0
+            ? &m_model->machines[static_cast<std::size_t>(a.stateMachine)]
+            : nullptr;
+        bool ok = valid;
+        const bool numeric = tag.kind == TagKind::Analog || tag.kind == TagKind::Counter;
+        if (alarmTypeHasLimit(a.type) && !numeric) {
+            error(*f.get("type"),
+                f.path("type") + QStringLiteral(": type ") + quoted(alarmTypeName(a.type))
+                    + QStringLiteral(" needs an analog or counter tag, but ") + quoted(tag.name)
+                    + QStringLiteral(" has kind ") + quoted(tagKindName(tag.kind))
+                    + QStringLiteral(" (use type 'discrete')"));
+            ok = false;
+        }
+        const bool ranged = std::isfinite(tag.rangeLow) && std::isfinite(tag.rangeHigh);
+        if (ok && ranged && isLevelAlarm(a.type)
+            && (a.limit < tag.rangeLow || a.limit > tag.rangeHigh)) {
+            error(*f.get("limit"),
+                f.path("limit") + QStringLiteral(": ") + formatNumber(a.limit)
+                    + QStringLiteral(" is outside the range of tag ") + quoted(tag.name)
+                    + QStringLiteral(" (") + formatNumber(tag.rangeLow) + QStringLiteral(" to ")
+                    + formatNumber(tag.rangeHigh) + QLatin1Char(')'));
+            ok = false;
+        }
+        if (ok && a.type == AlarmType::Deviation && !std::isfinite(a.setpoint)) {
+            if (tag.spec && std::isfinite(tag.spec->target)) {
+                a.setpoint = tag.spec->target;
+            } else {
+                error(n,
+                    path + QStringLiteral(": missing required key 'setpoint' (tag ")
+                        + quoted(tag.name) + QStringLiteral(" has no spec target to use)"));
+                ok = false;
+            }
+        }
+        if (ok && alarmTypeHasLimit(a.type) && a.deadband > 0) {
+            // The deadband must leave room to return to normal.
+            const double room = a.type == AlarmType::Deviation || a.type == AlarmType::RateOfChange
+                ? a.limit
+                : (ranged ? tag.rangeHigh - tag.rangeLow : std::numeric_limits<double>::infinity());
+            if (!(a.deadband < room)) {
+                error(*f.get("deadband"),
+                    f.path("deadband") + QStringLiteral(": ") + formatNumber(a.deadband)
+                        + QStringLiteral(" must be less than ")
+                        + (a.type == AlarmType::Deviation || a.type == AlarmType::RateOfChange
+                                  ? QStringLiteral("the limit (")
+                                  : QStringLiteral("the tag's range span ("))
+                        + formatNumber(room) + QLatin1Char(')'));
+                ok = false;
+            }
+        }
+        if (ok && a.type == AlarmType::Discrete) {
+            const auto vs = f.get("values");
+            if (!vs) {
+                missingKey(n, path, "values");
+                ok = false;
+            } else if (!vs->IsSequence() || vs->size() == 0) {
+                error(*vs,
+                    f.path("values") + QStringLiteral(": expected a list of values, got ")
+                        + describe(*vs));
+                ok = false;
+            } else {
+                for (std::size_t i = 0; i < vs->size(); ++i) {
+                    const YAML::Node vn = (*vs)[i];
+                    const QString vp = indexPath(f.path("values"), i);
+                    bool isNumber = false;
+                    const double num = vn.IsScalar() ? qs(vn.Scalar()).toDouble(&isNumber) : 0.0;
+                    if (isNumber && std::isfinite(num)) {
+                        a.values.push_back(num);
+                        continue;
+                    }
+                    // A state tag's values may be written as state names.
+                    QStringList names;
+                    int code = 0;
+                    bool found = false;
+                    if (tag.kind == TagKind::State && machine && vn.IsScalar()) {
+                        for (const StateDef &sd : machine->states) {
+                            names << sd.name;
+                            if (sd.name == qs(vn.Scalar())) {
+                                code = sd.code;
+                                found = true;
+                            }
+                        }
+                    }
+                    if (found) {
+                        a.values.push_back(code);
+                        continue;
+                    }
+                    const QString hint = vn.IsScalar() ? closestMatch(qs(vn.Scalar()), names)
+                                                       : QString();
+                    error(vn,
+                        vp
+                            + (tag.kind == TagKind::State
+                                      ? QStringLiteral(": expected a state code or name, got ")
+                                      : QStringLiteral(": expected a number, got "))
+                            + describe(vn)
+                            + (hint.isEmpty() ? QString()
+                                              : QStringLiteral("; did you mean ") + quoted(hint)
+                                        + QLatin1Char('?')));
+                    ok = false;
+                }
+            }
+        }
+        if (const auto sup = f.get("suppress_in_states"); sup && ok) {
+            if (!stateMachine) {
+                error(*f.keyNode("suppress_in_states"),
+                    f.path("suppress_in_states") + QStringLiteral(": tag ") + quoted(tag.path)
+                        + QStringLiteral(" belongs to no machine, so there is no machine state "
+                                         "to suppress on (name one with 'state_from')"));
+                ok = false;
+            } else if (expectList(*sup, f.path("suppress_in_states"))) {
+                for (std::size_t i = 0; i < sup->size(); ++i) {
+                    const YAML::Node sn = (*sup)[i];
+                    const QString sp = indexPath(f.path("suppress_in_states"), i);
+                    const QString word = sn.IsScalar() ? qs(sn.Scalar()) : QString();
+                    StateCategory cat {};
+                    bool matched = false;
+                    QStringList names;
+                    for (const StateDef &sd : stateMachine->states) {
+                        names << sd.name;
+                        const bool byCategory = parseStateCategory(word, &cat)
+                            && sd.category == cat;
+                        if (byCategory || sd.name == word) {
+                            matched = true;
+                            if (std::find(a.suppressStateCodes.begin(), a.suppressStateCodes.end(),
+                                    sd.code)
+                                == a.suppressStateCodes.end())
+                                a.suppressStateCodes.push_back(sd.code);
+                        }
+                    }
+                    if (matched || parseStateCategory(word, nullptr))
+                        continue; // a category the machine never enters is fine
+                    for (const char *c : { "running", "idle", "starved", "blocked", "down",
+                             "planned_stop", "changeover", "off" })
+                        names << QLatin1String(c);
+                    const QString hint = closestMatch(word, names);
+                    error(sn,
+                        sp + QStringLiteral(": unknown state or state category ")
+                            + (sn.IsScalar() ? quoted(word) : describe(sn))
+                            + (hint.isEmpty() ? QString()
+                                              : QStringLiteral("; did you mean ") + quoted(hint)
+                                        + QLatin1Char('?')));
+                    ok = false;
+                }
+                std::sort(a.suppressStateCodes.begin(), a.suppressStateCodes.end());
+            } else {
+                ok = false;
+            }
+        }
+        // Identity: the alarm lives under its tag's machine (or the tag's parent).
+        const QString owner = machine ? machine->path : tag.path.section(QLatin1Char('/'), 0, -2);
+        a.id = owner + QLatin1Char('/') + a.name;
+        if (!ok || a.name.isEmpty() || owner.isEmpty())
+            continue;
+        if (const auto firstAt = seen.constFind(a.id); firstAt != seen.constEnd()) {
+            error(*f.get("name"),
+                f.path("name") + QStringLiteral(": duplicate alarm ") + quoted(a.id)
+                    + QStringLiteral("; first defined at ") + at(*firstAt));
+            continue;
+        }
+        seen.insert(a.id, locOf(*f.get("name")));
+        m_model->alarms.push_back(std::move(a));
+    }
+}
+
+// ---- oee (docs/config.md "OEE") ----
+
+void Loader::readOee(const YAML::Node &n)
+{
+    const QString path = QStringLiteral("oee");
+    if (!expectMap(n, path))
+        return;
+    const Fields f(*this, n, path,
+        { "targets", "micro_stop_min", "startup_reject_min", "reasons", "reject_reasons",
+            "by_path" });
+    readOeeScope(f, &m_model->oee, false);
+
+    const auto by = f.get("by_path");
+    if (!by || !expectMap(*by, f.path("by_path")))
+        return;
+    QStringList known;
+    for (const Line &l : m_model->lines)
+        known << l.path;
+    for (const Machine &m : m_model->machines)
+        known << m.path;
+    // Lines first, then machines, whatever the file order: a machine's override starts from
+    // its line's settings.
+    std::vector<std::tuple<int, YAML::Node, YAML::Node>> lineEntries, machineEntries;
+    QHash<QString, Loc> seenPaths;
+    for (auto it = by->begin(); it != by->end(); ++it) {
+        const QString key = it->first.IsScalar() ? qs(it->first.Scalar()) : QString();
+        const QString kp = joinPath(f.path("by_path"), key);
+        if (const auto first = seenPaths.constFind(key); first != seenPaths.constEnd()) {
+            error(it->first, kp + QStringLiteral(": duplicate path ") + quoted(key)
+                    + QStringLiteral("; first given at ") + at(*first));
+            continue;
+        }
+        seenPaths.insert(key, locOf(it->first));
+        int line = -1, machine = -1;
+        for (std::size_t i = 0; i < m_model->lines.size(); ++i) {
+            if (m_model->lines[i].path == key)
+                line = static_cast<int>(i);
+        }
+        for (std::size_t i = 0; i < m_model->machines.size(); ++i) {
+            if (m_model->machines[i].path == key)
+                machine = static_cast<int>(i);
+        }
+        if (line < 0 && machine < 0) {
+            QString msg = kp + QStringLiteral(": unknown machine or line path ") + quoted(key);
+            const QString hint = closestMatch(key, known);
+            if (!hint.isEmpty())
+                msg += QStringLiteral("; did you mean ") + quoted(hint) + QLatin1Char('?');
+            error(it->first, msg);
+            continue;
+        }
+        if (line >= 0)
+            lineEntries.emplace_back(line, it->first, it->second);
+        else
+            machineEntries.emplace_back(machine, it->first, it->second);
+    }
+    const auto readEntry = [&](const YAML::Node &key, const YAML::Node &value,
+                               OeeSettings settings) -> std::optional<OeeSettings> {
+        const QString kp = joinPath(f.path("by_path"), qs(key.Scalar()));
+        if (!expectMap(value, kp))
+            return std::nullopt;
+        const Fields ef(*this, value, kp,
+            { "targets", "micro_stop_min", "startup_reject_min", "reasons", "reject_reasons" });
+        readOeeScope(ef, &settings, true);
+        return settings;
+    };
+    for (const auto &[line, key, value] : lineEntries) {
+        if (auto s = readEntry(key, value, m_model->oee))
+            m_model->oeeByPath.insert(m_model->lines[static_cast<std::size_t>(line)].path, *s);
+    }
+    for (const auto &[machine, key, value] : machineEntries) {
+        const Machine &m = m_model->machines[static_cast<std::size_t>(machine)];
+        if (auto s = readEntry(key, value, m_model->lineOee(m.line)))
+            m_model->oeeByPath.insert(m.path, *s);
+    }
+}
+
+void Loader::readOeeScope(const Fields &f, OeeSettings *s, bool isOverride)
+{
+    if (const auto t = f.get("targets"); t && expectMap(*t, f.path("targets"))) {
+        const Fields tf(*this, *t, f.path("targets"),
+            { "oee", "availability", "performance", "quality" });
+        for (const auto &[key, out] :
+            { std::pair { "oee", &s->targets.oee },
+                std::pair { "availability", &s->targets.availability },
+                std::pair { "performance", &s->targets.performance },
+                std::pair { "quality", &s->targets.quality } }) {
+            if (const auto v = tf.get(key)) {
+                // Percent in the file (85 = 85 %), a fraction in the model.
+                if (const auto pct = number(*v, tf.path(key), 0.0, 100.0))
+                    *out = *pct / 100.0;
+            }
+        }
+    }
+    for (const auto &[key, out] : { std::pair { "micro_stop_min", &s->microStopMs },
+             std::pair { "startup_reject_min", &s->startupRejectMs } }) {
+        if (const auto v = f.get(key)) {
+            if (const auto min = number(*v, f.path(key), 0.0, 1440.0))
+                *out = static_cast<TimestampMs>(std::llround(*min * 60'000.0));
+        }
+    }
+    for (const auto &[key, tree] : { std::pair { "reasons", &s->reasons },
+             std::pair { "reject_reasons", &s->rejectReasons } }) {
+        if (const auto r = f.get(key)) {
+            QHash<QString, Loc> seen;
+            readReasons(*r, f.path(key), tree, QString(), isOverride, seen);
+        }
+    }
+}
+
+void Loader::readReasons(const YAML::Node &n, const QString &path, ReasonTree *tree,
+                         const QString &parent, bool isOverride, QHash<QString, Loc> &seen)
+{
+    if (!expectList(n, path))
+        return;
+    const QStringList categories = reasonCategories();
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const YAML::Node rn = n[i];
+        const QString rp = indexPath(path, i);
+        if (!expectMap(rn, rp))
+            continue;
+        const Fields rf(*this, rn, rp, { "code", "name", "category", "enabled", "children" });
+        if (!rf.require("code"))
+            continue;
+        const YAML::Node codeNode = *rf.get("code");
+        const QString code = codeNode.IsScalar() ? qs(codeNode.Scalar()) : QString();
+        const QStringList segments = code.split(QLatin1Char('/'));
+        if (!std::all_of(segments.begin(), segments.end(), isPathSegment)) {
+            error(codeNode,
+                rf.path("code")
+                    + QStringLiteral(": expected a reason code made of letters, digits, '_' and "
+                                     "'-' (segments joined by '/'), got ")
+                    + describe(codeNode));
+            continue;
+        }
+        const QString full = parent.isEmpty() ? code : parent + QLatin1Char('/') + code;
+        if (const auto first = seen.constFind(full); first != seen.constEnd()) {
+            error(codeNode,
+                rf.path("code") + QStringLiteral(": duplicate reason code ") + quoted(full)
+                    + QStringLiteral("; first given at ") + at(*first));
+            continue;
+        }
+
+        std::optional<QString> name;
+        if (const auto v = rf.get("name")) {
+            name = text(*v, rf.path("name"));
+            if (name && name->isEmpty()) {
+                error(*v, rf.path("name") + QStringLiteral(": expected a text, got nothing"));
+                name.reset();
+            }
+        }
+        std::optional<QString> category;
+        if (const auto v = rf.get("category")) {
+            const QString c = v->IsScalar() ? qs(v->Scalar()) : QString();
+            if (categories.contains(c)) {
+                category = c;
+            } else {
+                QString msg = rf.path("category") + QStringLiteral(": unknown reason category ")
+                    + (v->IsScalar() ? quoted(c) : describe(*v));
+                const QString hint = closestMatch(c, categories);
+                if (hint.isEmpty())
+                    msg += QStringLiteral("; expected one of: ")
+                        + categories.join(QStringLiteral(", "));
+                else
+                    msg += QStringLiteral("; did you mean ") + quoted(hint) + QLatin1Char('?');
+                error(*v, msg);
+            }
+        }
+        std::optional<bool> enabled;
+        if (const auto v = rf.get("enabled"))
+            enabled = boolean(*v, rf.path("enabled"));
+
+        ReasonDef *node = nullptr;
+        for (ReasonDef &r : tree->nodes) {
+            if (r.code == full)
+                node = &r;
+        }
+        if (node) {
+            // Only an override can reach a code that exists (the plant level sees each code
+            // once, which `seen` checks).
+            if (name)
+                node->name = *name;
+            if (category)
+                node->category = *category;
+            if (enabled)
+                node->enabled = *enabled;
+        } else {
+            const QString parentCode = ReasonTree::parentCode(full);
+            const ReasonDef *parentNode = tree->find(parentCode);
+            if (!parentCode.isEmpty() && !parentNode) {
+                QStringList codes;
+                for (const ReasonDef &r : tree->nodes)
+                    codes << r.code;
+                QString msg = rf.path("code") + QStringLiteral(": unknown reason ")
+                    + quoted(parentCode) + QStringLiteral(" (the parent of ") + quoted(full)
+                    + QLatin1Char(')');
+                const QString hint = closestMatch(parentCode, codes);
+                if (!hint.isEmpty())
+                    msg += QStringLiteral("; did you mean ") + quoted(hint) + QLatin1Char('?');
+                error(codeNode, msg);
+                continue;
+            }
+            if (!rf.has("name")) {
+                QString msg = QStringLiteral("missing required key 'name' in ") + rp;
+                if (isOverride) {
+                    // The usual cause: a typo in the code of a node meant to be overridden.
+                    QStringList codes;
+                    for (const ReasonDef &r : tree->nodes)
+                        codes << r.code;
+                    msg += QStringLiteral(" (") + quoted(full)
+                        + QStringLiteral(" is a new reason");
+                    const QString hint = closestMatch(full, codes);
+                    if (!hint.isEmpty())
+                        msg += QStringLiteral("; did you mean ") + quoted(hint)
+                            + QLatin1Char('?');
+                    msg += QLatin1Char(')');
+                }
+                Loc loc = locOf(rn);
+                error(loc, msg);
+                continue;
+            }
+            if (!name)
+                continue;
+            ReasonDef def;
+            def.code = full;
+            def.name = *name;
+            def.category = category.value_or(
+                parentNode ? parentNode->category : QStringLiteral("other"));
+            def.enabled = enabled.value_or(true);
+            // After the parent's last descendant, so the parent's subtree stays together
+            // (siblings in the order they were given).
+            auto pos = tree->nodes.end();
+            if (parentNode) {
+                const auto parentIt = tree->nodes.begin() + (parentNode - tree->nodes.data());
+                pos = parentIt + 1;
+                const QString prefix = parentCode + QLatin1Char('/');
+                while (pos != tree->nodes.end() && pos->code.startsWith(prefix))
+                    ++pos;
+            }
+            tree->nodes.insert(pos, def);
+        }
+        seen.insert(full, locOf(codeNode));
+        if (const auto children = rf.get("children"))
+            readReasons(*children, rf.path("children"), tree, full, isOverride, seen);
     }
 }
 

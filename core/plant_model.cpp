@@ -115,6 +115,15 @@ const StateDef *Machine::state(int code) const
     return nullptr;
 }
 
+const AlarmDef *PlantModel::alarm(const QString &id) const
+{
+    for (const AlarmDef &a : alarms) {
+        if (a.id == id)
+            return &a;
+    }
+    return nullptr;
+}
+
 const TagDef *PlantModel::tagByPath(const QString &path) const
 {
     const TagId id = tagIdByPath(path);
@@ -290,6 +299,73 @@ const ModbusDevice *PlantModel::modbusDevice(const QString &id) const
             return &d;
     }
     return nullptr;
+}
+
+QStringList reasonCategories()
+{
+    return {QStringLiteral("breakdown"), QStringLiteral("minor_stop"),
+            QStringLiteral("changeover"), QStringLiteral("material"), QStringLiteral("quality"),
+            QStringLiteral("organisation"), QStringLiteral("planned"), QStringLiteral("other")};
+}
+
+const ReasonDef *ReasonTree::find(const QString &code) const
+{
+    for (const ReasonDef &r : nodes) {
+        if (r.code == code)
+            return &r;
+    }
+    return nullptr;
+}
+
+QString ReasonTree::parentCode(const QString &code)
+{
+    const qsizetype slash = code.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : code.left(slash);
+}
+
+bool ReasonTree::offered(const QString &code) const
+{
+    // Bounded by the depth of the code (each step removes one segment).
+    for (QString c = code; !c.isEmpty(); c = parentCode(c)) {
+        const ReasonDef *r = find(c);
+        if (!r || !r->enabled)
+            return false;
+    }
+    return !code.isEmpty();
+}
+
+QString ReasonTree::name(const QString &code) const
+{
+    const ReasonDef *r = find(code);
+    return r ? r->name : code;
+}
+
+QString ReasonTree::displayPath(const QString &code) const
+{
+    if (!find(code))
+        return code;
+    QStringList parts;
+    for (QString c = code; !c.isEmpty(); c = parentCode(c))
+        parts.prepend(name(c));
+    return parts.join(QStringLiteral(" › "));
+}
+
+const OeeSettings &PlantModel::machineOee(int machine) const
+{
+    if (machine < 0 || machine >= static_cast<int>(machines.size()))
+        return oee;
+    const Machine &m = machines[static_cast<std::size_t>(machine)];
+    if (const auto it = oeeByPath.constFind(m.path); it != oeeByPath.constEnd())
+        return *it;
+    return lineOee(m.line);
+}
+
+const OeeSettings &PlantModel::lineOee(int line) const
+{
+    if (line < 0 || line >= static_cast<int>(lines.size()))
+        return oee;
+    const auto it = oeeByPath.constFind(lines[static_cast<std::size_t>(line)].path);
+    return it != oeeByPath.constEnd() ? *it : oee;
 }
 
 } // namespace andon

@@ -3,6 +3,7 @@
 // Immutable after loading; shared read-only by every layer (std::shared_ptr<const PlantModel>).
 #pragma once
 
+#include "core/alarm_def.h"
 #include "core/sample.h"
 
 #include <cmath>
@@ -150,6 +151,7 @@ struct ModbusDevice
     int pollMs = 1000;       // interval of poll groups that don't set their own
     int maxGap = 0;          // unused registers/bits a request may read to join two tags
     ModbusAddressing addressing = ModbusAddressing::Protocol;
+    bool writeMultiple = false; // write one coil/register with FC15/FC16 instead of FC5/FC6
 
     QString endpoint() const; // "127.0.0.1:502", "/dev/ttyUSB0@19200 8E1"
 };
@@ -168,6 +170,7 @@ struct ModbusBinding
     QString pollGroup = QStringLiteral("default");
     int pollMs = 1000;       // resolved: the tag's poll_ms, else the device's
     bool writable = false;   // writes are off unless enabled per tag
+    bool writeMultiple = false; // resolved: the tag's write_multiple, else the device's
 
     int registerCount() const; // registers (or bits) the value occupies
 };
@@ -202,6 +205,9 @@ struct TagDef
     std::optional<ModbusBinding> modbus;
     std::optional<SparkplugBinding> sparkplug;
     std::optional<SpecLimits> spec; // set for quality characteristics (`spec:`)
+    // Counters only: the device's counter wraps to 0 on reaching this value (engineering
+    // units, e.g. 65.536 kWh for a 16-bit Wh register); 0 = no rollover known (`rollover:`).
+    double rollover = 0.0;
 };
 
 struct Machine
@@ -282,6 +288,7 @@ struct HistorianSettings
     int rawRetentionDays = 30;
     int minuteRetentionDays = 400;
     int hourRetentionDays = 3650;
+    int maxSizeMb = 0;       // upper bound of the historian file (0 = none but the disk's)
 };
 
 // ---- Shift calendar and products (docs/config.md "Calendar", "Products") ----
@@ -320,6 +327,57 @@ struct ProductDef
     QHash<QString, double> idealCycleByPath;
 };
 
+// ---- OEE settings (docs/config.md "OEE", docs/oee.md "Reasons") ----
+
+// One node of a reason tree. Codes are slash paths of segments
+// ("breakdown/mechanical/bearing"); the code is what the event journal stores.
+struct ReasonDef
+{
+    QString code;        // full path, e.g. "breakdown/mechanical/bearing"
+    QString name;        // shown to the operator, e.g. "Bearing failure"
+    QString category;    // loss category (reasonCategories()); inherited from the parent
+    bool enabled = true; // a disabled node (and everything under it) is not offered
+};
+
+// Loss categories a reason may belong to: "breakdown", "minor_stop", "changeover",
+// "material", "quality", "organisation", "planned", "other".
+QStringList reasonCategories();
+
+struct ReasonTree
+{
+    std::vector<ReasonDef> nodes; // parents before their children, siblings in file order
+
+    const ReasonDef *find(const QString &code) const;
+    // Known, enabled, and every ancestor enabled.
+    bool offered(const QString &code) const;
+    // The node's name, or the code itself when the tree does not know it.
+    QString name(const QString &code) const;
+    // "Breakdown › Mechanical › Bearing failure" (names of the node and its ancestors).
+    QString displayPath(const QString &code) const;
+    // Parent code ("" for a top-level node).
+    static QString parentCode(const QString &code);
+    bool isEmpty() const { return nodes.empty(); }
+};
+
+// OEE targets as fractions (0.85 = 85 %); NaN = no target.
+struct OeeTargets
+{
+    double oee = std::numeric_limits<double>::quiet_NaN();
+    double availability = std::numeric_limits<double>::quiet_NaN();
+    double performance = std::numeric_limits<double>::quiet_NaN();
+    double quality = std::numeric_limits<double>::quiet_NaN();
+};
+
+// The `oee:` section, resolved for one scope (plant, line or machine).
+struct OeeSettings
+{
+    OeeTargets targets;
+    TimestampMs microStopMs = 5 * 60'000;      // stops shorter are micro-stops
+    TimestampMs startupRejectMs = 10 * 60'000; // rejects this soon after a start: start-up
+    ReasonTree reasons;       // downtime reasons
+    ReasonTree rejectReasons; // scrap/reject reasons (kept apart from downtime reasons)
+};
+
 struct PlantModel
 {
     QString sourceFile;      // absolute path of the YAML file it came from
@@ -336,6 +394,9 @@ struct PlantModel
     HistorianSettings historian;
     ShiftCalendar calendar;
     std::vector<ProductDef> products;
+    std::vector<AlarmDef> alarms;            // `alarms:`, expanded per machine, in file order
+    OeeSettings oee;                         // plant level (`oee:`)
+    QHash<QString, OeeSettings> oeeByPath;   // resolved for lines/machines with an override
 
     const TagDef *tagByPath(const QString &path) const;
     TagId tagIdByPath(const QString &path) const;
@@ -344,10 +405,15 @@ struct PlantModel
     // Time zone of the first site (the plant's); "UTC" when none is set.
     QString timeZone() const;
     const ProductDef *product(int code) const;
+    const AlarmDef *alarm(const QString &id) const;
     // Ideal cycle time (s) of `machine` (index) making `productCode`: the product's entry for
     // the machine, else for its line, else the product default, else 60 / ideal_rate_per_min;
     // 0 when none is known.
     double idealCycleSeconds(int machine, int productCode) const;
+    // OEE settings of a machine / line (index): its own override, else its line's, else the
+    // plant's.
+    const OeeSettings &machineOee(int machine) const;
+    const OeeSettings &lineOee(int line) const;
 
     QHash<QString, TagId> tagIndex; // path -> id; filled by the loader
 };

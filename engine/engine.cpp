@@ -104,7 +104,7 @@ std::shared_ptr<const PlantModel> Engine::withMqttPort(std::shared_ptr<const Pla
     return copy;
 }
 
-bool Engine::openHistorian(const QString &dbPath, QString *error)
+bool Engine::openHistorian(const QString &dbPath, QString *error, bool maintain)
 {
     QString path = dbPath.isEmpty() ? m_model->historian.path : dbPath;
     if (path == QLatin1String("-"))
@@ -118,6 +118,8 @@ bool Engine::openHistorian(const QString &dbPath, QString *error)
     options.rawRetentionDays = m_model->historian.rawRetentionDays;
     options.minuteRetentionDays = m_model->historian.minuteRetentionDays;
     options.hourRetentionDays = m_model->historian.hourRetentionDays;
+    options.maxSizeBytes = std::int64_t(m_model->historian.maxSizeMb) * 1024 * 1024;
+    options.retentionIntervalMs = maintain ? 3'600'000 : 0;
     QString notice;
     m_historian = storage::Historian::open(options, error, &notice);
     if (!m_historian)

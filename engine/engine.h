@@ -79,7 +79,9 @@ public:
                                                           int port);
 
     // Opens the historian at `dbPath` ("" = the config's historian.path; "-" = none).
-    bool openHistorian(const QString &dbPath, QString *error);
+    // `maintain`: the writer applies the configured retention at open and hourly (the
+    // long-running andon and andon-cli ingest; not one-shot queries or imports).
+    bool openHistorian(const QString &dbPath, QString *error, bool maintain = false);
     // Connects every configured source.
     void startSources();
     void stop(); // disconnects sources, flushes the historian

@@ -1,6 +1,7 @@
 #include "engine/oee_query.h"
 
 #include "core/shift_calendar.h"
+#include "engine/stop_annotations.h"
 #include "storage/historian.h"
 
 #include <cmath>
@@ -162,7 +163,32 @@ MachineOee OeeQuery::machine(int machineIndex, TimestampMs fromMs, TimestampMs t
     out.path = m_model.machines[static_cast<std::size_t>(machineIndex)].path;
     const OeeInput in = input(machineIndex, fromMs, toMs, &out.warnings);
     out.nominalIdealCycleS = in.defaultIdealCycleS;
-    out.result = analytics::OeeCalculator(m_options.oee).compute(in);
+    analytics::OeeOptions options = m_options.oee;
+    const OeeSettings &settings = m_model.machineOee(machineIndex);
+    if (m_options.microStopFromConfig)
+        options.microStopMaxMs = settings.microStopMs;
+    if (m_options.startupFromConfig)
+        options.startupWindowMs = settings.startupRejectMs;
+    out.result = analytics::OeeCalculator(options).compute(in);
+    out.states = in.states;
+    if (m_options.applyAnnotations && !out.result.stops.empty()) {
+        // The windows the calculator counted plannedMs in: planned windows inside [from, to).
+        std::vector<analytics::TimeWindow> windows;
+        if (in.plannedWindows) {
+            for (const auto &[s, e] : *in.plannedWindows) {
+                if (std::min(e, toMs) > std::max(s, fromMs))
+                    windows.emplace_back(std::max(s, fromMs), std::min(e, toMs));
+            }
+        } else {
+            windows.emplace_back(fromMs, toMs);
+        }
+        StopAnnotations::applyTo(m_historian, out.path, out.result.stops, &windows);
+    }
+    for (const analytics::StopEvent &s : out.result.stops) {
+        const QString reason =
+                s.reasonCode.isEmpty() ? QString::fromLatin1(MachineOee::kUnassigned) : s.reasonCode;
+        out.stopMsByReason[reason] += s.plannedMs;
+    }
     // The bottleneck is judged on what ran: the count-weighted ideal cycle time.
     if (out.result.totalCount > 0)
         out.nominalIdealCycleS = out.result.idealRunS / out.result.totalCount;

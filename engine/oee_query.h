@@ -8,6 +8,8 @@
 
 #include <QStringList>
 
+#include <map>
+
 namespace andon::storage {
 class Historian;
 }
@@ -21,6 +23,12 @@ struct OeeQueryOptions
     // of a stop that spans it) and after `to` (the end of such a stop).
     TimestampMs lookbackMs = 2 * 3'600'000;
     TimestampMs lookaheadMs = 2 * 3'600'000;
+    // Micro-stop threshold and start-up reject window from the machine's `oee:` settings
+    // (config); false: the values in `oee` (andon-cli --micro-stop-min / --startup-min).
+    bool microStopFromConfig = true;
+    bool startupFromConfig = true;
+    // Apply operator annotations (StopAnnotations: splits, reasons, comments) to the stops.
+    bool applyAnnotations = true;
 };
 
 struct MachineOee
@@ -28,8 +36,15 @@ struct MachineOee
     int machine = -1;
     QString path;
     double nominalIdealCycleS = 0; // for the bottleneck choice
-    analytics::OeeResult result;
+    analytics::OeeResult result; // stops carry the operator annotations (applyAnnotations)
+    // Planned stop time (down and idle stops, ms) by operator reason code, "unassigned"
+    // (kUnassigned) where none was given: the downtime Pareto's input.
+    std::map<QString, TimestampMs> stopMsByReason;
+    // The state intervals read for the window (may reach past its edges): the state timeline.
+    std::vector<analytics::StateInterval> states;
     QStringList warnings; // missing tags, missing baselines, ... (named by tag path)
+
+    static constexpr const char *kUnassigned = "unassigned";
 };
 
 struct LineOee

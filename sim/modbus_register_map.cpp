@@ -40,10 +40,13 @@ void addSlot(const TagDef &tag, int base, std::vector<RegisterField> *out)
     case TagKind::Bool:
         add(0, ModbusType::UInt16, ModbusOrder::ABCD, 1.0);
         break;
-    case TagKind::Counter:
-        add(0, ModbusType::UInt32, ModbusOrder::ABCD, 1.0);
-        add(2, ModbusType::UInt32, ModbusOrder::CDAB, 1.0);
+    case TagKind::Counter: {
+        // Whole counts, or a meter's resolution (e.g. 0.01 kWh) as energy meters send it.
+        const double scale = std::pow(10.0, -std::clamp(tag.decimals, 0, 4));
+        add(0, ModbusType::UInt32, ModbusOrder::ABCD, scale);
+        add(2, ModbusType::UInt32, ModbusOrder::CDAB, scale);
         break;
+    }
     case TagKind::Analog:
         add(0, ModbusType::Float32, ModbusOrder::ABCD, 1.0);
         add(2, ModbusType::Float32, ModbusOrder::CDAB, 1.0);
@@ -128,14 +131,18 @@ std::vector<RegisterWrite> ModbusRegisterMap::encode(const Sample &sample) const
                 w.words = modbus::registersFromBytes(bytes, field.order);
             }
             break;
-        case ModbusType::UInt32:
-            // Whole parts; counters roll over at 2^32 like a 32-bit device counter.
-            value = std::isfinite(value) ? std::fmod(std::round(std::max(value, 0.0)),
+        case ModbusType::UInt32: {
+            // Raw counts of the field's resolution; they roll over at 2^32 like a 32-bit
+            // device counter. value * 100, not value / 0.01: exact for decimal readings.
+            b.scale = 1.0;
+            const double factor = std::round(1.0 / field.scale);
+            value = std::isfinite(value) ? std::fmod(std::round(std::max(value, 0.0) * factor),
                                                      4294967296.0)
                                          : 0.0;
             if (!modbus::encodeRegisters(b, value, &w.words, &error))
                 w.words.assign(2, 0);
             break;
+        }
         case ModbusType::Int16: {
             // Round here: the encoder wants an exact integer raw value.
             b.scale = 1.0;

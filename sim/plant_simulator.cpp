@@ -54,6 +54,33 @@ constexpr double kBearingTauS = 1.5 * 86400.0;
 constexpr double kProcessCp = 4.0 / 3.0;
 constexpr int kPartsPerMeasurement = 5;
 constexpr double kDriftShiftSigma = 1.5; // spc-drift: a mean shift Nelson rules 2/5 detect
+// spc-trend: tool wear moves the mean by 1 sigma per hour until it is 4 sigma off (Nelson
+// rule 3 on subgroup means, then rules 5, 2 and 1); spc-variance: the standard deviation
+// doubles (variance x 4: Nelson rules 1 and 8, the R/S chart).
+constexpr double kTrendSigmaPerHour = 1.0;
+constexpr double kTrendCapSigma = 4.0;
+constexpr double kVarianceFactor = 2.0;
+
+// Electrical supply: 400 V three-phase (IEC 60038). Induction motors at rated load run at a
+// power factor of about 0.86; energised but unloaded they still draw their magnetising
+// current, about 30 % of rated current, which is why idle current is far from zero.
+constexpr double kSupplyV = 400.0;
+constexpr double kRatedPowerFactor = 0.86;
+constexpr double kMagnetisingShare = 0.3;
+const double kSqrt3 = std::sqrt(3.0);
+
+// Compressed air (flows in Nm3/h, normal cubic metres per hour at 0 °C, 1.013 bar): a
+// 37 kW-class compressor; its power is an unloaded base plus a specific power of
+// 0.1 kWh/Nm3 (6 kW per m3/min, typical of screw compressors at 7 bar). Every line loses a
+// little air all the time through fittings (normal leakage); an injected leak is a hole of a
+// few millimetres: 3 mm at 6 bar(g) loses about 11 l/s = 40 Nm3/h.
+constexpr double kCompressorBaseKw = 6.0;
+constexpr double kCompressorKwhPerNm3 = 0.1;
+constexpr double kCompressorMaxKw = 45.0;
+constexpr double kAirTauS = 5.0;
+// Unmetered base load of the site (lighting, HVAC, offices, IT): during shifts and off-shift.
+constexpr double kBaseLoadShiftKw = 28.0;
+constexpr double kBaseLoadOffKw = 8.0;
 
 constexpr std::size_t kMaxRecordedEvents = 5000; // truth file stays bounded on long runs
 
@@ -132,6 +159,7 @@ struct MachineTruth
     std::int64_t total = 0;
     std::int64_t good = 0;
     double idealS = 0.0; // sum of the ideal cycle time of every part made
+    double energyKwh = 0.0;
 };
 
 struct ShiftTruth
@@ -139,6 +167,18 @@ struct ShiftTruth
     ShiftInstance inst;
     TimestampMs plannedMs = 0;
     std::vector<MachineTruth> machines;
+    double mainKwh = 0.0;
+    double compressorKwh = 0.0;
+    double baseKwh = 0.0;
+};
+
+// Energy and volume totalisers: the true cumulative amount since the start plus the meter's
+// reading at the start; the published reading wraps at the tag's `rollover`.
+struct Totaliser
+{
+    TagId id = kInvalidTag;
+    double start = 0.0; // reading at the start of the run
+    double total = 0.0; // amount since the start (never wraps)
 };
 
 struct MachineSim
@@ -148,6 +188,7 @@ struct MachineSim
     int posInLine = -1;
     std::mt19937_64 rng;
     std::mt19937_64 measureRng;
+    std::mt19937_64 meterRng; // motor current noise
 
     // Own behaviour (what the machine would do with parts in and room out).
     StateCategory own = StateCategory::Running; // Running, Idle (micro-stop) or Down
@@ -178,12 +219,17 @@ struct MachineSim
     double vibBase = 1.5;
     double ratedPowerKw = 15.0;
     double powerKw = 15.0;
+    double ratedCurrentA = 25.0;
+    double airNm3h = 20.0;  // compressed air while running
+    double airFlow = 0.0;   // current demand (Nm3/h)
+    Totaliser energy;
     bool bearingFault = false;
     bool wastesEnergy = false;
 
     TagId stateTag = kInvalidTag, goodTag = kInvalidTag, rejectTag = kInvalidTag,
           totalTag = kInvalidTag, rateTag = kInvalidTag, productTag = kInvalidTag,
-          motorTempTag = kInvalidTag, vibrationTag = kInvalidTag, powerTag = kInvalidTag;
+          motorTempTag = kInvalidTag, vibrationTag = kInvalidTag, powerTag = kInvalidTag,
+          currentTag = kInvalidTag;
     std::vector<GenericTag> others;
     std::vector<Measurement> measurements;
 
@@ -194,6 +240,7 @@ struct MachineSim
     // Last emitted (for on-change + heartbeat)
     TimestampMs lastStateEmit = std::numeric_limits<TimestampMs>::min() / 2;
     TimestampMs lastCountEmit = std::numeric_limits<TimestampMs>::min() / 2;
+    TimestampMs lastProductEmit = std::numeric_limits<TimestampMs>::min() / 2;
     int lastEmittedCode = -1;
     std::int64_t lastEmittedGood = -1;
     std::int64_t lastEmittedReject = -1;
@@ -211,14 +258,26 @@ struct LineSim
     int productIndex = 0;        // into PlantModel::products
     TimestampMs productUntil = std::numeric_limits<TimestampMs>::max();
     TimestampMs changeoverUntil = 0;
+
+    // Compressed air of the line (tags `air_flow` and `air_total`).
+    TagId airFlowTag = kInvalidTag;
+    Totaliser air;
+    double baseLeakNm3h = 5.0;
+    double leakNm3h = 0.0; // energy-waste: the injected leak, from leakOnset
+    TimestampMs leakOnset = std::numeric_limits<TimestampMs>::max();
+    double flowNm3h = 0.0;
 };
 
-enum class Scenario { Normal, BadShift, SpcDrift, BearingFailure, EnergyWaste, CommsFaults };
+enum class Scenario {
+    Normal, BadShift, SpcDrift, SpcTrend, SpcVariance, BearingFailure, EnergyWaste, CommsFaults
+};
 
 const std::pair<Scenario, const char *> kScenarios[] = {
     {Scenario::Normal, "normal"},
     {Scenario::BadShift, "bad-shift"},
     {Scenario::SpcDrift, "spc-drift"},
+    {Scenario::SpcTrend, "spc-trend"},
+    {Scenario::SpcVariance, "spc-variance"},
     {Scenario::BearingFailure, "bearing-failure"},
     {Scenario::EnergyWaste, "energy-waste"},
     {Scenario::CommsFaults, "comms-faults"},
@@ -238,10 +297,19 @@ struct PlantSimulator::Impl
     std::vector<LineSim> lines;
     std::mt19937_64 plantRng;
     std::mt19937_64 faultRng;
+    std::mt19937_64 meterRng; // noise of the meters and air flow (own stream)
     std::vector<GenericTag> plantTags; // tags outside machines (ambient etc.)
     std::vector<Measurement> plantMeasurements;
     TagId ambientTag = kInvalidTag;
     double ambientPhase = 0.0;
+    // Site energy: the main meter sees every machine, the compressor and the unmetered base
+    // load; the compressor has its own meter.
+    TagId mainPowerTag = kInvalidTag, compressorPowerTag = kInvalidTag;
+    Totaliser mainEnergy, compressorEnergy;
+    double compressorKw = kCompressorBaseKw;
+    double baseKw = kBaseLoadShiftKw;
+    double mainKw = 0.0;
+    double baseKwh = 0.0;
     SampleBatch out;
 
     // Calendar
@@ -291,6 +359,7 @@ struct PlantSimulator::Impl
         const PlantModel &m = *model;
         plantRng = makeRng(options.seed, 0xFFFFFFFFull);
         faultRng = makeRng(options.seed, 0xFFFFFFFEull);
+        meterRng = makeRng(options.seed, 0xFFFFFFFCull);
         ambientPhase = uniform(plantRng, 0.0, 2.0 * std::numbers::pi);
         std::vector<bool> claimed(m.tags.size(), false);
         machines.resize(m.machines.size());
@@ -309,6 +378,11 @@ struct PlantSimulator::Impl
             }
             if (!ls.machines.empty())
                 ls.buffers.assign(ls.machines.size() - 1, kBufferStartLevel);
+            {
+                std::mt19937_64 airRng = makeRng(options.seed, 0x50000ull + lines.size());
+                ls.baseLeakNm3h = uniform(airRng, 3.0, 8.0);
+                ls.flowNm3h = ls.baseLeakNm3h;
+            }
             if (!m.products.empty()) {
                 ls.productIndex = std::uniform_int_distribution<int>(
                         0, static_cast<int>(m.products.size()) - 1)(ls.rng);
@@ -317,8 +391,11 @@ struct PlantSimulator::Impl
             }
             lines.push_back(std::move(ls));
         }
+        std::mt19937_64 meterRng = makeRng(options.seed, 0x40000ull);
         for (const TagDef &def : m.tags) {
             if (def.id >= claimed.size() || claimed[def.id])
+                continue;
+            if (claimPlantTag(def, meterRng))
                 continue;
             if (def.spec)
                 plantMeasurements.push_back(measurementFor(def));
@@ -330,6 +407,43 @@ struct PlantSimulator::Impl
         for (MachineSim &s : machines)
             drawOwnRunning(s, options.startMs);
         setupScenario();
+    }
+
+    // Line and site tags with a simulated meaning (docs/simulator.md "What is simulated"):
+    // a line's air_flow/air_total, the site's main and compressor meters.
+    bool claimPlantTag(const TagDef &def, std::mt19937_64 &rng)
+    {
+        const bool counter = def.kind == TagKind::Counter;
+        for (std::size_t li = 0; li < model->lines.size() && li < lines.size(); ++li) {
+            LineSim &l = lines[li];
+            if (!def.path.startsWith(model->lines[li].path + QLatin1Char('/')))
+                continue;
+            if (def.name == u"air_flow" && l.airFlowTag == kInvalidTag) {
+                l.airFlowTag = def.id;
+                return true;
+            }
+            if (def.name == u"air_total" && counter && l.air.id == kInvalidTag) {
+                l.air.id = def.id;
+                l.air.start = meterStart(def.id, rng);
+                return true;
+            }
+        }
+        const auto claim = [&](const char *name, TagId *slot) {
+            if (def.name != QLatin1String(name) || *slot != kInvalidTag)
+                return false;
+            *slot = def.id;
+            return true;
+        };
+        const auto claimMeter = [&](const char *name, Totaliser *tot) {
+            if (!counter || def.name != QLatin1String(name) || tot->id != kInvalidTag)
+                return false;
+            tot->id = def.id;
+            tot->start = meterStart(def.id, rng);
+            return true;
+        };
+        return claim("main_power", &mainPowerTag) || claim("compressor_power", &compressorPowerTag)
+                || claimMeter("main_energy", &mainEnergy)
+                || claimMeter("compressor_energy", &compressorEnergy);
     }
 
     void setupMachine(MachineSim &s, int i, std::vector<bool> &claimed)
@@ -381,9 +495,44 @@ struct PlantSimulator::Impl
                 s.vibrationTag = t;
             else if (def.name == u"power")
                 s.powerTag = t;
+            else if (def.name == u"motor_current")
+                s.currentTag = t;
+            else if (def.name == u"energy" && def.kind == TagKind::Counter)
+                s.energy.id = t;
             else
                 s.others.push_back(GenericTag{t, initialValue(def, s.rng)});
         }
+        // Electrical and air parameters from their own stream, so adding such tags to a
+        // plant does not change how it produces.
+        std::mt19937_64 rng = makeRng(options.seed, 0x30000ull + static_cast<std::uint64_t>(i));
+        s.meterRng = makeRng(options.seed, 0x60000ull + static_cast<std::uint64_t>(i));
+        s.ratedCurrentA = s.ratedPowerKw * 1000.0 / (kSqrt3 * kSupplyV * kRatedPowerFactor);
+        s.airNm3h = uniform(rng, 10.0, 35.0);
+        s.energy.start = meterStart(s.energy.id, rng);
+    }
+
+    // A meter's reading when the run starts: somewhere in its life (inside its rollover).
+    double meterStart(TagId id, std::mt19937_64 &rng) const
+    {
+        if (id == kInvalidTag)
+            return 0.0;
+        const double rollover = model->tags[id].rollover;
+        return roundTo(uniform(rng, 0.0, rollover > 0 ? rollover : 50000.0),
+                       model->tags[id].decimals);
+    }
+
+    // The reading of a totaliser as the device shows it: wrapped at the tag's rollover.
+    double reading(const Totaliser &tot) const
+    {
+        const TagDef &def = model->tags[tot.id];
+        double v = tot.start + tot.total;
+        if (def.rollover > 0) {
+            v = std::fmod(v, def.rollover);
+            v = roundTo(v, def.decimals);
+            if (v >= def.rollover)
+                v -= def.rollover;
+        }
+        return v;
     }
 
     static Measurement measurementFor(const TagDef &def)
@@ -441,18 +590,39 @@ struct PlantSimulator::Impl
             recordEvent(e);
             break;
         }
-        case Scenario::SpcDrift: {
+        case Scenario::SpcDrift:
+        case Scenario::SpcTrend:
+        case Scenario::SpcVariance: {
             driftStart = options.startMs + seconds(uniform(rng, 3600, 3 * 3600));
             const auto addEvent = [&](const Measurement &me) {
-                recordEvent(QJsonObject{
-                        {QStringLiteral("type"), QStringLiteral("spc_drift")},
-                        {QStringLiteral("tag"), model->tags[me.id].path},
-                        {QStringLiteral("kind"), QStringLiteral("mean_shift")},
-                        {QStringLiteral("start_ms"), static_cast<double>(driftStart)},
-                        {QStringLiteral("mean_before"), me.mean},
-                        {QStringLiteral("mean_after"), me.mean + kDriftShiftSigma * me.sigma},
-                        {QStringLiteral("sigma"), me.sigma},
-                        {QStringLiteral("shift_sigma"), kDriftShiftSigma}});
+                QJsonObject e{{QStringLiteral("type"), QStringLiteral("spc_drift")},
+                              {QStringLiteral("tag"), model->tags[me.id].path},
+                              {QStringLiteral("start_ms"), static_cast<double>(driftStart)},
+                              {QStringLiteral("mean_before"), me.mean},
+                              {QStringLiteral("sigma"), me.sigma}};
+                if (scenario == Scenario::SpcDrift) {
+                    e.insert(QStringLiteral("kind"), QStringLiteral("mean_shift"));
+                    e.insert(QStringLiteral("mean_after"), me.mean + kDriftShiftSigma * me.sigma);
+                    e.insert(QStringLiteral("shift_sigma"), kDriftShiftSigma);
+                } else if (scenario == Scenario::SpcTrend) {
+                    // mean(t) = mean_before + slope_per_h * hours since start_ms, until the
+                    // mean is cap_sigma sigma off (at end_ms); then it stays there.
+                    e.insert(QStringLiteral("kind"), QStringLiteral("trend"));
+                    e.insert(QStringLiteral("slope_sigma_per_h"), kTrendSigmaPerHour);
+                    e.insert(QStringLiteral("slope_per_h"), kTrendSigmaPerHour * me.sigma);
+                    e.insert(QStringLiteral("cap_sigma"), kTrendCapSigma);
+                    e.insert(QStringLiteral("end_ms"),
+                             static_cast<double>(driftStart
+                                                 + seconds(kTrendCapSigma / kTrendSigmaPerHour
+                                                           * 3600.0)));
+                    e.insert(QStringLiteral("mean_after"), me.mean + kTrendCapSigma * me.sigma);
+                } else {
+                    e.insert(QStringLiteral("kind"), QStringLiteral("variance"));
+                    e.insert(QStringLiteral("sigma_factor"), kVarianceFactor);
+                    e.insert(QStringLiteral("sigma_after"), kVarianceFactor * me.sigma);
+                    e.insert(QStringLiteral("mean_after"), me.mean);
+                }
+                recordEvent(e);
             };
             for (const MachineSim &s : machines)
                 for (const Measurement &me : s.measurements)
@@ -460,8 +630,9 @@ struct PlantSimulator::Impl
             for (const Measurement &me : plantMeasurements)
                 addEvent(me);
             if (events.isEmpty())
-                qCWarning(lcSim) << "scenario spc-drift: the plant has no tag with 'spec' "
-                                    "limits; nothing drifts";
+                qCWarning(lcSim).noquote() << "scenario" << options.scenario
+                                           << ": the plant has no tag with 'spec' limits; "
+                                              "nothing drifts";
             break;
         }
         case Scenario::BearingFailure: {
@@ -497,8 +668,10 @@ struct PlantSimulator::Impl
         case Scenario::EnergyWaste: {
             MachineSim *s = pickMachine(
                     [](const MachineSim &m) { return m.powerTag != kInvalidTag; });
-            if (!s)
+            if (!s) {
+                injectAirLeak(rng);
                 break;
+            }
             s->wastesEnergy = true;
             QJsonObject e{{QStringLiteral("type"), QStringLiteral("energy_waste")},
                           {QStringLiteral("machine"), machinePath(*s)},
@@ -513,10 +686,39 @@ struct PlantSimulator::Impl
                                                                 "time (breaks and off-shift)"));
             }
             recordEvent(e);
+            injectAirLeak(rng);
             break;
         }
         }
     }
+
+    // energy-waste: a compressed-air leak on one line. The line's flow stays up by the leak
+    // while the line is stopped (breaks, nights), and the compressor works for it.
+    void injectAirLeak(std::mt19937_64 &rng)
+    {
+        if (lines.empty())
+            return;
+        std::vector<std::size_t> withTag; // prefer a line whose flow is measured
+        for (std::size_t li = 0; li < lines.size(); ++li)
+            if (lines[li].airFlowTag != kInvalidTag)
+                withTag.push_back(li);
+        const std::size_t li = withTag.empty()
+                ? 0
+                : withTag[static_cast<std::size_t>(std::uniform_int_distribution<int>(
+                          0, static_cast<int>(withTag.size()) - 1)(rng))];
+        LineSim &l = lines[li];
+        l.leakOnset = options.startMs + seconds(uniform(rng, 3600, 3 * 3600));
+        l.leakNm3h = roundTo(uniform(rng, 30.0, 50.0), 1);
+        QJsonObject leak{{QStringLiteral("type"), QStringLiteral("air_leak")},
+                         {QStringLiteral("line"), model->lines[li].path},
+                         {QStringLiteral("onset_ms"), static_cast<double>(l.leakOnset)},
+                         {QStringLiteral("leak_nm3_h"), l.leakNm3h},
+                         {QStringLiteral("base_leak_nm3_h"), l.baseLeakNm3h}};
+        if (l.airFlowTag != kInvalidTag)
+            leak.insert(QStringLiteral("tag"), model->tags[l.airFlowTag].path);
+        recordEvent(leak);
+    }
+
     TimestampMs bearingOnset = std::numeric_limits<TimestampMs>::max();
 
     // ---- calendar ----
@@ -739,8 +941,20 @@ struct PlantSimulator::Impl
 
     double measure(const Measurement &me, std::mt19937_64 &rng, TimestampMs t) const
     {
-        const double shift = t >= driftStart ? kDriftShiftSigma * me.sigma : 0.0;
-        return me.mean + shift + normal(rng, me.sigma);
+        double shift = 0.0;
+        double sigma = me.sigma;
+        if (t >= driftStart) {
+            switch (scenario) {
+            case Scenario::SpcTrend: {
+                const double hours = static_cast<double>(t - driftStart) / kHourMs;
+                shift = std::min(kTrendSigmaPerHour * hours, kTrendCapSigma) * me.sigma;
+                break;
+            }
+            case Scenario::SpcVariance: sigma *= kVarianceFactor; break;
+            default: shift = kDriftShiftSigma * me.sigma; break;
+            }
+        }
+        return me.mean + shift + normal(rng, sigma);
     }
 
     void physics(MachineSim &s, double dtS)
@@ -763,6 +977,64 @@ struct PlantSimulator::Impl
         if (s.wastesEnergy && !running && s.category != StateCategory::Down)
             powerTarget = std::max(powerTarget, s.ratedPowerKw * 0.6); // hydraulics left on
         s.powerKw += (powerTarget - s.powerKw) * (1.0 - std::exp(-dtS / kPowerTauS));
+        // Compressed air: cylinders and blow-off while producing, a little for clamps and
+        // sensors while waiting, nothing when switched off.
+        double air = 0.0;
+        switch (s.category) {
+        case StateCategory::Running: air = s.airNm3h * s.rateFactor; break;
+        case StateCategory::Off: air = 0.0; break;
+        case StateCategory::Down:
+        case StateCategory::PlannedStop:
+        case StateCategory::Changeover: air = 0.1 * s.airNm3h; break;
+        default: air = 0.2 * s.airNm3h; break;
+        }
+        s.airFlow = air;
+    }
+
+    // Motor current from electrical power (P = sqrt(3) U I cos phi): the active current plus
+    // the magnetising current of an energised motor, added in quadrature.
+    double motorCurrent(const MachineSim &s) const
+    {
+        const double active = s.powerKw * 1000.0 / (kSqrt3 * kSupplyV);
+        const double magnetising = s.category == StateCategory::Off
+                ? 0.0
+                : kMagnetisingShare * s.ratedCurrentA;
+        return std::sqrt(active * active + magnetising * magnetising);
+    }
+
+    // Lines' air, the compressor and the main meter, after the machines' physics of step t;
+    // energies integrate the power held over [t, t + step).
+    void plantPhysics(TimestampMs t, double dtS, ShiftTruth *shift)
+    {
+        double totalFlow = 0.0;
+        const double lag = 1.0 - std::exp(-dtS / kAirTauS);
+        for (LineSim &l : lines) {
+            double demand = l.baseLeakNm3h + (t >= l.leakOnset ? l.leakNm3h : 0.0);
+            for (int mi : l.machines)
+                demand += machines[static_cast<std::size_t>(mi)].airFlow;
+            l.flowNm3h += (demand - l.flowNm3h) * lag;
+            l.air.total += l.flowNm3h * dtS / 3600.0;
+            totalFlow += l.flowNm3h;
+        }
+        for (const MachineSim &s : machines)
+            if (s.line < 0)
+                totalFlow += s.airFlow;
+        compressorKw = std::min(kCompressorMaxKw,
+                                kCompressorBaseKw + kCompressorKwhPerNm3 * totalFlow);
+        baseKw = shift ? kBaseLoadShiftKw : kBaseLoadOffKw;
+        double machinesKw = 0.0;
+        for (const MachineSim &s : machines)
+            machinesKw += s.powerKw;
+        mainKw = machinesKw + compressorKw + baseKw;
+        const double h = dtS / 3600.0;
+        mainEnergy.total += mainKw * h;
+        compressorEnergy.total += compressorKw * h;
+        baseKwh += baseKw * h;
+        if (shift) {
+            shift->mainKwh += mainKw * h;
+            shift->compressorKwh += compressorKw * h;
+            shift->baseKwh += baseKw * h;
+        }
     }
 
     void emitDiscrete(MachineSim &s, TimestampMs t)
@@ -775,12 +1047,17 @@ struct PlantSimulator::Impl
         const int product = currentProduct(s);
         const bool countsChanged = s.good != s.lastEmittedGood || s.reject != s.lastEmittedReject;
         const bool heartbeat = t - s.lastCountEmit >= kHeartbeatMs;
-        if (countsChanged || heartbeat || product != s.lastEmittedProduct) {
+        // The product has its own heartbeat: counts change every second while running.
+        const bool productDue = product != s.lastEmittedProduct
+                || t - s.lastProductEmit >= kHeartbeatMs;
+        if (countsChanged || heartbeat || productDue) {
             pushFor(s, s.goodTag, t, static_cast<double>(s.good));
             pushFor(s, s.rejectTag, t, static_cast<double>(s.reject));
             pushFor(s, s.totalTag, t, static_cast<double>(s.good + s.reject));
-            if (heartbeat || product != s.lastEmittedProduct)
+            if (productDue) {
                 pushFor(s, s.productTag, t, product);
+                s.lastProductEmit = t;
+            }
             s.lastEmittedGood = s.good;
             s.lastEmittedReject = s.reject;
             s.lastEmittedProduct = product;
@@ -800,6 +1077,10 @@ struct PlantSimulator::Impl
         const double vib = running ? base * (1.0 + normal(s.rng, 0.04)) : 0.2 + normal(s.rng, 0.03);
         pushFor(s, s.vibrationTag, t, std::max(0.0, vib));
         pushFor(s, s.powerTag, t, std::max(0.0, s.powerKw * (1.0 + normal(s.rng, 0.02))));
+        if (s.currentTag != kInvalidTag)
+            pushFor(s, s.currentTag, t, motorCurrent(s) * (1.0 + normal(s.meterRng, 0.01)));
+        if (s.energy.id != kInvalidTag)
+            pushFor(s, s.energy.id, t, reading(s.energy));
         for (GenericTag &g : s.others)
             pushFor(s, g.id, t, walk(g, s.rng));
     }
@@ -874,6 +1155,18 @@ struct PlantSimulator::Impl
             push(ambientTag, t, 22.0 + 3.0 * std::sin(phase + ambientPhase)
                                         + normal(plantRng, 0.05));
         }
+        // Site meters (class 1 meters: 1 % noise on power) and the lines' air.
+        push(mainPowerTag, t, mainKw * (1.0 + normal(meterRng, 0.01)));
+        push(compressorPowerTag, t, compressorKw * (1.0 + normal(meterRng, 0.01)));
+        if (mainEnergy.id != kInvalidTag)
+            push(mainEnergy.id, t, reading(mainEnergy));
+        if (compressorEnergy.id != kInvalidTag)
+            push(compressorEnergy.id, t, reading(compressorEnergy));
+        for (const LineSim &l : lines) {
+            push(l.airFlowTag, t, l.flowNm3h * (1.0 + normal(meterRng, 0.02)));
+            if (l.air.id != kInvalidTag)
+                push(l.air.id, t, reading(l.air));
+        }
         for (GenericTag &g : plantTags)
             push(g.id, t, walk(g, plantRng));
         for (const Measurement &me : plantMeasurements)
@@ -898,14 +1191,17 @@ struct PlantSimulator::Impl
             while (!s.recentParts.empty() && s.recentParts.front() <= t - kRateWindowMs)
                 s.recentParts.pop_front();
             physics(s, dtS);
+            s.energy.total += s.powerKw * dtS / 3600.0;
             emitDiscrete(s, t);
             if (shift) {
                 MachineTruth &mt = shift->machines[static_cast<std::size_t>(s.index)];
                 if (!inBreak)
                     mt.plannedMs += options.stepMs;
                 addTime(mt, s.code, options.stepMs);
+                mt.energyKwh += s.powerKw * dtS / 3600.0;
             }
         }
+        plantPhysics(t, dtS, shift);
         if (t == options.startMs) {
             // A quality characteristic is measured per part; its first value is published at
             // the start so a subscriber sees every tag even if the machine is stopped now.
@@ -936,6 +1232,86 @@ struct PlantSimulator::Impl
             }
         }
         mt.msByCode.emplace_back(code, ms);
+    }
+
+    QJsonObject meterTruth(const Totaliser &tot) const
+    {
+        const TagDef &def = model->tags[tot.id];
+        QJsonObject o{{QStringLiteral("tag"), def.path},
+                      {QStringLiteral("start_reading"), tot.start},
+                      {QStringLiteral("total"), tot.total},
+                      {QStringLiteral("reading"), reading(tot)},
+                      {QStringLiteral("unit"), def.unit}};
+        if (def.rollover > 0) {
+            o.insert(QStringLiteral("rollover"), def.rollover);
+            o.insert(QStringLiteral("rollovers"),
+                     std::floor((tot.start + tot.total) / def.rollover)
+                             - std::floor(tot.start / def.rollover));
+        }
+        return o;
+    }
+
+    // Whole-run energy (every hour, shifts or not): the meters and the unmetered rest.
+    QJsonObject energyTruth() const
+    {
+        QJsonArray meters;
+        double machinesKwh = 0.0;
+        for (const MachineSim &s : machines) {
+            machinesKwh += s.energy.total;
+            if (s.energy.id != kInvalidTag)
+                meters.append(meterTruth(s.energy));
+        }
+        if (mainEnergy.id != kInvalidTag)
+            meters.append(meterTruth(mainEnergy));
+        if (compressorEnergy.id != kInvalidTag)
+            meters.append(meterTruth(compressorEnergy));
+        return QJsonObject{
+                {QStringLiteral("main_kwh"), mainEnergy.total},
+                {QStringLiteral("machines_kwh"), machinesKwh},
+                {QStringLiteral("compressor_kwh"), compressorEnergy.total},
+                {QStringLiteral("unmetered_kwh"), baseKwh},
+                {QStringLiteral("base_load_kw"),
+                 QJsonObject{{QStringLiteral("in_shift"), kBaseLoadShiftKw},
+                             {QStringLiteral("off_shift"), kBaseLoadOffKw}}},
+                {QStringLiteral("compressor"),
+                 QJsonObject{{QStringLiteral("base_kw"), kCompressorBaseKw},
+                             {QStringLiteral("kwh_per_nm3"), kCompressorKwhPerNm3},
+                             {QStringLiteral("max_kw"), kCompressorMaxKw}}},
+                {QStringLiteral("meters"), meters}};
+    }
+
+    QJsonObject airTruth() const
+    {
+        QJsonArray ls;
+        for (std::size_t li = 0; li < lines.size() && li < model->lines.size(); ++li) {
+            const LineSim &l = lines[li];
+            QJsonObject o{{QStringLiteral("line"), model->lines[li].path},
+                          {QStringLiteral("base_leak_nm3_h"), l.baseLeakNm3h},
+                          {QStringLiteral("total_nm3"), l.air.total}};
+            if (l.airFlowTag != kInvalidTag)
+                o.insert(QStringLiteral("flow_tag"), model->tags[l.airFlowTag].path);
+            if (l.air.id != kInvalidTag)
+                o.insert(QStringLiteral("meter"), meterTruth(l.air));
+            ls.append(o);
+        }
+        return QJsonObject{{QStringLiteral("unit"), QStringLiteral("Nm3/h")},
+                           {QStringLiteral("lines"), ls}};
+    }
+
+    QJsonObject equipmentTruth() const
+    {
+        QJsonArray ms;
+        for (const MachineSim &s : machines) {
+            ms.append(QJsonObject{
+                    {QStringLiteral("machine"), machinePath(s)},
+                    {QStringLiteral("rated_power_kw"), s.ratedPowerKw},
+                    {QStringLiteral("rated_current_a"), s.ratedCurrentA},
+                    {QStringLiteral("magnetising_current_a"),
+                     kMagnetisingShare * s.ratedCurrentA},
+                    {QStringLiteral("air_nm3_h"), s.airNm3h}});
+        }
+        return QJsonObject{{QStringLiteral("supply_v"), kSupplyV},
+                           {QStringLiteral("machines"), ms}};
     }
 
     QJsonObject machineTruthJson(const MachineSim &s, const MachineTruth &mt) const
@@ -969,7 +1345,8 @@ struct PlantSimulator::Impl
                       {QStringLiteral("time_by_state_s"), byState},
                       {QStringLiteral("total_count"), static_cast<double>(mt.total)},
                       {QStringLiteral("good_count"), static_cast<double>(mt.good)},
-                      {QStringLiteral("ideal_run_time_s"), mt.idealS}};
+                      {QStringLiteral("ideal_run_time_s"), mt.idealS},
+                      {QStringLiteral("energy_kwh"), mt.energyKwh}};
         // Count-weighted when several products ran in the shift.
         o.insert(QStringLiteral("ideal_cycle_s"),
                  mt.total > 0 ? QJsonValue(mt.idealS / static_cast<double>(mt.total))
@@ -1049,9 +1426,18 @@ QJsonObject PlantSimulator::truth() const
         if (st.inst.startMs >= end)
             break;
         QJsonArray ms;
-        for (const MachineSim &s : d->machines)
-            ms.append(d->machineTruthJson(s, st.machines[static_cast<std::size_t>(s.index)]));
+        double machinesKwh = 0.0;
+        for (const MachineSim &s : d->machines) {
+            const MachineTruth &mt = st.machines[static_cast<std::size_t>(s.index)];
+            ms.append(d->machineTruthJson(s, mt));
+            machinesKwh += mt.energyKwh;
+        }
         const bool open = st.inst.endMs > end;
+        // main = machines + compressor + unmetered base load, exactly (same integration).
+        const QJsonObject energy{{QStringLiteral("main_kwh"), st.mainKwh},
+                                 {QStringLiteral("machines_kwh"), machinesKwh},
+                                 {QStringLiteral("compressor_kwh"), st.compressorKwh},
+                                 {QStringLiteral("unmetered_kwh"), st.baseKwh}};
         shifts.append(QJsonObject{
                 {QStringLiteral("name"), st.inst.name},
                 {QStringLiteral("day"), st.inst.day.isValid()
@@ -1063,6 +1449,7 @@ QJsonObject PlantSimulator::truth() const
                 {QStringLiteral("complete"), !open && st.inst.startMs >= d->options.startMs},
                 {QStringLiteral("planned_production_time_s"),
                  static_cast<double>(st.plannedMs) / 1000.0},
+                {QStringLiteral("energy"), energy},
                 {QStringLiteral("machines"), ms}});
     }
     // Fault windows are drawn ahead of time; report only those that have begun.
@@ -1082,6 +1469,9 @@ QJsonObject PlantSimulator::truth() const
                        {QStringLiteral("step_ms"), d->options.stepMs},
                        {QStringLiteral("time_zone"), d->model->calendar.timeZone},
                        {QStringLiteral("shifts"), shifts},
+                       {QStringLiteral("energy"), d->energyTruth()},
+                       {QStringLiteral("air"), d->airTruth()},
+                       {QStringLiteral("equipment"), d->equipmentTruth()},
                        {QStringLiteral("events"), events}};
 }
 

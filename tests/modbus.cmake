@@ -18,3 +18,17 @@ andon_add_test(tst_modbus_engine
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/integration/tst_modbus_engine.cpp
     LIBS andon_engine
     LABELS integration)
+# Writes and their function codes (FC5/6/15/16, write_multiple) against the pymodbus peer,
+# which logs the function code of every write it executes.
+andon_add_test(tst_modbus_writes
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/integration/tst_modbus_writes.cpp
+    LIBS andon_connectors
+    LABELS integration)
+# The write confirm dialog (faceplate) with its audit entries, and the "Scan registers" dialog
+# (Connections page), through a real Engine against the pymodbus peer. USER is the name the
+# audit entries must carry (ui/current_user.h reads it).
+andon_add_test(tst_modbus_ui
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/ui/tst_modbus_ui.cpp
+    LIBS andon_ui
+    LABELS ui integration
+    ENV USER=mbw-operator)

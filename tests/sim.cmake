@@ -23,3 +23,11 @@ andon_add_test(tst_andon_sim_modbus
     LIBS andon_sim
     LABELS integration)
 add_dependencies(tst_andon_sim_modbus andon-sim)
+# The `alarms:` config section (core/alarm_def.h), counter `rollover` and site tags.
+andon_add_test(tst_alarm_config
+    SOURCES unit/tst_alarm_config.cpp
+    LIBS andon_core)
+# Energy counters and rollover, main meter balance, motor current, air leak, SPC variants.
+andon_add_test(tst_sim_energy
+    SOURCES unit/tst_sim_energy.cpp unit/sim_test_plant.h
+    LIBS andon_sim)

@@ -4,6 +4,7 @@
 #include "connectors/mqtt/sparkplug_host.h"
 #include "engine/engine.h"
 #include "storage/historian.h"
+#include "ui/register_scan_dialog.h"
 #include "widgets/theme.h"
 
 #include <QDateTime>
@@ -106,7 +107,18 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     f.setPointSizeF(f.pointSizeF() * 1.3);
     f.setBold(true);
     title->setFont(f);
-    layout->addWidget(title);
+    // Title row: the page title, and the UNS discovery window for the MQTT brokers.
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(title);
+    titleRow->addStretch(1);
+    m_browseButton = new QPushButton(tr("Browse broker…"), this);
+    m_browseButton->setObjectName(QStringLiteral("browseBrokerButton"));
+    m_browseButton->setToolTip(tr("Show the topics on a configured MQTT broker and create tag "
+                                  "bindings from them (Ctrl+B)"));
+    m_browseButton->setEnabled(!engine->model().mqttConnections.empty());
+    connect(m_browseButton, &QPushButton::clicked, this, &ConnectionsPage::browseBrokerRequested);
+    titleRow->addWidget(m_browseButton);
+    layout->addLayout(titleRow);
 
     // Abnormal configuration, so it gets the abnormal outline (ISA-101: colour only for
     // problems); hidden while every TLS connection verifies the broker's host name.
@@ -141,7 +153,16 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     m_modbusSection = new QWidget(this);
     auto *modbusLayout = new QVBoxLayout(m_modbusSection);
     modbusLayout->setContentsMargins(0, 8, 0, 0);
-    modbusLayout->addWidget(sectionTitle(tr("Modbus devices"), m_modbusSection));
+    auto *modbusHeader = new QHBoxLayout;
+    modbusHeader->addWidget(sectionTitle(tr("Modbus devices"), m_modbusSection));
+    modbusHeader->addStretch(1);
+    m_scanButton = new QPushButton(tr("Scan registers…"), m_modbusSection);
+    m_scanButton->setObjectName(QStringLiteral("scanRegistersButton"));
+    m_scanButton->setToolTip(tr("Read a range of the selected device's registers and show it "
+                                "in every type and word order"));
+    m_scanButton->setEnabled(false);
+    modbusHeader->addWidget(m_scanButton);
+    modbusLayout->addLayout(modbusHeader);
     m_modbusTable = makeTable(m_modbusSection,
                               {tr("Device"), tr("Endpoint"), tr("Unit"), tr("State"),
                                tr("Round trip (ms)"), tr("Requests"), tr("Requests/s"),
@@ -150,6 +171,18 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
                               {MbUnitColumn, MbRttColumn, MbRequestsColumn, MbRateColumn,
                                MbTimeoutsColumn, MbExceptionsColumn, MbCommErrorsColumn});
     m_modbusTable->setObjectName(QStringLiteral("modbusDevices"));
+    m_modbusTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_modbusTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        m_scanButton->setEnabled(!m_modbusTable->selectedItems().isEmpty());
+    });
+    const auto scanSelected = [this] {
+        const QList<QTableWidgetItem *> selected = m_modbusTable->selectedItems();
+        if (!selected.isEmpty())
+            if (const QTableWidgetItem *id = m_modbusTable->item(selected.first()->row(), MbDeviceColumn))
+                openRegisterScan(id->text());
+    };
+    connect(m_scanButton, &QPushButton::clicked, this, scanSelected);
+    connect(m_modbusTable, &QTableWidget::itemDoubleClicked, this, scanSelected);
     m_modbusTable->horizontalHeaderItem(MbCommErrorsColumn)
             ->setToolTip(tr("Connection failures plus invalid or corrupt replies"));
     modbusLayout->addWidget(m_modbusTable);
@@ -285,6 +318,14 @@ void ConnectionsPage::refreshModbus()
     for (int column = 0; column < MbColumnCount - 1; ++column)
         m_modbusTable->resizeColumnToContents(column);
     fitHeight(m_modbusTable);
+}
+
+RegisterScanDialog *ConnectionsPage::openRegisterScan(const QString &deviceId)
+{
+    auto *dialog = new RegisterScanDialog(m_engine, deviceId, this); // deletes itself on close
+    dialog->setWindowFlag(Qt::Window);
+    dialog->show();
+    return dialog;
 }
 
 void ConnectionsPage::refreshEdgeNodes()

@@ -16,6 +16,8 @@ class Engine;
 
 namespace andon::ui {
 
+class RegisterScanDialog;
+
 class ConnectionsPage : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,13 @@ public:
     QTableWidget *modbusTable() const { return m_modbusTable; }
     QTableWidget *edgeNodeTable() const { return m_edgeTable; }
     QPushButton *rebirthButton() const { return m_rebirthButton; }
+    QPushButton *browseBrokerButton() const { return m_browseButton; }
+    // "Scan registers…" for the device selected in modbusTable() (also a double-click on it).
+    QPushButton *scanButton() const { return m_scanButton; }
+    RegisterScanDialog *openRegisterScan(const QString &deviceId);
+
+signals:
+    void browseBrokerRequested(); // "Browse broker…" (MainWindow opens the window)
 
 private:
     void refreshModbus();
@@ -47,6 +56,8 @@ private:
     QTableWidget *m_edgeTable = nullptr;
     QLabel *m_edgeEmpty = nullptr;       // Sparkplug configured, but no node born yet
     QPushButton *m_rebirthButton = nullptr;
+    QPushButton *m_browseButton = nullptr;
+    QPushButton *m_scanButton = nullptr;
     QLabel *m_rebirthResult = nullptr;
 };
 

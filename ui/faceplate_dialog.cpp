@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "models/tag_table_model.h"
+#include "ui/modbus_write_dialog.h"
 #include "widgets/sparkline.h"
 #include "widgets/theme.h"
 
@@ -17,6 +18,7 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace andon::ui {
@@ -192,7 +194,48 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
+    QPushButton *trend = buttons->addButton(tr("Trend"), QDialogButtonBox::ActionRole);
+    trend->setObjectName(QStringLiteral("faceplateTrend"));
+    trend->setToolTip(tr("Show the selected tags on the Trends page (or double-click a row)"));
+    trend->setAutoDefault(false);
+    connect(trend, &QPushButton::clicked, this, [this] {
+        QStringList paths = selectedTagPaths();
+        if (paths.isEmpty()) {
+            // Nothing selected: every analog tag of the machine (state and counters aside).
+            for (TagId id : m_engine->model().machines.at(std::size_t(m_machine)).tags) {
+                const TagDef &t = m_engine->model().tags[id];
+                if (t.kind == TagKind::Analog)
+                    paths << t.path;
+            }
+        }
+        if (!paths.isEmpty())
+            emit trendRequested(paths);
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const TagId tag = static_cast<TagId>(
+            index.siblingAtColumn(0).data(models::TagTableModel::TagIdRole).toUInt());
+        if (tag < m_engine->model().tags.size())
+            emit trendRequested({m_engine->model().tags[tag].path});
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    // Writes exist only for tags whose Modbus binding allows them (writable: true).
+    const bool anyWritable = std::any_of(plant.tags.begin(), plant.tags.end(), [machine](const TagDef &t) {
+        return t.machine == machine && t.modbus && t.modbus->writable;
+    });
+    if (anyWritable) {
+        m_writeButton = buttons->addButton(tr("Write…"), QDialogButtonBox::ActionRole);
+        m_writeButton->setObjectName(QStringLiteral("faceplateWrite"));
+        m_writeButton->setToolTip(tr("Write a new value to the selected tag's Modbus device "
+                                     "(asks for confirmation; recorded in the audit journal)"));
+        m_writeButton->setEnabled(false);
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+            const TagId tag = selectedTag();
+            const PlantModel &p = m_engine->model();
+            m_writeButton->setEnabled(tag < p.tags.size() && p.tags[tag].modbus
+                                      && p.tags[tag].modbus->writable);
+        });
+        connect(m_writeButton, &QPushButton::clicked, this, [this] { openWriteDialog(selectedTag()); });
+    }
     layout->addWidget(buttons);
 
     m_timer = new QTimer(this);
@@ -206,6 +249,36 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
 void FaceplateDialog::refresh()
 {
     m_model->refresh();
+}
+
+QStringList FaceplateDialog::selectedTagPaths() const
+{
+    QStringList paths;
+    const PlantModel &p = m_engine->model();
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
+        const auto tag = static_cast<TagId>(row.data(models::TagTableModel::TagIdRole).toUInt());
+        if (tag < p.tags.size())
+            paths << p.tags[tag].path;
+    }
+    return paths;
+}
+
+TagId FaceplateDialog::selectedTag() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return kInvalidTag;
+    return static_cast<TagId>(rows.first().data(models::TagTableModel::TagIdRole).toUInt());
+}
+
+ModbusWriteDialog *FaceplateDialog::openWriteDialog(TagId tag)
+{
+    const PlantModel &p = m_engine->model();
+    if (tag >= p.tags.size() || !p.tags[tag].modbus || !p.tags[tag].modbus->writable)
+        return nullptr;
+    auto *dialog = new ModbusWriteDialog(m_engine, tag, this); // deletes itself on close
+    dialog->open();
+    return dialog;
 }
 
 } // namespace andon::ui

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/sample.h"
 
 #include <QDialog>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 class QTimer;
 
@@ -19,6 +21,8 @@ class TagTableModel;
 
 namespace andon::ui {
 
+class ModbusWriteDialog;
+
 class FaceplateDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +33,16 @@ public:
     models::TagTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     void refresh();
+    // "Write…": enabled while the selected row is a writable Modbus tag; opens the confirm
+    // dialog (ModbusWriteDialog) for it. Returns the dialog, or null for a non-writable tag.
+    QPushButton *writeButton() const { return m_writeButton; }
+    ModbusWriteDialog *openWriteDialog(TagId tag);
+    // Tag paths of the selected rows.
+    QStringList selectedTagPaths() const;
+
+signals:
+    // "Click any value to trend it": a double-click on a row or the Trend button.
+    void trendRequested(const QStringList &tagPaths);
 
 private:
     Engine *m_engine;
@@ -38,6 +52,8 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_state = nullptr;
     QTimer *m_timer = nullptr;
+    QPushButton *m_writeButton = nullptr;
+    TagId selectedTag() const;
 };
 
 } // namespace andon::ui

@@ -2,16 +2,21 @@
 
 #include "engine/engine.h"
 #include "storage/historian.h"
+#include "ui/browse_broker_dialog.h"
 #include "ui/connections_page.h"
 #include "ui/faceplate_dialog.h"
+#include "ui/oee_page.h"
 #include "ui/overview_page.h"
 #include "ui/placeholder_page.h"
+#include "ui/shift_report_dialog.h"
+#include "ui/trends_page.h"
 #include "widgets/theme.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,6 +24,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -59,11 +65,8 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
 
     m_overview = new OverviewPage(engine, clock, m_stack);
     m_stack->addWidget(m_overview);
-    m_stack->addWidget(new PlaceholderPage(
-        pageTitle(OeePage),
-        tr("availability, performance and quality per line and shift (ISO 22400), the six big "
-           "losses and a state timeline of every machine."),
-        tr("the OEE calculation feature (analytics/oee, state and count journals)."), m_stack));
+    m_oee = new andon::ui::OeePage(engine, clock, m_stack);
+    m_stack->addWidget(m_oee);
     m_stack->addWidget(new PlaceholderPage(
         pageTitle(EnergyPage),
         tr("energy per machine, line and shift in kWh, cost per tariff, energy per good part "
@@ -74,10 +77,8 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
         tr("control charts (X̄-R, I-MR, p, u, EWMA) with Western Electric and Nelson rule "
            "violations and capability (Cp, Cpk)."),
         tr("the SPC feature (SPC characteristics in the plant configuration)."), m_stack));
-    m_stack->addWidget(new PlaceholderPage(
-        pageTitle(TrendsPage),
-        tr("historical trends of any tag from the historian, with pens, zoom and export."),
-        tr("the trend view feature (historian range queries)."), m_stack));
+    m_trends = new andon::ui::TrendsPage(engine, clock, m_stack);
+    m_stack->addWidget(m_trends);
     m_stack->addWidget(new PlaceholderPage(
         pageTitle(AlarmsPage),
         tr("active and past alarms by priority (ISA-18.2) with acknowledge and shelve."),
@@ -89,6 +90,8 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
            "the remaining useful life of each machine."),
         tr("the condition monitoring feature (condition indicators with limits)."), m_stack));
     m_connections = new ConnectionsPage(engine, m_stack);
+    connect(m_connections, &ConnectionsPage::browseBrokerRequested, this,
+            [this] { openBrowseBroker(); });
     m_stack->addWidget(m_connections);
 
     QFontMetrics fm(m_nav->font());
@@ -174,6 +177,28 @@ QWidget *MainWindow::page(int page) const
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *shiftReport = file->addAction(tr("Shift &report…"));
+    shiftReport->setObjectName(QStringLiteral("shiftReportAction"));
+    connect(shiftReport, &QAction::triggered, this, [this] {
+        ShiftReportDialog dialog(m_engine->model(), m_engine->historian(), m_clock, this);
+        dialog.exec();
+    });
+    QAction *openHistory = file->addAction(tr("Open &history…"));
+    openHistory->setObjectName(QStringLiteral("openHistoryAction"));
+    openHistory->setToolTip(tr("Review a copied historian file read-only on the Trends page"));
+    connect(openHistory, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open history"), QString(), tr("Andon historian (*.db *.sqlite);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!m_trends->openHistory(path, &error)) {
+            QMessageBox::warning(this, tr("Open history"), error);
+            return;
+        }
+        showPage(TrendsPage);
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -196,6 +221,19 @@ void MainWindow::buildMenus()
                              widgets::Theme::modeName(dark ? widgets::Theme::Mode::Dark
                                                            : widgets::Theme::Mode::Light));
     });
+
+    // Tools (shared with other tool windows: reuse the menu if it is already there).
+    QMenu *tools = nullptr;
+    for (QAction *a : menuBar()->actions())
+        if (a->menu() && a->text() == tr("&Tools"))
+            tools = a->menu();
+    if (!tools)
+        tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *browse = tools->addAction(tr("&Browse broker…"));
+    browse->setObjectName(QStringLiteral("browseBrokerAction"));
+    browse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    browse->setShortcutContext(Qt::ApplicationShortcut);
+    connect(browse, &QAction::triggered, this, [this] { openBrowseBroker(); });
 }
 
 void MainWindow::buildStatusBar()
@@ -261,8 +299,20 @@ void MainWindow::refreshStatus()
                                     static_cast<qulonglong>(m_engine->samplesIngested()))));
     const storage::Historian *historian = m_engine->historian();
     if (historian) {
-        m_historianLabel->setText(tr("Historian: %1").arg(QFileInfo(historian->path()).fileName()));
-        m_historianLabel->setToolTip(historian->path());
+        // A historian that cannot write (disk full, size limit) is abnormal: the samples wait
+        // in memory and the operator must know before memory runs out.
+        const storage::HistorianStats hs = historian->stats();
+        const QString file = QFileInfo(historian->path()).fileName();
+        if (hs.lastError.isEmpty()) {
+            m_historianLabel->setText(tr("Historian: %1").arg(file));
+            m_historianLabel->setToolTip(historian->path());
+            m_historianLabel->setStyleSheet(QString());
+        } else {
+            m_historianLabel->setText(tr("⚠ Historian: not writing, %1 samples waiting")
+                                          .arg(QLocale().toString(qulonglong(hs.queueDepth))));
+            m_historianLabel->setToolTip(hs.lastError);
+            m_historianLabel->setStyleSheet(problemCss);
+        }
     } else {
         m_historianLabel->setText(tr("Historian: off"));
         m_historianLabel->setToolTip(tr("Live view only: nothing is recorded."));
@@ -280,12 +330,26 @@ void MainWindow::refreshStatus()
 void MainWindow::refreshNow()
 {
     m_overview->refresh();
+    if (m_oee->isVisible())
+        m_oee->refresh(); // computed on the OEE page's worker; shown when it arrives
     for (auto &[machine, dialog] : m_faceplates) {
         if (dialog)
             dialog->refresh();
     }
     refreshStatus();
     m_connections->refresh();
+}
+
+BrowseBrokerDialog *MainWindow::openBrowseBroker()
+{
+    if (!m_browse) {
+        m_browse = new BrowseBrokerDialog(m_engine->modelPtr(), this);
+        m_browse->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_browse->show();
+    m_browse->raise();
+    m_browse->activateWindow();
+    return m_browse;
 }
 
 FaceplateDialog *MainWindow::openFaceplate(int machine)
@@ -295,12 +359,20 @@ FaceplateDialog *MainWindow::openFaceplate(int machine)
     QPointer<FaceplateDialog> &dialog = m_faceplates[machine];
     if (!dialog) {
         dialog = new FaceplateDialog(m_engine, m_clock, machine, this);
+        connect(dialog, &FaceplateDialog::trendRequested, this, &MainWindow::showTrend);
         qCDebug(lcUi) << "opened faceplate of" << m_engine->model().machines[std::size_t(machine)].path;
     }
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
     return dialog;
+}
+
+void MainWindow::showTrend(const QStringList &tagPaths)
+{
+    showPage(TrendsPage);
+    m_trends->setPens(tagPaths);
+    activateWindow();
 }
 
 void MainWindow::setDarkTheme(bool dark)

@@ -23,9 +23,12 @@ class Engine;
 
 namespace andon::ui {
 
+class BrowseBrokerDialog;
 class ConnectionsPage;
 class FaceplateDialog;
 class OverviewPage;
+class OeePage;
+class TrendsPage;
 
 class MainWindow : public QMainWindow
 {
@@ -45,9 +48,19 @@ public:
     QWidget *page(int page) const;
     OverviewPage *overviewPage() const { return m_overview; }
     ConnectionsPage *connectionsPage() const { return m_connections; }
+    andon::ui::OeePage *oeePage() const { return m_oee; }
+    andon::ui::TrendsPage *trendsPage() const { return m_trends; }
 
     // Opens (or raises) the non-modal faceplate of a machine.
     FaceplateDialog *openFaceplate(int machine);
+    // Opens (or raises) the non-modal Browse broker window (Tools > Browse broker, Ctrl+B).
+    BrowseBrokerDialog *openBrowseBroker();
+
+public slots:
+    // "Click any value to trend it": the Trends page with these tags as its pens.
+    void showTrend(const QStringList &tagPaths);
+
+public:
 
     void setDarkTheme(bool dark);
     bool isDarkTheme() const;
@@ -76,6 +89,8 @@ private:
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;
     ConnectionsPage *m_connections = nullptr;
+    andon::ui::OeePage *m_oee = nullptr;
+    andon::ui::TrendsPage *m_trends = nullptr;
     QAction *m_darkAction = nullptr;
     std::vector<QAction *> m_pageActions;
     QTimer *m_fastTimer = nullptr;
@@ -85,6 +100,7 @@ private:
     QLabel *m_historianLabel = nullptr;
     QLabel *m_clockLabel = nullptr;
     std::map<int, QPointer<FaceplateDialog>> m_faceplates;
+    QPointer<BrowseBrokerDialog> m_browse;
 };
 
 } // namespace andon::ui

@@ -2,9 +2,11 @@
 #include "app/cli/commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -26,6 +28,14 @@ const Command kCommands[] = {
     {"oee", andon::cli::runOee,
      "oee --config FILE --db FILE (--machine PATH|--line PATH) (--from T --to T|--shift NAME "
      "--date YYYY-MM-DD) [--micro-stop-min M] [--startup-min M] [--json]"},
+    {"report", andon::cli::runReport,
+     "report shift --config FILE --db FILE --line PATH --date YYYY-MM-DD --shift NAME "
+     "[--pdf OUT.pdf] [--csv OUT.csv] [--micro-stop-min M]"},
+    {"spc", andon::cli::runSpc,
+     "spc (--csv FILE | --config FILE --db FILE --characteristic TAG [--from T --to T]) "
+     "--chart (xbar-r|xbar-s|imr|ewma|cusum|p|np|c|u) [--subgroup N|--window MIN] "
+     "[--baseline N] [--rules nelson|we|none|1,2,5] [--lambda L] [--L L] [--k K] [--h H] "
+     "[--target T] [--sigma S] [--lsl X] [--usl Y] [--json]"},
 };
 
 int usage(FILE *to, int code)
@@ -42,7 +52,17 @@ int usage(FILE *to, int code)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // `report` paints PDFs, and fonts need a QGuiApplication: on the offscreen platform, so
+    // the CLI stays headless (no display needed).
+    const bool gui = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (gui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> appHolder;
+    if (gui)
+        appHolder = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        appHolder = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *appHolder;
     QCoreApplication::setOrganizationName(QStringLiteral("Andon"));
     QCoreApplication::setApplicationName(QStringLiteral("andon-cli"));
     QStringList args = app.arguments().mid(1);

@@ -69,7 +69,7 @@ int runIngest(const QStringList &args)
 
     Engine engine(Engine::withMqttPort(config.model, port));
     QString error;
-    if (!engine.openHistorian(parser.value(QStringLiteral("db")), &error)) {
+    if (!engine.openHistorian(parser.value(QStringLiteral("db")), &error, /*maintain=*/true)) {
         err << "andon-cli ingest: " << error << '\n';
         return 1;
     }

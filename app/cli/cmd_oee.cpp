@@ -207,6 +207,11 @@ int runOee(const QStringList &args)
             return usageError(QStringLiteral("--%1 must be minutes (0..1440)")
                                       .arg(QLatin1String(name)));
         *target = static_cast<TimestampMs>(min * 60'000.0);
+        // Given on the command line: it wins over the machine's `oee:` settings.
+        if (target == &qopt.oee.microStopMaxMs)
+            qopt.microStopFromConfig = false;
+        else
+            qopt.startupFromConfig = false;
     }
 
     const ConfigResult config = ConfigLoader::loadFile(opt.value(QStringLiteral("config")));

@@ -13,5 +13,7 @@ int runImport(const QStringList &args);      // import --config F --db F data.cs
 int runExport(const QStringList &args);      // export --db F --tag PATH --from T --to T [--csv|--json]
 int runIngest(const QStringList &args);      // ingest --config F --db F [--seconds N]
 int runOee(const QStringList &args);         // oee --config F --db F (--machine P|--line P) ...
+int runReport(const QStringList &args);      // report shift --config F --db F --line L --date D --shift S
+int runSpc(const QStringList &args);         // spc --csv F --chart C ... | --config F --db F --characteristic P
 
 } // namespace andon::cli

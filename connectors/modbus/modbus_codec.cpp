@@ -1,5 +1,6 @@
 #include "connectors/modbus/modbus_codec.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -231,6 +232,125 @@ bool encodeRegisters(const ModbusBinding &binding, double engineeringValue,
     }
     *registers = registersFromBytes(be, binding.order);
     return true;
+}
+
+int writeFunctionCode(const ModbusBinding &binding)
+{
+    switch (binding.table) {
+    case ModbusTable::Coil:
+        return binding.writeMultiple ? kFcWriteMultipleCoils : kFcWriteSingleCoil;
+    case ModbusTable::HoldingRegister:
+        return binding.writeMultiple || binding.registerCount() > 1 ? kFcWriteMultipleRegisters
+                                                                    : kFcWriteSingleRegister;
+    case ModbusTable::InputRegister:
+    case ModbusTable::DiscreteInput:
+        break;
+    }
+    return 0;
+}
+
+QString functionCodeName(int functionCode)
+{
+    switch (functionCode) {
+    case kFcWriteSingleCoil:
+        return QStringLiteral("write single coil");
+    case kFcWriteSingleRegister:
+        return QStringLiteral("write single register");
+    case kFcWriteMultipleCoils:
+        return QStringLiteral("write multiple coils");
+    case kFcWriteMultipleRegisters:
+        return QStringLiteral("write multiple registers");
+    default:
+        break;
+    }
+    return QStringLiteral("function %1").arg(functionCode);
+}
+
+WritePlan planWrite(const ModbusBinding &binding, double engineeringValue)
+{
+    WritePlan plan;
+    plan.functionCode = writeFunctionCode(binding);
+    if (plan.functionCode == 0) {
+        plan.error = QStringLiteral("table %1 is read-only in Modbus")
+                         .arg(modbusTableName(binding.table));
+        return plan;
+    }
+    if (binding.scale == 0.0 || !std::isfinite(engineeringValue)) {
+        plan.error = QStringLiteral("the value cannot be converted to the device's raw value");
+        return plan;
+    }
+    plan.raw = (engineeringValue - binding.offset) / binding.scale;
+    if (binding.table == ModbusTable::Coil) {
+        if (plan.raw != 0.0 && plan.raw != 1.0) {
+            plan.error = QStringLiteral("a coil is 0 or 1 (raw value); %1 gives %2")
+                             .arg(engineeringValue, 0, 'g', 12)
+                             .arg(plan.raw, 0, 'g', 12);
+            return plan;
+        }
+        plan.values = { static_cast<std::uint16_t>(plan.raw) };
+        return plan;
+    }
+    if (!encodeRegisters(binding, engineeringValue, &plan.values, &plan.error))
+        plan.values.clear();
+    return plan;
+}
+
+bool writableRange(const ModbusBinding &binding, double *low, double *high)
+{
+    double rawLow = 0;
+    double rawHigh = 0;
+    if (binding.table == ModbusTable::Coil) {
+        rawHigh = 1;
+    } else {
+        switch (binding.type) {
+        case ModbusType::Int16: rawLow = INT16_MIN; rawHigh = INT16_MAX; break;
+        case ModbusType::UInt16: rawHigh = UINT16_MAX; break;
+        case ModbusType::Int32: rawLow = INT32_MIN; rawHigh = INT32_MAX; break;
+        case ModbusType::UInt32: rawHigh = UINT32_MAX; break;
+        case ModbusType::Int64: rawLow = -9.2233720368547758e18; rawHigh = 9.2233720368547748e18; break;
+        case ModbusType::UInt64: rawHigh = 1.8446744073709550e19; break;
+        case ModbusType::Float32:
+            rawHigh = std::numeric_limits<float>::max();
+            rawLow = -rawHigh;
+            break;
+        case ModbusType::Float64:
+            rawHigh = std::numeric_limits<double>::max();
+            rawLow = -rawHigh;
+            break;
+        case ModbusType::Bool:
+        case ModbusType::Bit:
+        case ModbusType::String:
+            return false;
+        }
+    }
+    if (binding.scale == 0.0)
+        return false;
+    const double a = rawLow * binding.scale + binding.offset;
+    const double b = rawHigh * binding.scale + binding.offset;
+    *low = std::min(a, b);
+    *high = std::max(a, b);
+    return true;
+}
+
+QString addressText(ModbusAddressing addressing, ModbusTable table, int address, int count)
+{
+    const int last = address + std::max(count, 1) - 1;
+    if (addressing == ModbusAddressing::Protocol)
+        return modbusTableName(table) + QLatin1Char(' ') + QString::number(address)
+            + (last > address ? QStringLiteral("..") + QString::number(last) : QString());
+    // Modicon reference: table digit, then address + 1 in 4 (or 5) digits.
+    QChar digit = u'4';
+    switch (table) {
+    case ModbusTable::Coil: digit = u'0'; break;
+    case ModbusTable::DiscreteInput: digit = u'1'; break;
+    case ModbusTable::InputRegister: digit = u'3'; break;
+    case ModbusTable::HoldingRegister: digit = u'4'; break;
+    }
+    const int width = last + 1 <= 9999 ? 4 : 5;
+    const auto reference = [&](int a) -> QString { // not a QStringBuilder of temporaries
+        return QString(digit) + QStringLiteral("%1").arg(a + 1, width, 10, QLatin1Char('0'));
+    };
+    return reference(address) + (last > address ? QStringLiteral("..") + reference(last) : QString());
 }
 
 std::vector<Interpretation> interpretRegisters(std::span<const std::uint16_t> registers)

@@ -49,6 +49,39 @@ DecodedValue decodeBit(const ModbusBinding &binding, bool bit);
 bool encodeRegisters(const ModbusBinding &binding, double engineeringValue,
     std::vector<std::uint16_t> *registers, QString *error);
 
+// ---- writes (Modbus Application Protocol V1.1b3 §6.5, §6.6, §6.11, §6.12) ----
+inline constexpr int kFcWriteSingleCoil = 5;
+inline constexpr int kFcWriteSingleRegister = 6;
+inline constexpr int kFcWriteMultipleCoils = 15;
+inline constexpr int kFcWriteMultipleRegisters = 16;
+
+// The function code a write to `binding` uses: FC5 for a coil and FC6 for a one-register value,
+// unless binding.writeMultiple asks for FC15/FC16 (devices that accept only those); FC16 for
+// wider values. 0 for the read-only tables.
+int writeFunctionCode(const ModbusBinding &binding);
+// "write single coil", ... (English, for logs; the UI translates its own words).
+QString functionCodeName(int functionCode);
+
+// Exactly what a write of `engineeringValue` sends: the function code and the coil state (one
+// value 0/1) or the registers in address order. `error` says in words why it cannot be sent.
+struct WritePlan
+{
+    int functionCode = 0;
+    std::vector<std::uint16_t> values;
+    double raw = 0.0; // (value - offset) / scale
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+WritePlan planWrite(const ModbusBinding &binding, double engineeringValue);
+
+// The engineering values a write can reach (the type's raw range through scale and offset,
+// low <= high). False for types that cannot be written (bit, string) or scale 0.
+bool writableRange(const ModbusBinding &binding, double *low, double *high);
+
+// A register/bit range as the device's documentation writes it: protocol addressing
+// "holding 350..351", Modicon "400351..400352" (5 digits while the references fit, e.g. 40001).
+QString addressText(ModbusAddressing addressing, ModbusTable table, int address, int count = 1);
+
 // One reading of a register range in the "Scan registers" tool.
 struct Interpretation
 {

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QModbusDataUnit>
+#include <QModbusPdu>
 #include <QModbusReply>
 #include <QModbusRtuSerialClient>
 #include <QModbusTcpClient>
@@ -66,7 +67,7 @@ QString exceptionText(int code)
     // Modbus Application Protocol V1.1b3 §7, "MODBUS Exception Codes".
     switch (code) {
     case 1:
-        return QStringLiteral("illegal function (the device does not support this read)");
+        return QStringLiteral("illegal function (the device does not support this function code)");
     case 2:
         return QStringLiteral("illegal data address (no such register on the device)");
     case 3:
@@ -118,7 +119,8 @@ public:
     struct OneShotRequest
     {
         TagId tag = kInvalidTag; // the written tag (writes)
-        QModbusDataUnit unit;
+        QModbusDataUnit unit; // a scan's range
+        QModbusRequest writeRequest; // a write, built to the function code planWrite() chose
         QString what; // "12.5 to t/s/a/setpoint (holding 100..101)"
         WriteDone done;
         bool scan = false; // a read of a raw range for the "Scan registers" tool
@@ -462,9 +464,11 @@ void ModbusPoller::Worker::send(Line *line, Job job)
     updateDiag(device, [](DeviceDiagnostics &d) { ++d.requests; });
     QModbusReply *reply = nullptr;
     if (job.oneShot) {
+        // Writes go raw: Qt's sendWriteRequest() picks FC5/FC6 for one value by itself, but
+        // some devices accept only FC15/FC16 (write_multiple).
         reply = job.oneShot->scan
             ? line->client->sendReadRequest(job.oneShot->unit, device->config->unitId)
-            : line->client->sendWriteRequest(job.oneShot->unit, device->config->unitId);
+            : line->client->sendRawRequest(job.oneShot->writeRequest, device->config->unitId);
     } else {
         const ReadRequest &r = job.group->requests[job.request];
         const QModbusDataUnit unit(registerType(r.table), r.start, static_cast<quint16>(r.count));
@@ -943,41 +947,59 @@ void ModbusPoller::write(TagId tag, double value, WriteDone done)
                  .arg(def.path));
         return;
     }
-    QModbusDataUnit unit;
-    if (b.table == ModbusTable::Coil) {
-        if (b.scale == 0.0 || !std::isfinite(value)) {
-            fail(QStringLiteral("%1 is not a valid value").arg(value));
-            return;
-        }
-        const double raw = (value - b.offset) / b.scale;
-        if (raw != 0.0 && raw != 1.0) {
-            fail(QStringLiteral("a coil is 0 or 1; %1 gives %2").arg(value).arg(raw));
-            return;
-        }
-        unit = QModbusDataUnit(QModbusDataUnit::Coils, b.address, QList<quint16> { quint16(raw) });
-    } else {
-        std::vector<std::uint16_t> regs;
-        QString error;
-        if (!encodeRegisters(b, value, &regs, &error)) {
-            fail(def.path + QStringLiteral(": ") + error);
-            return;
-        }
-        unit = QModbusDataUnit(
-            QModbusDataUnit::HoldingRegisters, b.address, QList<quint16>(regs.begin(), regs.end()));
+    const WritePlan plan = planWrite(b, value);
+    if (!plan.ok()) {
+        fail(def.path + QStringLiteral(": ") + plan.error);
+        return;
     }
     if (!m_worker) {
         fail(QStringLiteral("Modbus polling is not running"));
         return;
+    }
+    // PDUs of Modbus Application Protocol V1.1b3 §6.5 (FC5: coil on = 0xFF00), §6.6 (FC6),
+    // §6.11 (FC15: quantity, byte count, bits LSB first) and §6.12 (FC16).
+    QByteArray pdu;
+    const auto put16 = [&pdu](int v) {
+        pdu.append(static_cast<char>((v >> 8) & 0xFF));
+        pdu.append(static_cast<char>(v & 0xFF));
+    };
+    put16(b.address);
+    const auto count = static_cast<int>(plan.values.size());
+    switch (plan.functionCode) {
+    case kFcWriteSingleCoil:
+        put16(plan.values.front() ? 0xFF00 : 0x0000);
+        break;
+    case kFcWriteSingleRegister:
+        put16(plan.values.front());
+        break;
+    case kFcWriteMultipleCoils:
+        put16(count);
+        pdu.append(static_cast<char>((count + 7) / 8));
+        for (int i = 0; i < count; i += 8) {
+            int byte = 0;
+            for (int bit = 0; bit < 8 && i + bit < count; ++bit)
+                byte |= (plan.values[static_cast<std::size_t>(i + bit)] ? 1 : 0) << bit;
+            pdu.append(static_cast<char>(byte));
+        }
+        break;
+    default: // kFcWriteMultipleRegisters
+        put16(count);
+        pdu.append(static_cast<char>(2 * count));
+        for (const std::uint16_t r : plan.values)
+            put16(r);
+        break;
     }
     ReadRequest range;
     range.table = b.table;
     range.start = b.address;
     range.count = b.registerCount();
     const QString what = QString::number(value, 'g', 12) + QStringLiteral(" to ") + def.path
-        + QStringLiteral(" (") + rangeText(range) + QLatin1Char(')');
+        + QStringLiteral(" (") + rangeText(range) + QStringLiteral(", FC")
+        + QString::number(plan.functionCode) + QLatin1Char(')');
     auto request = std::make_shared<Worker::OneShotRequest>();
     request->tag = tag;
-    request->unit = unit;
+    request->writeRequest
+        = QModbusRequest(static_cast<QModbusPdu::FunctionCode>(plan.functionCode), pdu);
     request->what = what;
     request->done = std::move(done);
     QMetaObject::invokeMethod(

@@ -15,7 +15,8 @@ namespace {
 DataType typeOf(const TagDef &tag)
 {
     switch (tag.kind) {
-    case TagKind::Counter: return DataType::UInt64;
+    // A counter with decimals (an energy meter in kWh) would lose its fraction as an integer.
+    case TagKind::Counter: return tag.decimals > 0 ? DataType::Double : DataType::UInt64;
     case TagKind::State: return DataType::Int32;
     case TagKind::Bool: return DataType::Boolean;
     case TagKind::Analog: break;
@@ -77,8 +78,17 @@ SparkplugPublish SparkplugEdge::death(TimestampMs now) const
 
 std::vector<SparkplugPublish> SparkplugEdge::births(TimestampMs now)
 {
+    // Node metrics come from every line, area and site: two lines' `air_flow` need different
+    // names (Sparkplug 3.0: names are unique in a birth), so they are named by their path
+    // below the enterprise, as metric folders ("berlin/assembly/line1/air_flow").
+    const auto nameOf = [&](const TagDef &tag) {
+        if (tag.machine >= 0)
+            return tag.name;
+        const qsizetype slash = tag.path.indexOf(QLatin1Char('/'));
+        return slash > 0 ? tag.path.mid(slash + 1) : tag.path;
+    };
     const auto metricOf = [&](const TagDef &tag, bool birth) {
-        Metric m = Metric::number(birth ? tag.name : QString(), typeOf(tag), m_last[tag.id]);
+        Metric m = Metric::number(birth ? nameOf(tag) : QString(), typeOf(tag), m_last[tag.id]);
         if (!std::isfinite(m_last[tag.id]) || m_lastBad[tag.id]) {
             m.isNull = true;
             m.field = ValueField::None;

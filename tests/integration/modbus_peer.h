@@ -4,7 +4,12 @@
 
 #include "tests/support/test_support.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -59,6 +64,48 @@ public:
 private:
     std::unique_ptr<QProcess> m_process;
 };
+
+// Reads `count` registers (or bits) of `table` ("holding", "input", "coil", "discrete") from
+// the server on 127.0.0.1:`port` with the independent pymodbus client tests/peers/modbus_read.py.
+// Empty with *error set when the read fails.
+inline QList<int> peerRead(
+    int port, const QString &table, int address, int count, QString *error, int unit = 1)
+{
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"),
+        { peerDir() + QStringLiteral("/modbus_read.py"), QStringLiteral("--port"),
+            QString::number(port), QStringLiteral("--unit"), QString::number(unit),
+            QStringLiteral("--range"),
+            QStringLiteral("%1:%2:%3").arg(table).arg(address).arg(count) });
+    if (!p.waitForFinished(20000) || p.exitCode() != 0) {
+        *error = QStringLiteral("modbus_read.py failed: ") + QString::fromUtf8(p.readAllStandardError());
+        return {};
+    }
+    const QJsonObject range = QJsonDocument::fromJson(p.readAllStandardOutput())
+                                  .object()[QStringLiteral("ranges")]
+                                  .toArray()
+                                  .at(0)
+                                  .toObject();
+    QList<int> out;
+    for (const QJsonValue &v : range[QStringLiteral("registers")].toArray())
+        out << v.toInt();
+    return out;
+}
+
+// The writes the peer executed (modbus_server.py --write-log): one JSON object per line,
+// {"fc": 15, "address": 10, "values": [1]}.
+inline QList<QJsonObject> peerWriteLog(const QString &path)
+{
+    QFile file(path);
+    QList<QJsonObject> out;
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.trimmed().isEmpty())
+            out << QJsonDocument::fromJson(line).object();
+    }
+    return out;
+}
 
 // A pseudo-terminal pair: the peer opens dir/b, the poller dir/a.
 class PtyPair

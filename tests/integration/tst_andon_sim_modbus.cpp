@@ -151,27 +151,43 @@ void TestAndonSimModbus::registersAgreeWithMqtt()
     const std::vector<int> machines = {0, 4};
     // Wait until each of their tags was published at least twice (the registers are then set).
     QDeadlineTimer published(15000);
+    QString missing;
     const auto allPublished = [&] {
-        for (int m : machines)
-            for (andon::TagId id : model->machines[static_cast<size_t>(m)].tags)
-                if (mqtt[id].size() < 2)
+        for (int m : machines) {
+            for (andon::TagId id : model->machines[static_cast<size_t>(m)].tags) {
+                if (mqtt[id].size() < 2) {
+                    missing = model->tags[id].path;
                     return false;
+                }
+            }
+        }
         return true;
     };
     while (!allPublished() && !published.hasExpired()) {
         QTest::qWait(100);
         drain();
     }
-    QVERIFY2(allPublished(), "not every tag of the checked machines was published");
+    if (!allPublished()) {
+        sim.terminate();
+        sim.waitForFinished(10000);
+    }
+    QVERIFY2(allPublished(), qPrintable(QStringLiteral("not every tag of the checked machines "
+                                                       "was published twice: ")
+                                        + missing));
 
+    // Every slot of the checked machines (10 registers per tag; at most 125 per read).
+    const int slotCount = static_cast<int>(model->machines[0].tags.size());
+    QCOMPARE(model->machines[4].tags.size(), model->machines[0].tags.size());
+    QVERIFY(10 * slotCount <= 125);
+    const QString count = QString::number(10 * slotCount);
     QProcess reader;
     reader.setProcessChannelMode(QProcess::SeparateChannels);
     reader.start(QStringLiteral("/usr/bin/python3"),
                  {andon::test::sourceDir() + QStringLiteral("/tests/peers/modbus_read.py"),
                   QStringLiteral("--port"), QString::number(modbusPort), QStringLiteral("--range"),
-                  QStringLiteral("holding:0:70"), QStringLiteral("--range"),
-                  QStringLiteral("holding:4000:70"), QStringLiteral("--range"),
-                  QStringLiteral("input:0:70")});
+                  QStringLiteral("holding:0:") + count, QStringLiteral("--range"),
+                  QStringLiteral("holding:4000:") + count, QStringLiteral("--range"),
+                  QStringLiteral("input:0:") + count});
     // Keep receiving MQTT while pymodbus reads (the event loop also runs the client's queue).
     QDeadlineTimer readDeadline(15000);
     while (reader.state() != QProcess::NotRunning && !readDeadline.hasExpired()) {
@@ -196,7 +212,7 @@ void TestAndonSimModbus::registersAgreeWithMqtt()
         const QJsonObject r = rv.toObject();
         const int base = r.value(u"address").toInt();
         const QJsonArray regs = r.value(u"registers").toArray();
-        QCOMPARE(regs.size(), 70);
+        QCOMPARE(regs.size(), 10 * slotCount);
         const auto reg = [&](int address) {
             return static_cast<std::uint16_t>(regs.at(address - base).toInt());
         };
@@ -242,9 +258,12 @@ void TestAndonSimModbus::registersAgreeWithMqtt()
                 const double v = reg(a);
                 QVERIFY2(matches(v, 0), qPrintable(fail("uint16", v)));
             } else if (tag.kind == andon::TagKind::Counter) {
-                const double abcd = (double(reg(a)) * 65536.0) + reg(a + 1);
-                const double cdab = (double(reg(a + 3)) * 65536.0) + reg(a + 2);
-                QVERIFY2(matches(abcd, 0), qPrintable(fail("uint32 ABCD", abcd)));
+                // Counts in the tag's resolution: 10^-decimals per count (0.01 kWh for an
+                // energy meter with two decimals).
+                const double resolution = std::pow(10.0, -std::clamp(tag.decimals, 0, 4));
+                const double abcd = ((double(reg(a)) * 65536.0) + reg(a + 1)) * resolution;
+                const double cdab = ((double(reg(a + 3)) * 65536.0) + reg(a + 2)) * resolution;
+                QVERIFY2(matches(abcd, 1e-9 + 1e-12 * abcd), qPrintable(fail("uint32 ABCD", abcd)));
                 QCOMPARE(cdab, abcd);
             } else {
                 const double f1 = float32(reg(a), reg(a + 1));
@@ -261,7 +280,7 @@ void TestAndonSimModbus::registersAgreeWithMqtt()
             ++compared;
         }
     }
-    QCOMPARE(compared, 3 * 7); // three ranges of seven tags
+    QCOMPARE(compared, 3 * slotCount); // three ranges, every tag of the machine
 }
 
 QTEST_GUILESS_MAIN(TestAndonSimModbus)

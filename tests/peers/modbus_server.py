@@ -9,7 +9,10 @@ struct module (not with Andon's codec), over TCP on 127.0.0.1 or RTU on a serial
   modbus_server.py --layout modbus_layout.json --serial /path/to/pty [--baud 19200] [--parity N]
 
 --delay-ms makes every read answer late (a slow device); --units 1,3 answers only those unit
-ids (the others are silent devices on the same line). Prints "ready" once serving.
+ids (the others are silent devices on the same line). --reject-single-writes answers FC5 and
+FC6 with exception 1 (illegal function), like devices that accept only FC15/FC16.
+--write-log FILE appends one JSON line per write the server executes:
+{"fc": 15, "address": 10, "values": [1]}. Prints "ready" once serving.
 """
 import argparse
 import asyncio
@@ -20,6 +23,9 @@ import time
 
 from pymodbus.datastore import (ModbusSequentialDataBlock, ModbusServerContext,
                                 ModbusSlaveContext)
+from pymodbus.bit_write_message import WriteSingleCoilRequest
+from pymodbus.pdu import ModbusExceptions
+from pymodbus.register_write_message import WriteSingleRegisterRequest
 from pymodbus.server import StartAsyncSerialServer, StartAsyncTcpServer
 from pymodbus.transaction import ModbusRtuFramer
 
@@ -67,6 +73,31 @@ class SlowBlock(ModbusSequentialDataBlock):
         return super().getValues(address, count)
 
 
+class LoggingSlaveContext(ModbusSlaveContext):
+    """Appends every executed write (with the function code it came with) to a log file."""
+
+    def __init__(self, log_path, **kwargs):
+        super().__init__(**kwargs)
+        self.log_path = log_path
+
+    def setValues(self, fc_as_hex, address, values):
+        super().setValues(fc_as_hex, address, values)
+        if self.log_path:
+            with open(self.log_path, "a", encoding="utf-8") as log:
+                log.write(json.dumps({"fc": fc_as_hex, "address": address,
+                                      "values": [int(v) for v in values]}) + "\n")
+
+
+class RefusedWriteSingleCoil(WriteSingleCoilRequest):
+    def execute(self, context):
+        return self.doException(ModbusExceptions.IllegalFunction)
+
+
+class RefusedWriteSingleRegister(WriteSingleRegisterRequest):
+    def execute(self, context):
+        return self.doException(ModbusExceptions.IllegalFunction)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--layout", required=True)
@@ -84,6 +115,10 @@ def main():
                              "(default: every unit id answers)")
     parser.add_argument("--registers", type=int, default=0,
                         help="registers per table (at least the layout's)")
+    parser.add_argument("--reject-single-writes", action="store_true",
+                        help="answer FC5/FC6 with exception 1 (only FC15/FC16 write)")
+    parser.add_argument("--write-log", default="",
+                        help="append each executed write as a JSON line to this file")
     args = parser.parse_args()
     with open(args.layout, encoding="utf-8") as f:
         layout = json.load(f)
@@ -93,7 +128,8 @@ def main():
     coils = [1 if i % 3 == 0 else 0 for i in range(64)]
     discrete = [1 if i % 2 == 1 else 0 for i in range(64)]
     # zero_mode: protocol address N is block index N (pymodbus otherwise adds 1).
-    slave = ModbusSlaveContext(
+    slave = LoggingSlaveContext(
+        args.write_log,
         hr=SlowBlock(0, list(regs), delay), ir=SlowBlock(0, list(regs), delay),
         co=SlowBlock(0, coils, delay), di=SlowBlock(0, discrete, delay), zero_mode=True)
     units = [int(u) for u in args.units.split(",") if u]
@@ -109,6 +145,9 @@ def main():
                                                ignore_missing_slaves=True,
                                                **({"framer": ModbusRtuFramer}
                                                   if args.rtu_over_tcp else {}))
+            if args.reject_single_writes:
+                server.decoder.register(RefusedWriteSingleCoil)
+                server.decoder.register(RefusedWriteSingleRegister)
             serving = asyncio.create_task(server.serve_forever())
             await server.serving  # set once the socket listens
             print("ready", flush=True)
@@ -118,6 +157,9 @@ def main():
                                                   port=args.serial, baudrate=args.baud,
                                                   bytesize=8, parity=args.parity, stopbits=1,
                                                   ignore_missing_slaves=True, defer_start=True)
+            if args.reject_single_writes:
+                server.decoder.register(RefusedWriteSingleCoil)
+                server.decoder.register(RefusedWriteSingleRegister)
             await server.start()
             print("ready", flush=True)
             await server.serve_forever()

@@ -11,6 +11,7 @@
 #include "ui/faceplate_dialog.h"
 #include "ui/main_window.h"
 #include "ui/overview_page.h"
+#include "ui/placeholder_page.h"
 #include "widgets/machine_tile.h"
 #include "widgets/theme.h"
 
@@ -310,6 +311,8 @@ void TestMainWindow::placeholderPagesSayWhatTheyWillShow()
     for (int p = ui::MainWindow::OeePage; p <= ui::MainWindow::MaintenancePage; ++p) {
         m_window->showPage(p);
         QWidget *page = m_window->page(p);
+        if (!qobject_cast<ui::PlaceholderPage *>(page))
+            continue; // a real page by now (OEE, Trends)
         QStringList texts;
         for (auto *label : page->findChildren<QLabel *>())
             texts << label->text();

@@ -1,6 +1,7 @@
-// Test plant and helpers shared by the simulator scenario and truth tests: a line of three
-// machines with a shift calendar and two products, run helpers and state intervals rebuilt
-// from the published samples.
+// Test plant and helpers shared by the simulator scenario, truth and energy tests: a line of
+// three machines (with energy meters rolling over at 20 kWh and motor currents), the line's
+// air flow and totaliser, site main and compressor meters, a shift calendar and two
+// products; run helpers and state intervals rebuilt from the published samples.
 #pragma once
 
 #include "core/config_loader.h"
@@ -67,10 +68,19 @@ sites:
                   - { name: motor_temp, range: [0, 120] }
                   - { name: vibration_rms, decimals: 2, range: [0, 20] }
                   - { name: power, decimals: 2, range: [0, 60] }
+                  - { name: motor_current, unit: A, decimals: 2, range: [0, 100] }
+                  - { name: energy, kind: counter, unit: kWh, decimals: 3, rollover: 20 }
               - { name: m1, ideal_rate_per_min: 60, tags: *t }
               - { name: m2, ideal_rate_per_min: 60, tags: *t }
             tags:
               - { name: weight, unit: g, decimals: 3, spec: { lsl: 9, target: 10, usl: 11 } }
+              - { name: air_flow, unit: Nm3/h, decimals: 2, range: [0, 400] }
+              - { name: air_total, kind: counter, unit: Nm3, decimals: 3 }
+    tags:
+      - { name: main_power, unit: kW, decimals: 2, range: [0, 400] }
+      - { name: main_energy, kind: counter, unit: kWh, decimals: 3 }
+      - { name: compressor_power, unit: kW, decimals: 2, range: [0, 60] }
+      - { name: compressor_energy, kind: counter, unit: kWh, decimals: 3, rollover: 65.536 }
 )";
 
 // Two shifts with breaks, Sunday off; two products (102 slower, slowest on m1).

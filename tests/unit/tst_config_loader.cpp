@@ -61,15 +61,23 @@ void TestConfigLoader::demoPlantLoads()
     QCOMPARE(m.title, QStringLiteral("ACME Berlin demo plant"));
 
     // Counted in demo-plant.yaml: 1 site, 2 areas (assembly, packaging), 2 lines (line1,
-    // line2), 4 + 4 machines, each with the 7 standard machine tags, plus the palletizer's
-    // case_weight (check-weigher, with spec limits) and ambient_temp.
+    // line2), 4 + 4 machines, each with the 11 standard machine tags (state, good_count,
+    // reject_count, rate, motor_temp, vibration_rms, power, total_count, product,
+    // motor_current, energy), plus the palletizer's case_weight (check-weigher, with spec
+    // limits), 2 air tags per line (air_flow, air_total), ambient_temp and 4 site meter tags
+    // (main_power, main_energy, compressor_power, compressor_energy): 88 + 1 + 4 + 1 + 4 = 98.
+    // Ids follow the file: line1's machines 0-43, line1's air tags 44-45, filler 46, capper
+    // 57, labeler 68, palletizer 79-90, line2's air tags 91-92, ambient 93, site tags 94-97.
+    constexpr std::size_t kMachineTags = 11;
+    constexpr std::size_t kTags = 8 * kMachineTags + 1 + 4 + 1 + 4;
+    constexpr TagId kCapper = 5 * kMachineTags + 2; // after line1's two air tags
     QCOMPARE(m.sites.size(), std::size_t(1));
     QCOMPARE(m.areas.size(), std::size_t(2));
     QCOMPARE(m.lines.size(), std::size_t(2));
     QCOMPARE(m.machines.size(), std::size_t(8));
-    QCOMPARE(m.tags.size(), std::size_t(8 * 7 + 2));
+    QCOMPARE(m.tags.size(), kTags);
     QCOMPARE(m.mqttConnections.size(), std::size_t(1));
-    QCOMPARE(m.tagIndex.size(), 8 * 7 + 2);
+    QCOMPARE(std::size_t(m.tagIndex.size()), kTags);
 
     // Hierarchy links.
     QCOMPARE(m.sites[0].path, QStringLiteral("acme/berlin"));
@@ -135,7 +143,7 @@ void TestConfigLoader::demoPlantLoads()
 
     // A tag of the last machine (palletizer = machine 7, vibration_rms = its 6th tag).
     const QString vibPath = QStringLiteral("acme/berlin/packaging/line2/palletizer/vibration_rms");
-    QCOMPARE(m.tagIdByPath(vibPath), TagId(7 * 7 + 5));
+    QCOMPARE(m.tagIdByPath(vibPath), TagId(7 * kMachineTags + 2 + 5));
     const TagDef *vib = m.tagByPath(vibPath);
     QVERIFY(vib);
     QCOMPARE(vib->name, QStringLiteral("vibration_rms"));
@@ -151,20 +159,44 @@ void TestConfigLoader::demoPlantLoads()
     // Counters and roles.
     const Machine &capper = m.machines[5];
     const TagId good = capper.roleTag(TagRole::GoodCount);
-    QCOMPARE(good, TagId(5 * 7 + 1));
+    QCOMPARE(good, kCapper + 1);
     QCOMPARE(m.tags[good].kind, TagKind::Counter);
     QCOMPARE(m.tags[good].unit, QStringLiteral("parts"));
     QCOMPARE(m.tags[good].decimals, 0);
-    QCOMPARE(capper.roleTag(TagRole::State), TagId(5 * 7));
-    QCOMPARE(capper.roleTag(TagRole::Rate), TagId(5 * 7 + 3));
-    QCOMPARE(capper.roleTag(TagRole::TotalCount), kInvalidTag);
-    QCOMPARE(capper.tags.size(), std::size_t(7));
-    QCOMPARE(capper.tags.front(), TagId(35));
-    QCOMPARE(m.tags[5 * 7 + 4].unit, QStringLiteral("°C"));
+    QCOMPARE(capper.roleTag(TagRole::State), kCapper);
+    QCOMPARE(capper.roleTag(TagRole::Rate), kCapper + 3);
+    QCOMPARE(capper.roleTag(TagRole::TotalCount), kCapper + 7);
+    QCOMPARE(m.tags[capper.roleTag(TagRole::TotalCount)].kind, TagKind::Counter);
+    QCOMPARE(capper.roleTag(TagRole::Product), kCapper + 8);
+    QCOMPARE(m.tags[capper.roleTag(TagRole::Product)].kind, TagKind::Analog);
+    QCOMPARE(m.tags[capper.roleTag(TagRole::Product)].decimals, 0);
+    QCOMPARE(capper.tags.size(), kMachineTags);
+    QCOMPARE(capper.tags.front(), TagId(57));
+    QCOMPARE(m.tags[kCapper + 4].unit, QStringLiteral("°C"));
+    QCOMPARE(m.tags[kCapper + 9].unit, QStringLiteral("A"));
+    const TagDef &energy = m.tags[kCapper + 10];
+    QCOMPARE(energy.name, QStringLiteral("energy"));
+    QCOMPARE(energy.kind, TagKind::Counter);
+    QCOMPARE(energy.unit, QStringLiteral("kWh"));
+    QCOMPARE(energy.rollover, 100000.0);
+    QCOMPARE(m.tags[good].rollover, 0.0);
 
-    // Area-level tag: the last one, with a `number` binding and the default's connection.
-    const TagDef &ambient = m.tags.back();
-    QCOMPARE(ambient.id, TagId(57));
+    // Line and site meters.
+    const TagDef *air = m.tagByPath(QStringLiteral("acme/berlin/assembly/line1/air_flow"));
+    QVERIFY(air);
+    QCOMPARE(air->id, TagId(44));
+    QCOMPARE(air->machine, -1);
+    QCOMPARE(m.tagIdByPath(QStringLiteral("acme/berlin/packaging/line2/air_total")), TagId(92));
+    const TagDef *compressor = m.tagByPath(QStringLiteral("acme/berlin/compressor_energy"));
+    QVERIFY(compressor);
+    QCOMPARE(compressor->id, TagId(97));
+    QCOMPARE(compressor->rollover, 65.536);
+    QCOMPARE(compressor->decimals, 3);
+    QCOMPARE(m.tagIdByPath(QStringLiteral("acme/berlin/main_power")), TagId(94));
+
+    // Area-level tag, with a `number` binding and the default's connection.
+    const TagDef &ambient = *m.tagByPath(QStringLiteral("acme/berlin/packaging/ambient_temp"));
+    QCOMPARE(ambient.id, TagId(93));
     QCOMPARE(ambient.path, QStringLiteral("acme/berlin/packaging/ambient_temp"));
     QCOMPARE(ambient.machine, -1);
     QCOMPARE(ambient.description, QStringLiteral("Hall ambient temperature"));
@@ -668,6 +700,12 @@ void TestConfigLoader::documentedExampleLoads()
     QCOMPARE(r.model->machines[1].states.size(), std::size_t(3));
     QCOMPARE(r.model->tags[0].staleAfterMs, 10000);
     QCOMPARE(r.model->tags[5].staleAfterMs, 15000);
+    // motor_temp_high on both machines, the feeder's jam and the hall's comms alarm.
+    const auto &alarms = r.model->alarms;
+    QCOMPARE(alarms.size(), std::size_t(4));
+    QCOMPARE(alarms[1].id, QStringLiteral("acme/berlin/assembly/line1/press/motor_temp_high"));
+    QCOMPARE(alarms[2].values, std::vector<double> { 10 });
+    QCOMPARE(alarms[3].id, QStringLiteral("acme/berlin/assembly/hall_temp_comms"));
 }
 
 void TestConfigLoader::messageFormat()

@@ -90,6 +90,8 @@ private slots:
     void oneSourcePerTag();
     void modbusTagSkipsDefaultMqtt();
     void serialKeysOnTcpWarn();
+    void writeMultiple_data();
+    void writeMultiple();
 };
 
 void TestModbusConfig::deviceDefaults()
@@ -305,6 +307,15 @@ void TestModbusConfig::bindingErrors_data()
         << "65533"
         << ".address: the value needs 4 registers from address 65533, past the last address "
            "65535";
+    QTest::newRow("write_multiple on an input register")
+        << "{ device: plc1, table: input, address: 0, write_multiple: true }"
+        << "true"
+        << ".write_multiple: table 'input' is read-only in Modbus; write_multiple applies to "
+           "'holding' and 'coil'";
+    QTest::newRow("write_multiple not a boolean")
+        << "{ device: plc1, table: coil, address: 0, write_multiple: always }"
+        << "always"
+        << ".write_multiple: expected true or false, got \"always\"";
     QTest::newRow("writable input register")
         << "{ device: plc1, table: input, address: 0, writable: true }"
         << "true"
@@ -383,6 +394,9 @@ void TestModbusConfig::deviceErrors_data()
         << "{ id: plc1, transport: rtu, serial_port: x, parity: mark }"
         << "mark"
         << p + QStringLiteral(".parity: unknown parity 'mark'; expected one of: none, even, odd");
+    QTest::newRow("write_multiple not a boolean")
+        << "{ id: plc1, write_multiple: 16 }"
+        << "16 }" << p + QStringLiteral(".write_multiple: expected true or false, got \"16\"");
     QTest::newRow("same id as the second device")
         << "{ id: meter }"
         << "meter"
@@ -501,6 +515,39 @@ void TestModbusConfig::serialKeysOnTcpWarn()
         kFile
             + QStringLiteral(":5:19: warning: connections.modbus[0].baud is ignored for "
                              "transport 'tcp' (serial settings apply to 'rtu')"));
+}
+
+
+// write_multiple (FC15/FC16 for one coil/register): the device's setting, overridden per tag.
+void TestModbusConfig::writeMultiple_data()
+{
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<QString>("binding");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("default off") << kPlc1 << "{ device: plc1, table: coil, address: 1 }" << false;
+    QTest::newRow("from the device")
+        << "{ id: plc1, write_multiple: true }"
+        << "{ device: plc1, table: holding, address: 1, writable: true }" << true;
+    QTest::newRow("tag overrides the device")
+        << "{ id: plc1, write_multiple: true }"
+        << "{ device: plc1, table: coil, address: 1, writable: true, write_multiple: false }"
+        << false;
+    QTest::newRow("tag only")
+        << kPlc1 << "{ device: plc1, table: holding, address: 1, write_multiple: yes }" << true;
+}
+
+void TestModbusConfig::writeMultiple()
+{
+    QFETCH(QString, device);
+    QFETCH(QString, binding);
+    const ConfigResult r = ConfigLoader::loadString(
+        plant(device,
+            QStringLiteral("                  - { name: t, modbus: ") + binding
+                + QStringLiteral(" }\n")),
+        kFile);
+    QVERIFY2(r.ok(), qPrintable(r.formattedMessages().join(u'\n')));
+    QTEST(r.model->tags.at(0).modbus->writeMultiple, "expected");
+    QCOMPARE(r.model->modbusDevices.at(1).writeMultiple, false); // "meter" never sets it
 }
 
 QTEST_GUILESS_MAIN(TestModbusConfig)

@@ -88,11 +88,26 @@ void TestSimModbusMap::documentedLayout_data()
     QTest::newRow("palletizer reject cdab") << kPalletizer + u"reject_count" << 7022
                                             << ModbusType::UInt32 << ModbusOrder::CDAB << 1.0;
     QTest::newRow("palletizer case_weight x100 (3 decimals)")
-            << kPalletizer + u"case_weight" << 7074 << ModbusType::Int16 << ModbusOrder::ABCD
+            << kPalletizer + u"case_weight" << 7114 << ModbusType::Int16 << ModbusOrder::ABCD
             << 0.01;
+    // Energy meters: uint32 in the meter's resolution (decimals 2: 0.01 kWh per count).
+    QTest::newRow("feeder energy 0.01 kWh") << kFeeder + u"energy" << 100 << ModbusType::UInt32
+                                            << ModbusOrder::ABCD << 0.01;
+    QTest::newRow("feeder energy cdab") << kFeeder + u"energy" << 102 << ModbusType::UInt32
+                                        << ModbusOrder::CDAB << 0.01;
+    QTest::newRow("feeder current") << kFeeder + u"motor_current" << 90 << ModbusType::Float32
+                                    << ModbusOrder::ABCD << 1.0;
+    // The block after the machines, in tag id order: line1 air_flow, air_total (8000, 8010),
+    // line2 air_flow, air_total (8020, 8030), ambient_temp (8040), main_power, main_energy,
+    // compressor_power, compressor_energy (8050-8080).
+    QTest::newRow("line1 air flow") << QStringLiteral("acme/berlin/assembly/line1/air_flow")
+                                    << 8000 << ModbusType::Float32 << ModbusOrder::ABCD << 1.0;
     QTest::newRow("ambient (no machine)") << QStringLiteral("acme/berlin/packaging/ambient_temp")
-                                          << 8000 << ModbusType::Float32 << ModbusOrder::ABCD
+                                          << 8040 << ModbusType::Float32 << ModbusOrder::ABCD
                                           << 1.0;
+    QTest::newRow("compressor energy Wh") << QStringLiteral("acme/berlin/compressor_energy")
+                                          << 8080 << ModbusType::UInt32 << ModbusOrder::ABCD
+                                          << 0.001;
 }
 
 void TestSimModbusMap::documentedLayout()
@@ -163,6 +178,12 @@ void TestSimModbusMap::encodesAndDecodesBack_data()
     // 2^32 + 5 rolls over to 5, like a 32-bit device counter.
     QTest::newRow("counter rollover") << kFeeder + u"good_count" << 4294967301.0
                                       << std::vector<std::uint16_t>{0, 5, 5, 0};
+    // 12345.67 kWh in 0.01 kWh = 1234567 = 0x0012D687
+    QTest::newRow("energy 0.01 kWh") << kFeeder + u"energy" << 12345.67
+                                     << std::vector<std::uint16_t>{0x0012, 0xD687, 0xD687, 0x0012};
+    // 65.535 kWh in Wh = 65535 = 0x0000FFFF
+    QTest::newRow("compressor Wh") << QStringLiteral("acme/berlin/compressor_energy") << 65.535
+                                   << std::vector<std::uint16_t>{0, 0xFFFF, 0xFFFF, 0};
     // struct.pack(">f", 21.5) = 41ac0000; x10 = 215 = 0x00D7
     QTest::newRow("temp 21.5") << kFeeder + u"motor_temp" << 21.5
                                << std::vector<std::uint16_t>{0x41AC, 0x0000, 0x0000, 0x41AC, 215};
@@ -209,7 +230,7 @@ void TestSimModbusMap::encodesAndDecodesBack()
             independent = static_cast<std::int16_t>(w[0]) * fields[i].scale;
             break;
         case ModbusType::UInt32:
-            independent = assemble32(w[0], w[1], fields[i].order);
+            independent = assemble32(w[0], w[1], fields[i].order) * fields[i].scale;
             break;
         case ModbusType::Float32: {
             const std::uint32_t bits = assemble32(w[0], w[1], fields[i].order);

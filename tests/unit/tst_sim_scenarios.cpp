@@ -32,7 +32,8 @@ void TestSimScenarios::scenarioList()
 {
     QCOMPARE(PlantSimulator::scenarios(),
              (QStringList{QStringLiteral("normal"), QStringLiteral("bad-shift"),
-                          QStringLiteral("spc-drift"), QStringLiteral("bearing-failure"),
+                          QStringLiteral("spc-drift"), QStringLiteral("spc-trend"),
+                          QStringLiteral("spc-variance"), QStringLiteral("bearing-failure"),
                           QStringLiteral("energy-waste"), QStringLiteral("comms-faults")}));
 }
 

@@ -1,0 +1,544 @@
+// andon-cli spc: control chart, rule violations and capability of a measurement CSV file or of
+// a configured quality characteristic in the historian (analytics/spc, docs/spc.md).
+#include "app/cli/commands.h"
+
+#include "analytics/spc.h"
+#include "core/config_loader.h"
+#include "storage/csv_io.h"
+#include "storage/historian.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cmath>
+#include <cstdio>
+
+namespace andon::cli {
+
+namespace {
+
+using namespace andon::analytics::spc;
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+const char kUsage[]
+    = "usage: andon-cli spc --csv FILE --chart CHART [options]\n"
+      "       andon-cli spc --config FILE --db FILE --characteristic TAG --chart CHART\n"
+      "                     [--from T --to T] [options]\n"
+      "  CHART: xbar-r | xbar-s | imr | ewma | cusum | p | np | c | u\n"
+      "  options: [--subgroup N | --window MINUTES] [--baseline N] [--rules nelson|we|none|1,2,5]\n"
+      "           [--lambda L] [--L L] [--k K] [--h H] [--target T] [--sigma S]\n"
+      "           [--lsl X] [--usl Y] [--json]\n"
+      "  CSV columns (header, any order, case-insensitive): value, time, subgroup, product;\n"
+      "  p/np: defectives (or value) and size; c: defects (or value); u: defects and size.\n";
+
+int usageError(const QString &why)
+{
+    err() << "spc: " << why << '\n' << kUsage;
+    return 2;
+}
+
+QString num(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', 6) : QStringLiteral("-");
+}
+
+QString num(const std::optional<double> &v)
+{
+    return v ? num(*v) : QStringLiteral("n/a");
+}
+
+struct CsvData
+{
+    std::vector<Measurement> rows;
+    bool hasTime = false, hasSubgroup = false, hasProduct = false;
+    int skipped = 0;
+};
+
+// Reads the measurement CSV. Bad rows are reported as FILE:LINE and skipped; a missing
+// column or an unreadable file is an error (false).
+bool readCsv(const QString &fileName, ChartType chart, CsvData *out)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        err() << "spc: cannot open " << fileName << ": " << file.errorString() << '\n';
+        return false;
+    }
+    QTextStream in(&file);
+    int lineNo = 0;
+    QHash<QString, int> col;
+    QStringList fields;
+    const bool attribute = isAttributeChart(chart);
+    QString countColumn = QStringLiteral("value");
+    bool needSize = false;
+    int columns = 0;
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        ++lineNo;
+        if (line.trimmed().isEmpty() || line.trimmed().startsWith(QLatin1Char('#')))
+            continue;
+        const QString where
+            = fileName + QLatin1Char(':') + QString::number(lineNo) + QStringLiteral(": ");
+        if (!storage::splitCsvLine(line, &fields)) {
+            err() << where << "unclosed quote: row skipped\n";
+            ++out->skipped;
+            continue;
+        }
+        if (col.isEmpty()) {
+            for (int i = 0; i < fields.size(); ++i)
+                col.insert(fields[i].trimmed().toLower(), i);
+            columns = static_cast<int>(fields.size());
+            if (attribute) {
+                const QString named = (chart == ChartType::P || chart == ChartType::NP)
+                    ? QStringLiteral("defectives")
+                    : QStringLiteral("defects");
+                if (col.contains(named))
+                    countColumn = named;
+                needSize = chart != ChartType::C;
+            }
+            if (!col.contains(countColumn)) {
+                err() << where << "the header has no '" << countColumn << "' column"
+                      << (attribute ? QStringLiteral(" (nor 'value')") : QString()) << '\n';
+                return false;
+            }
+            if (needSize && !col.contains(QStringLiteral("size"))) {
+                err() << where << "the " << chartTypeName(chart)
+                      << " chart needs a 'size' column (units inspected per sample)\n";
+                return false;
+            }
+            out->hasTime = col.contains(QStringLiteral("time"));
+            out->hasSubgroup = col.contains(QStringLiteral("subgroup"));
+            out->hasProduct = col.contains(QStringLiteral("product"));
+            continue;
+        }
+        if (fields.size() != columns) {
+            err() << where << fields.size() << " fields, the header has " << columns
+                  << ": row skipped\n";
+            ++out->skipped;
+            continue;
+        }
+        const auto field
+            = [&](const char *name) { return fields.value(col.value(QLatin1String(name), -1)); };
+        Measurement m;
+        const QString valueText = fields.value(col.value(countColumn));
+        if (!storage::parseCsvValue(valueText, &m.value) || !std::isfinite(m.value)) {
+            err() << where << "column " << countColumn << ": '" << valueText
+                  << "' is not a number: row skipped\n";
+            ++out->skipped;
+            continue;
+        }
+        if (col.contains(QStringLiteral("size"))) {
+            const QString sizeText = field("size");
+            if (!storage::parseCsvValue(sizeText, &m.size) || !(m.size > 0)) {
+                if (needSize) {
+                    err() << where << "column size: '" << sizeText
+                          << "' is not a positive number: row skipped\n";
+                    ++out->skipped;
+                    continue;
+                }
+                m.size = 1.0;
+            }
+        }
+        if (attribute && m.value < 0) {
+            err() << where << "column " << countColumn << ": a count cannot be negative: row "
+                  << "skipped\n";
+            ++out->skipped;
+            continue;
+        }
+        if (out->hasTime && !field("time").isEmpty() && !parseTimestamp(field("time"), &m.t)) {
+            err() << where << "column time: '" << field("time")
+                  << "' is not ISO-8601 or epoch ms: row skipped\n";
+            ++out->skipped;
+            continue;
+        }
+        m.subgroup = field("subgroup");
+        m.partition = field("product");
+        out->rows.push_back(std::move(m));
+    }
+    if (col.isEmpty()) {
+        err() << "spc: " << fileName << " is empty (no header)\n";
+        return false;
+    }
+    return true;
+}
+
+// Raw good samples of a configured characteristic, each tagged with the product running on its
+// machine at that time (the machine's `product` role tag), so a product change starts a new
+// subgroup and a chart of its own.
+bool readHistorian(
+    const QHash<QString, QString> &opt, ChartType chart, CsvData *out, SpecLimits *spec)
+{
+    if (isAttributeChart(chart)) {
+        err() << "spc: attribute charts (p, np, c, u) read counts per sample from --csv; a "
+                 "configured characteristic is a measured tag (use xbar-r, xbar-s, imr, ewma "
+                 "or cusum)\n";
+        return false;
+    }
+    const ConfigResult config = ConfigLoader::loadFile(opt.value(QStringLiteral("config")));
+    for (const QString &m : config.formattedMessages())
+        err() << m << '\n';
+    if (!config.ok())
+        return false;
+    const PlantModel &model = *config.model;
+    const QString path = opt.value(QStringLiteral("characteristic"));
+    const TagDef *tag = model.tagByPath(path);
+    if (!tag) {
+        err() << "spc: no tag " << path << " in " << model.sourceFile << '\n';
+        return false;
+    }
+    if (tag->spec) {
+        // --lsl/--usl on the command line win over the config.
+        if (!std::isfinite(spec->lsl))
+            spec->lsl = tag->spec->lsl;
+        if (!std::isfinite(spec->usl))
+            spec->usl = tag->spec->usl;
+    } else if (!std::isfinite(spec->lsl) && !std::isfinite(spec->usl)) {
+        err() << "spc: warning: " << path << " has no spec: limits in " << model.sourceFile
+              << " (not a quality characteristic): no capability\n";
+    }
+    TimestampMs from = 0, to = nowUtcMs();
+    if ((opt.contains(QStringLiteral("from"))
+            && !parseTimestamp(opt.value(QStringLiteral("from")), &from))
+        || (opt.contains(QStringLiteral("to"))
+            && !parseTimestamp(opt.value(QStringLiteral("to")), &to))
+        || to < from) {
+        err() << "spc: --from/--to must be ISO-8601 or epoch ms, from <= to\n";
+        return false;
+    }
+    storage::HistorianOptions hopt;
+    hopt.path = opt.value(QStringLiteral("db"));
+    hopt.readOnly = true;
+    QString error;
+    auto historian = storage::Historian::open(hopt, &error);
+    if (!historian) {
+        err() << "spc: " << error << '\n';
+        return false;
+    }
+    std::vector<Sample> products;
+    for (const TagDef &t : model.tags) {
+        if (t.role == TagRole::Product && t.machine == tag->machine && tag->machine >= 0)
+            products = historian->raw(t.path, 0, to);
+    }
+    std::size_t p = 0;
+    QString product;
+    for (const Sample &s : historian->raw(path, from, to)) {
+        while (p < products.size() && products[p].t_ms <= s.t_ms) {
+            if (isGood(products[p].q)) {
+                const int code = static_cast<int>(std::lround(products[p].value));
+                const ProductDef *def = model.product(code);
+                product = def && !def->name.isEmpty() ? def->name : QString::number(code);
+            }
+            ++p;
+        }
+        if (!isGood(s.q) || !std::isfinite(s.value)) {
+            ++out->skipped;
+            continue;
+        }
+        out->rows.push_back(Measurement { s.value, 1.0, s.t_ms, {}, product });
+    }
+    if (out->skipped > 0)
+        err() << "spc: " << out->skipped << " samples of " << path
+              << " with bad or uncertain quality left out\n";
+    out->hasTime = true;
+    out->hasProduct = !products.empty();
+    return true;
+}
+
+QString withinMethod(ChartType chart, const ChartOptions &o)
+{
+    switch (chart) {
+    case ChartType::XbarR:
+        return QStringLiteral("R-bar/d2");
+    case ChartType::XbarS:
+        return QStringLiteral("S-bar/c4");
+    case ChartType::IMR:
+        return QStringLiteral("MR-bar/d2");
+    default:
+        if (o.sigma)
+            return QStringLiteral("given");
+        return o.sigmaEstimate == SigmaEstimate::Overall ? QStringLiteral("overall")
+                                                         : QStringLiteral("within");
+    }
+}
+
+void printSeries(QTextStream &out, const ChartSeries &s)
+{
+    const auto constant = [](const std::vector<double> &v) {
+        double first = std::nan("");
+        for (double x : v) {
+            if (!std::isfinite(x))
+                continue;
+            if (!std::isfinite(first))
+                first = x;
+            else if (std::abs(x - first) > 1e-12 * std::max(1.0, std::abs(first)))
+                return QStringLiteral("per point");
+        }
+        return num(first);
+    };
+    out << "  " << s.name.leftJustified(5) << " center " << constant(s.center) << "  UCL "
+        << constant(s.ucl) << "  LCL " << constant(s.lcl) << '\n';
+}
+
+void printChart(QTextStream &out, const QString &product, const ChartResult &r,
+    const std::optional<Capability> &cap, const ChartOptions &o)
+{
+    out << chartTypeName(r.type) << " chart";
+    if (!product.isEmpty())
+        out << ", product " << product;
+    out << ": " << r.subgroups.size() << " subgroups, limits from subgroups "
+        << r.limits.baselineFirst + 1 << '-' << r.limits.baselineFirst + r.limits.baselineCount;
+    if (r.type == ChartType::Ewma)
+        out << " (lambda " << num(r.limits.lambda) << ", L " << num(r.limits.sigmaMultiplier)
+            << ')';
+    if (r.type == ChartType::Cusum)
+        out << " (target " << num(r.limits.center) << ", k " << num(r.limits.k) << ", h "
+            << num(r.limits.h) << ')';
+    if (!isAttributeChart(r.type))
+        out << ", sigma " << num(r.limits.sigma);
+    out << '\n';
+    printSeries(out, r.primary);
+    if (r.secondary)
+        printSeries(out, *r.secondary);
+    if (r.violations.empty())
+        out << "  violations: none\n";
+    for (const Violation &v : r.violations) {
+        const RuleInfo &info = ruleInfo(v.rule);
+        out << "  " << info.id << ' ' << info.text << " (" << v.series << ") at subgroup "
+            << r.subgroups[static_cast<std::size_t>(v.point)].label;
+        if (v.points.size() > 1) {
+            out << ", points";
+            for (int p : v.points)
+                out << ' ' << p + 1;
+        }
+        out << '\n';
+    }
+    if (cap) {
+        out << "  capability (" << cap->n << " values): mean " << num(cap->mean)
+            << ", sigma within " << num(cap->sigmaWithin) << " (" << withinMethod(r.type, o)
+            << "), overall " << num(cap->sigmaOverall) << "; LSL " << num(cap->spec.lsl) << ", USL "
+            << num(cap->spec.usl) << '\n'
+            << "    Cp " << num(cap->within.c) << "  Cpk " << num(cap->within.k) << "  Pp "
+            << num(cap->overall.c) << "  Ppk " << num(cap->overall.k) << '\n';
+        if (cap->normality.computed)
+            out << "    normality: Anderson-Darling A*2 " << num(cap->normality.a2Star) << ", p "
+                << num(cap->normality.pValue) << '\n';
+        for (const QString &w : cap->warnings)
+            out << "    warning: " << w << '\n';
+    }
+    for (const QString &w : r.warnings)
+        out << "  warning: " << w << '\n';
+}
+
+} // namespace
+
+int runSpc(const QStringList &args)
+{
+    QHash<QString, QString> opt;
+    static const QStringList valued { QStringLiteral("csv"), QStringLiteral("chart"),
+        QStringLiteral("subgroup"), QStringLiteral("window"), QStringLiteral("lambda"),
+        QStringLiteral("L"), QStringLiteral("k"), QStringLiteral("h"), QStringLiteral("target"),
+        QStringLiteral("sigma"), QStringLiteral("lsl"), QStringLiteral("usl"),
+        QStringLiteral("rules"), QStringLiteral("baseline"), QStringLiteral("config"),
+        QStringLiteral("db"), QStringLiteral("characteristic"), QStringLiteral("from"),
+        QStringLiteral("to") };
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--json")) {
+            opt.insert(QStringLiteral("json"), QStringLiteral("1"));
+        } else if (a.startsWith(QLatin1String("--")) && valued.contains(a.mid(2))) {
+            if (i + 1 >= args.size())
+                return usageError(QStringLiteral("option %1 needs a value").arg(a));
+            opt.insert(a.mid(2), args.at(++i));
+        } else {
+            return usageError(QStringLiteral("unknown argument %1").arg(a));
+        }
+    }
+    const auto has = [&opt](const char *name) { return opt.contains(QLatin1String(name)); };
+    const auto value = [&opt](const char *name) { return opt.value(QLatin1String(name)); };
+
+    if (!has("chart"))
+        return usageError(QStringLiteral("--chart is required"));
+    const std::optional<ChartType> chart = parseChartType(value("chart"));
+    if (!chart)
+        return usageError(QStringLiteral("--chart: unknown chart '%1'").arg(value("chart")));
+    const bool fromCsv = has("csv");
+    const bool fromConfig = has("config") || has("db") || has("characteristic");
+    if (fromCsv == fromConfig)
+        return usageError(QStringLiteral("give --csv FILE, or --config, --db and "
+                                         "--characteristic"));
+    if (fromConfig && !(has("config") && has("db") && has("characteristic")))
+        return usageError(QStringLiteral("--config, --db and --characteristic go together"));
+    if (fromCsv && (has("from") || has("to")))
+        return usageError(QStringLiteral("--from/--to apply to --characteristic only"));
+
+    ChartOptions options;
+    constexpr double kHuge = 1e300;
+    // Numbers: each option names itself in the error.
+    const auto number
+        = [&](const char *name, double *out, double lo, double hi, bool openLow) -> bool {
+        if (!has(name))
+            return true;
+        bool ok = false;
+        const double v = value(name).toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v > hi || (openLow ? v <= lo : v < lo)) {
+            QString range;
+            if (hi < kHuge)
+                range = QStringLiteral(" in %1%2, %3]")
+                            .arg(openLow ? QLatin1Char('(') : QLatin1Char('['))
+                            .arg(lo)
+                            .arg(hi);
+            else if (lo > -kHuge)
+                range = (openLow ? QStringLiteral(" > %1") : QStringLiteral(" >= %1")).arg(lo);
+            usageError(QStringLiteral("--%1: '%2' is not a number%3")
+                           .arg(QLatin1String(name), value(name), range));
+            return false;
+        }
+        *out = v;
+        return true;
+    };
+    double subgroupSize = 0, windowMin = 0, baseline = 0, target = 0, sigma = 0, lsl = 0, usl = 0;
+    if (!number("lambda", &options.lambda, 0.0, 1.0, true)
+        || !number("L", &options.sigmaMultiplier, 0.0, 10.0, true)
+        || !number("k", &options.k, 0.0, 10.0, false) || !number("h", &options.h, 0.0, 100.0, true)
+        || !number("subgroup", &subgroupSize, 1.0, 1000.0, false)
+        || !number("window", &windowMin, 0.0, 525'600.0, true)
+        || !number("baseline", &baseline, 1.0, 1e9, false)
+        || !number("target", &target, -kHuge, kHuge, false)
+        || !number("sigma", &sigma, 0.0, kHuge, true) || !number("lsl", &lsl, -kHuge, kHuge, false)
+        || !number("usl", &usl, -kHuge, kHuge, false))
+        return 2;
+    if ((has("subgroup") && subgroupSize != std::floor(subgroupSize))
+        || (has("baseline") && baseline != std::floor(baseline)))
+        return usageError(QStringLiteral("--%1 must be a whole number")
+                              .arg(has("subgroup") && subgroupSize != std::floor(subgroupSize)
+                                      ? QStringLiteral("subgroup")
+                                      : QStringLiteral("baseline")));
+    if (has("subgroup") && has("window"))
+        return usageError(QStringLiteral("give --subgroup or --window, not both"));
+    if (has("target"))
+        options.target = target;
+    if (has("sigma"))
+        options.sigma = sigma;
+    if (has("baseline"))
+        options.baselineCount = static_cast<int>(baseline);
+    if (has("rules")) {
+        QString error;
+        const std::optional<RuleSet> rules = parseRuleSet(value("rules"), &error);
+        if (!rules)
+            return usageError(QStringLiteral("--rules: %1").arg(error));
+        options.rules = *rules;
+    }
+    SpecLimits spec;
+    if (has("lsl"))
+        spec.lsl = lsl;
+    if (has("usl"))
+        spec.usl = usl;
+    if (has("lsl") && has("usl") && spec.lsl >= spec.usl)
+        return usageError(QStringLiteral("--lsl must be below --usl"));
+
+    CsvData data;
+    if (fromCsv ? !readCsv(value("csv"), *chart, &data) : !readHistorian(opt, *chart, &data, &spec))
+        return 1;
+    if (data.rows.empty()) {
+        err() << "spc: no measurements to chart\n";
+        return 1;
+    }
+
+    SubgroupOptions sub;
+    if (has("window")) {
+        if (!data.hasTime)
+            return usageError(QStringLiteral("--window needs a 'time' column"));
+        sub.mode = SubgroupMode::TimeWindow;
+        sub.windowMs = static_cast<TimestampMs>(windowMin * 60'000.0);
+    } else if (has("subgroup")) {
+        sub.size = static_cast<int>(subgroupSize);
+    } else if (data.hasSubgroup) {
+        sub.mode = SubgroupMode::Label;
+    } else if (*chart == ChartType::XbarR || *chart == ChartType::XbarS) {
+        return usageError(QStringLiteral("%1 needs subgroups: --subgroup N, --window MINUTES or "
+                                         "a 'subgroup' column")
+                              .arg(chartTypeName(*chart)));
+    }
+    if ((*chart == ChartType::XbarR || *chart == ChartType::XbarS)
+        && sub.mode == SubgroupMode::Consecutive && sub.size < kMinSubgroupSize)
+        return usageError(QStringLiteral("--subgroup: %1 needs N >= 2").arg(chartTypeName(*chart)));
+    if (*chart == ChartType::IMR && sub.mode == SubgroupMode::Consecutive && sub.size != 1)
+        return usageError(QStringLiteral("--subgroup: imr plots individual values (N = 1)"));
+
+    QStringList warnings;
+    const std::vector<Subgroup> all = formSubgroups(data.rows, sub, &warnings);
+    // One chart per product, in order of first appearance.
+    QStringList products;
+    QHash<QString, std::vector<Subgroup>> byProduct;
+    for (const Subgroup &g : all) {
+        if (!byProduct.contains(g.partition))
+            products << g.partition;
+        byProduct[g.partition].push_back(g);
+    }
+    for (const QString &w : warnings)
+        err() << "spc: warning: " << w << '\n';
+
+    QJsonArray charts;
+    QTextStream out(stdout);
+    bool anyChart = false;
+    for (const QString &product : products) {
+        QString error;
+        const std::optional<ChartResult> r = analyse(*chart, byProduct[product], options, &error);
+        if (!r) {
+            err() << "spc: "
+                  << (product.isEmpty() ? QString() : QStringLiteral("product %1: ").arg(product))
+                  << error << '\n';
+            continue;
+        }
+        anyChart = true;
+        std::optional<Capability> cap;
+        if (!isAttributeChart(*chart) && (std::isfinite(spec.lsl) || std::isfinite(spec.usl))) {
+            std::vector<double> values;
+            for (const Subgroup &g : r->subgroups)
+                values.insert(values.end(), g.values.begin(), g.values.end());
+            cap = computeCapability(values, r->limits.sigma, spec);
+        }
+        if (has("json")) {
+            QJsonObject o = toJson(*r);
+            o.insert(QStringLiteral("product"), product);
+            if (cap) {
+                QJsonObject c = toJson(*cap);
+                c.insert(QStringLiteral("sigma_within_method"), withinMethod(*chart, options));
+                o.insert(QStringLiteral("capability"), c);
+            }
+            charts.append(o);
+        } else {
+            printChart(out, product, *r, cap, options);
+        }
+    }
+    if (isAttributeChart(*chart) && (has("lsl") || has("usl")))
+        err() << "spc: warning: --lsl/--usl ignored: capability applies to measured values\n";
+    if (!anyChart)
+        return 1;
+    if (has("json")) {
+        QJsonArray rules;
+        for (Rule rule : options.rules.rules())
+            rules.append(QLatin1String(ruleInfo(rule).id));
+        QJsonObject doc { { QStringLiteral("chart"), chartTypeName(*chart) },
+            { QStringLiteral("source"),
+                fromCsv ? QFileInfo(value("csv")).fileName() : value("characteristic") },
+            { QStringLiteral("rules"), rules },
+            { QStringLiteral("rows"), static_cast<int>(data.rows.size()) },
+            { QStringLiteral("rows_skipped"), data.skipped },
+            { QStringLiteral("warnings"), QJsonArray::fromStringList(warnings) },
+            { QStringLiteral("charts"), charts } };
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    }
+    return 0;
+}
+
+} // namespace andon::cli

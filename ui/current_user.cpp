@@ -1,0 +1,18 @@
+#include "ui/current_user.h"
+
+#include <QDir>
+
+namespace andon::ui {
+
+QString currentUserName()
+{
+    for (const char *variable : { "USER", "USERNAME", "LOGNAME" }) {
+        const QString name = qEnvironmentVariable(variable).trimmed();
+        if (!name.isEmpty())
+            return name;
+    }
+    const QString home = QDir::home().dirName();
+    return home.isEmpty() ? QStringLiteral("unknown") : home;
+}
+
+} // namespace andon::ui

@@ -1,0 +1,1016 @@
+#include "ui/trends_page.h"
+
+#include "core/shift_calendar.h"
+#include "engine/engine.h"
+#include "engine/trend_export.h"
+#include "engine/trend_loader.h"
+#include "storage/historian.h"
+#include "widgets/theme.h"
+#include "widgets/trend_plot.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QShortcut>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcTrends, "andon.ui.trends")
+
+namespace andon::ui {
+
+namespace {
+
+constexpr int kLiveTickMs = 500;        // live edge: 2 Hz is smooth for a trend
+constexpr int kReloadDebounceMs = 200;  // after zoom/pan, before asking the historian
+constexpr TimestampMs kLiveReloadMs = 30'000; // re-decimate the live view this often
+constexpr int kPickerWidth = 250;
+constexpr int kPathRole = Qt::UserRole + 1;
+const QString kSetsGroup = QStringLiteral("trends/sets");
+
+TimestampMs periodLength(TrendsPage::Period p)
+{
+    switch (p) {
+    case TrendsPage::Last15Min: return 15 * 60'000;
+    case TrendsPage::Last8Hours: return 8 * 3'600'000;
+    case TrendsPage::Last24Hours: return 24 * 3'600'000;
+    case TrendsPage::Last7Days: return 7LL * 24 * 3'600'000;
+    case TrendsPage::Last30Days: return 30LL * 24 * 3'600'000;
+    default: return 8 * 3'600'000;
+    }
+}
+
+QString settingsKey(QString name)
+{
+    return name.replace(QLatin1Char('/'), QLatin1Char('-')).trimmed();
+}
+
+} // namespace
+
+TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_clock(clock), m_model(engine->modelPtr())
+{
+    m_loader = std::make_unique<TrendLoader>();
+    m_loader->setSources(engine->historian(), &engine->tagStore(), m_model);
+    connect(m_loader.get(), &TrendLoader::loaded, this, &TrendsPage::applyResult);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(8);
+
+    // Left: the pen picker.
+    auto *left = new QVBoxLayout;
+    left->setSpacing(4);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("trendSearch"));
+    m_search->setPlaceholderText(tr("Search tags…"));
+    m_search->setClearButtonEnabled(true);
+    left->addWidget(m_search);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("trendPenPicker"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setToolTip(tr("Double-click a tag to add it as a pen."));
+    left->addWidget(m_tree, 1);
+    auto *hint = new QLabel(tr("Double-click a tag to trend it (up to %1 pens).").arg(kMaxPens), this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::Mid);
+    left->addWidget(hint);
+    auto *leftBox = new QWidget(this);
+    leftBox->setLayout(left);
+    left->setContentsMargins(0, 0, 0, 0);
+    leftBox->setFixedWidth(kPickerWidth);
+    layout->addWidget(leftBox);
+
+    // Right: toolbar, range row, plot, pen table.
+    auto *right = new QVBoxLayout;
+    right->setSpacing(6);
+    auto *tools = new QHBoxLayout;
+    tools->setSpacing(6);
+    m_periodBox = new QComboBox(this);
+    m_periodBox->setObjectName(QStringLiteral("trendPeriod"));
+    for (int p = 0; p < PeriodCount; ++p)
+        m_periodBox->addItem(periodName(Period(p)), p);
+    tools->addWidget(m_periodBox);
+    auto makeButton = [this, tools](const QString &text, const QString &name, bool checkable) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setObjectName(name);
+        b->setCheckable(checkable);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        tools->addWidget(b);
+        return b;
+    };
+    m_followButton = makeButton(tr("Follow live"), QStringLiteral("trendFollow"), true);
+    m_followButton->setToolTip(tr("Scroll with new data, keeping the zoom width"));
+    m_cursorButton = makeButton(tr("Cursors"), QStringLiteral("trendCursors"), true);
+    m_cursorButton->setToolTip(tr("Two cursors: values at each, the difference, and statistics "
+                                  "between them"));
+    m_boxZoomButton = makeButton(tr("Box zoom"), QStringLiteral("trendBoxZoom"), true);
+    m_boxZoomButton->setToolTip(tr("Drag a rectangle to zoom (or hold Shift while dragging)"));
+    QToolButton *autoscale = makeButton(tr("Autoscale"), QStringLiteral("trendAutoscale"), false);
+    autoscale->setToolTip(tr("Fit the value axes to the visible data (or double-click the plot)"));
+    QToolButton *remove = makeButton(tr("Remove pen"), QStringLiteral("trendRemovePen"), false);
+    remove->setToolTip(tr("Remove the pen selected in the table (Delete)"));
+    m_exportButton = makeButton(tr("Export"), QStringLiteral("trendExport"), false);
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_exportButton);
+    exportMenu->addAction(tr("CSV (visible range)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(),
+                                                          tr("CSV files (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, &error, true))
+            QMessageBox::warning(this, tr("Export CSV"), error);
+    });
+    exportMenu->addAction(tr("PNG image…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), QString(),
+                                                          tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !exportPng(path))
+            QMessageBox::warning(this, tr("Export PNG"), tr("Cannot write %1").arg(path));
+    });
+    exportMenu->addAction(tr("PDF…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF"), QString(),
+                                                          tr("PDF files (*.pdf)"));
+        if (!path.isEmpty() && !exportPdf(path))
+            QMessageBox::warning(this, tr("Export PDF"), tr("Cannot write %1").arg(path));
+    });
+    exportMenu->addAction(tr("Copy image"), this, &TrendsPage::copyImage);
+    m_exportButton->setMenu(exportMenu);
+    tools->addStretch(1);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("trendBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setFixedSize(70, 10);
+    m_busy->setToolTip(tr("Loading history…"));
+    m_busy->hide();
+    tools->addWidget(m_busy);
+    m_setBox = new QComboBox(this);
+    m_setBox->setObjectName(QStringLiteral("trendSets"));
+    m_setBox->setMinimumWidth(130);
+    m_setBox->setToolTip(tr("Saved trend sets"));
+    tools->addWidget(m_setBox);
+    QToolButton *saveSet = makeButton(tr("Save set…"), QStringLiteral("trendSaveSet"), false);
+    QToolButton *deleteSet = makeButton(tr("Delete set"), QStringLiteral("trendDeleteSet"), false);
+    right->addLayout(tools);
+
+    auto *rangeRow = new QHBoxLayout;
+    rangeRow->setSpacing(6);
+    m_fromEdit = new QDateTimeEdit(this);
+    m_toEdit = new QDateTimeEdit(this);
+    for (QDateTimeEdit *e : {m_fromEdit, m_toEdit}) {
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        e->setCalendarPopup(true);
+        // Qt 6.4's editor has no time zone: it shows plant wall time, held as UTC fields.
+        e->setTimeSpec(Qt::UTC);
+    }
+    m_applyRange = new QPushButton(tr("Show"), this);
+    auto *fromLabel = new QLabel(tr("From"), this);
+    auto *toLabel = new QLabel(tr("to"), this);
+    m_customWidgets = {fromLabel, m_fromEdit, toLabel, m_toEdit, m_applyRange};
+    for (QWidget *w : m_customWidgets) {
+        w->setVisible(false);
+        rangeRow->addWidget(w);
+    }
+    m_rangeLabel = new QLabel(this);
+    m_rangeLabel->setObjectName(QStringLiteral("trendRange"));
+    m_rangeLabel->setForegroundRole(QPalette::Mid);
+    rangeRow->addWidget(m_rangeLabel, 1);
+    m_offlineLabel = new QLabel(this);
+    m_offlineLabel->setObjectName(QStringLiteral("trendOffline"));
+    m_offlineLabel->hide();
+    rangeRow->addWidget(m_offlineLabel);
+    m_backToLive = new QPushButton(tr("Back to live data"), this);
+    m_backToLive->hide();
+    rangeRow->addWidget(m_backToLive);
+    right->addLayout(rangeRow);
+
+    m_plot = new widgets::TrendPlot(this);
+    m_plot->setTimeZone(QTimeZone(m_model->timeZone().toUtf8()));
+    right->addWidget(m_plot, 1);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("trendPenTable"));
+    m_table->setHorizontalHeaderLabels({tr("Pen"), tr("Unit"), tr("Cursor 1"), tr("Cursor 2"),
+                                        tr("Δ"), tr("Min"), tr("Max"), tr("Mean"), tr("Std dev"),
+                                        tr("Integral"), tr("Time > limit")});
+    m_table->horizontalHeaderItem(IntegralColumn)
+        ->setToolTip(tr("∫ value dt in value × hours (kW → kWh)"));
+    m_table->horizontalHeaderItem(AboveColumn)
+        ->setToolTip(tr("Time above the pen's upper limit (USL) between the cursors"));
+    m_table->horizontalHeaderItem(MinColumn)
+        ->setToolTip(tr("Statistics between the cursors, or over the visible range without "
+                        "cursors (time-weighted, gaps left out)"));
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(PenColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    for (int c : {int(PenColumn), int(UnitColumn)})
+        m_table->horizontalHeaderItem(c)->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
+            + 5 * m_table->verticalHeader()->defaultSectionSize() + 4;
+    m_table->setFixedHeight(tableHeight);
+    right->addWidget(m_table);
+    layout->addLayout(right, 1);
+
+    m_liveTimer = new QTimer(this);
+    m_liveTimer->setInterval(kLiveTickMs);
+    connect(m_liveTimer, &QTimer::timeout, this, &TrendsPage::refresh);
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(kReloadDebounceMs);
+    connect(m_reloadTimer, &QTimer::timeout, this, &TrendsPage::reload);
+
+    connect(m_search, &QLineEdit::textChanged, this, &TrendsPage::filterPicker);
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString path = item->data(0, kPathRole).toString();
+        if (!path.isEmpty())
+            addPen(path);
+    });
+    connect(m_periodBox, &QComboBox::activated, this,
+            [this](int index) { setPeriod(Period(m_periodBox->itemData(index).toInt())); });
+    connect(m_applyRange, &QPushButton::clicked, this, [this] {
+        const QTimeZone zone = m_plot->timeZone();
+        setCustomRange(QDateTime(m_fromEdit->date(), m_fromEdit->time(), zone).toMSecsSinceEpoch(),
+                       QDateTime(m_toEdit->date(), m_toEdit->time(), zone).toMSecsSinceEpoch());
+    });
+    connect(m_followButton, &QToolButton::toggled, m_plot, &widgets::TrendPlot::setFollowLive);
+    connect(m_plot, &widgets::TrendPlot::followLiveChanged, this, [this](bool follow) {
+        const QSignalBlocker block(m_followButton);
+        m_followButton->setChecked(follow);
+        if (follow)
+            reload();
+    });
+    connect(m_cursorButton, &QToolButton::toggled, m_plot, &widgets::TrendPlot::setCursorsVisible);
+    connect(m_boxZoomButton, &QToolButton::toggled, m_plot, &widgets::TrendPlot::setBoxZoomMode);
+    connect(autoscale, &QToolButton::clicked, m_plot, &widgets::TrendPlot::autoscaleValues);
+    connect(remove, &QToolButton::clicked, this, [this] {
+        if (m_table->currentRow() >= 0)
+            removePen(m_table->currentRow());
+    });
+    auto *del = new QShortcut(QKeySequence::Delete, m_table);
+    connect(del, &QShortcut::activated, remove, &QToolButton::click);
+    connect(m_plot, &widgets::TrendPlot::cursorsChanged, this, &TrendsPage::updateTable);
+    connect(m_plot, &widgets::TrendPlot::viewChangedByUser, this, [this] {
+        updateRangeLabel();
+        updateTable();
+        m_reloadTimer->start();
+    });
+    connect(m_loader.get(), &TrendLoader::busyChanged, m_busy, &QWidget::setVisible);
+    connect(saveSet, &QToolButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save trend set"), tr("Name:"),
+                                                   QLineEdit::Normal, m_setBox->currentText(), &ok);
+        if (ok && !settingsKey(name).isEmpty())
+            saveTrendSet(name);
+    });
+    connect(deleteSet, &QToolButton::clicked, this, [this] {
+        if (m_setBox->currentIndex() > 0)
+            deleteTrendSet(m_setBox->currentText());
+    });
+    connect(m_setBox, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            loadTrendSet(m_setBox->itemText(index));
+    });
+    connect(m_backToLive, &QPushButton::clicked, this, &TrendsPage::closeHistory);
+
+    buildPicker();
+    updateTrendSetBox();
+    m_periodBox->setCurrentIndex(m_period);
+    applyPeriod(false);
+    updateTable();
+}
+
+TrendsPage::~TrendsPage()
+{
+    m_loader.reset(); // waits for a running load before the offline historian goes
+}
+
+QString TrendsPage::periodName(Period period)
+{
+    switch (period) {
+    case Last15Min: return tr("Last 15 min");
+    case Last8Hours: return tr("Last 8 h");
+    case CurrentShift: return tr("Current shift");
+    case Last24Hours: return tr("Last 24 h");
+    case Last7Days: return tr("Last 7 days");
+    case Last30Days: return tr("Last 30 days");
+    case Custom: return tr("Custom…");
+    case PeriodCount: break;
+    }
+    return QString();
+}
+
+TimestampMs TrendsPage::now() const
+{
+    return m_offline ? m_offlineEnd : m_clock->now();
+}
+
+const storage::Historian *TrendsPage::historian() const
+{
+    return m_offline ? m_offline.get() : m_engine->historian();
+}
+
+// ---- pen picker -----------------------------------------------------------------------------
+
+void TrendsPage::buildPicker()
+{
+    m_tree->clear();
+    auto tagItem = [](QTreeWidgetItem *parent, const QString &text, const QString &path,
+                      const QString &tip) {
+        auto *item = new QTreeWidgetItem(parent, {text});
+        item->setData(0, kPathRole, path);
+        item->setToolTip(0, tip);
+        return item;
+    };
+    if (m_offline) {
+        // A copied cache: the tree comes from the file's own tag paths.
+        QHash<QString, QTreeWidgetItem *> nodes;
+        for (const QString &path : m_offlineTags) {
+            const QStringList parts = path.split(QLatin1Char('/'));
+            QTreeWidgetItem *parent = m_tree->invisibleRootItem();
+            QString prefix;
+            for (int i = 0; i + 1 < parts.size(); ++i) {
+                prefix += (i ? QStringLiteral("/") : QString()) + parts[i];
+                QTreeWidgetItem *&node = nodes[prefix];
+                if (!node) {
+                    node = new QTreeWidgetItem(parent, {parts[i]});
+                    node->setToolTip(0, prefix);
+                }
+                parent = node;
+            }
+            const TagDef *def = m_model->tagByPath(path);
+            tagItem(parent, parts.back(), path,
+                    def && !def->description.isEmpty() ? tr("%1\n%2").arg(path, def->description)
+                                                       : path);
+        }
+        m_tree->expandToDepth(2);
+        return;
+    }
+    const PlantModel &plant = *m_model;
+    for (const Site &site : plant.sites) {
+        auto *siteItem = new QTreeWidgetItem(m_tree, {site.name});
+        siteItem->setToolTip(0, site.path);
+        for (int a : site.areas) {
+            const Area &area = plant.areas[std::size_t(a)];
+            auto *areaItem = new QTreeWidgetItem(siteItem, {area.name});
+            areaItem->setToolTip(0, area.path);
+            for (int l : area.lines) {
+                const Line &line = plant.lines[std::size_t(l)];
+                auto *lineItem = new QTreeWidgetItem(areaItem, {line.description.isEmpty()
+                                                                    ? line.name
+                                                                    : tr("%1 — %2").arg(line.name, line.description)});
+                lineItem->setToolTip(0, line.path);
+                for (int m : line.machines) {
+                    const Machine &machine = plant.machines[std::size_t(m)];
+                    auto *machineItem = new QTreeWidgetItem(lineItem, {machine.name});
+                    machineItem->setToolTip(0, machine.description.isEmpty()
+                                                   ? machine.path
+                                                   : tr("%1\n%2").arg(machine.path, machine.description));
+                    for (TagId t : machine.tags) {
+                        const TagDef &tag = plant.tags[t];
+                        QString tip = tag.path;
+                        if (!tag.description.isEmpty())
+                            tip += QLatin1Char('\n') + tag.description;
+                        const QString text = tag.unit.isEmpty()
+                                ? tag.name
+                                : tr("%1 (%2)").arg(tag.name, tag.unit);
+                        tagItem(machineItem, text, tag.path, tip);
+                    }
+                }
+            }
+        }
+    }
+    m_tree->expandToDepth(2); // site, area, line open; machines closed
+}
+
+void TrendsPage::filterPicker(const QString &text)
+{
+    const QString needle = text.trimmed();
+    // Bounded recursion over the tree (depth = ISA-95 levels).
+    std::function<bool(QTreeWidgetItem *)> visit = [&](QTreeWidgetItem *item) {
+        bool any = false;
+        for (int i = 0; i < item->childCount(); ++i)
+            any = visit(item->child(i)) || any;
+        const bool self = needle.isEmpty()
+                || item->text(0).contains(needle, Qt::CaseInsensitive)
+                || item->data(0, kPathRole).toString().contains(needle, Qt::CaseInsensitive)
+                || item->toolTip(0).contains(needle, Qt::CaseInsensitive);
+        const bool visible = self || any;
+        item->setHidden(!visible);
+        if (!needle.isEmpty() && any)
+            item->setExpanded(true);
+        return visible;
+    };
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        visit(m_tree->topLevelItem(i));
+    if (needle.isEmpty()) {
+        m_tree->collapseAll();
+        m_tree->expandToDepth(2);
+    }
+}
+
+// ---- pens -----------------------------------------------------------------------------------
+
+void TrendsPage::setPens(const QStringList &paths)
+{
+    QStringList accepted;
+    for (const QString &p : paths) {
+        const bool known = m_offline ? m_offlineTags.contains(p) : m_model->tagByPath(p) != nullptr;
+        if (!known) {
+            qCInfo(lcTrends) << "not trended, unknown tag:" << p;
+            continue;
+        }
+        if (!accepted.contains(p) && accepted.size() < kMaxPens)
+            accepted << p;
+    }
+    m_pens = accepted;
+    rebuildPlotPens();
+    reload();
+}
+
+bool TrendsPage::addPen(const QString &path)
+{
+    if (m_pens.contains(path) || m_pens.size() >= kMaxPens)
+        return false;
+    QStringList next = m_pens;
+    next << path;
+    setPens(next);
+    return m_pens.contains(path);
+}
+
+void TrendsPage::removePen(int index)
+{
+    if (index < 0 || index >= m_pens.size())
+        return;
+    QStringList next = m_pens;
+    next.removeAt(index);
+    setPens(next);
+}
+
+void TrendsPage::rebuildPlotPens()
+{
+    std::vector<widgets::TrendPenInfo> infos;
+    m_stateMachine = -1;
+    m_statePath.clear();
+    for (const QString &path : m_pens) {
+        widgets::TrendPenInfo info;
+        info.path = path;
+        const TagDef *tag = m_model->tagByPath(path);
+        if (tag) {
+            const QString machine = tag->machine >= 0
+                    ? m_model->machines[std::size_t(tag->machine)].name
+                    : QString();
+            info.label = machine.isEmpty() ? tag->name : tr("%1 · %2").arg(machine, tag->name);
+            info.unit = tag->unit;
+            info.decimals = tag->decimals;
+            info.staleAfterMs = tag->staleAfterMs;
+            if (tag->spec) {
+                if (std::isfinite(tag->spec->usl))
+                    info.limits.push_back({tag->spec->usl, tr("USL")});
+                if (std::isfinite(tag->spec->target))
+                    info.limits.push_back({tag->spec->target, tr("Target")});
+                if (std::isfinite(tag->spec->lsl))
+                    info.limits.push_back({tag->spec->lsl, tr("LSL")});
+                info.statsLimit = tag->spec->usl;
+            }
+            // The state band follows the first pen's machine.
+            if (m_stateMachine < 0 && tag->machine >= 0) {
+                const Machine &m = m_model->machines[std::size_t(tag->machine)];
+                const TagId state = m.roleTag(TagRole::State);
+                if (state != kInvalidTag) {
+                    m_stateMachine = tag->machine;
+                    m_statePath = m_model->tags[state].path;
+                }
+            }
+        } else {
+            const QStringList parts = path.split(QLatin1Char('/'));
+            info.label = parts.size() >= 2 ? tr("%1 · %2").arg(parts[parts.size() - 2], parts.back())
+                                           : path;
+        }
+        infos.push_back(info);
+    }
+    if (m_offline && !m_offlineTags.contains(m_statePath)) {
+        m_stateMachine = -1;
+        m_statePath.clear();
+    }
+    m_plot->setPens(infos);
+    m_lastSeen.assign(std::size_t(m_pens.size()), 0);
+    if (m_stateMachine < 0)
+        m_plot->setStateBand(QString(), {});
+    else
+        m_plot->setStateBand(tr("%1 state").arg(m_model->machines[std::size_t(m_stateMachine)].name),
+                             {});
+    updateTable();
+}
+
+// ---- time range -----------------------------------------------------------------------------
+
+void TrendsPage::setPeriod(Period period)
+{
+    m_period = period;
+    {
+        const QSignalBlocker block(m_periodBox);
+        m_periodBox->setCurrentIndex(int(period));
+    }
+    applyPeriod(true);
+}
+
+void TrendsPage::setCustomRange(TimestampMs from, TimestampMs to)
+{
+    if (to <= from)
+        return;
+    m_period = Custom;
+    {
+        const QSignalBlocker block(m_periodBox);
+        m_periodBox->setCurrentIndex(int(Custom));
+    }
+    setEditorTimes(from, to);
+    m_plot->setFollowLive(false);
+    m_plot->setViewRange(from, to);
+    for (QWidget *w : m_customWidgets)
+        w->setVisible(true);
+    updateRangeLabel();
+    reload();
+}
+
+void TrendsPage::setEditorTimes(TimestampMs from, TimestampMs to)
+{
+    auto wall = [this](TimestampMs t) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(t, m_plot->timeZone());
+        return QDateTime(local.date(), local.time(), Qt::UTC);
+    };
+    m_fromEdit->setDateTime(wall(from));
+    m_toEdit->setDateTime(wall(to));
+}
+
+void TrendsPage::applyPeriod(bool reloadNow)
+{
+    const bool custom = m_period == Custom;
+    // The from/to editors (and their labels) only for a custom range.
+    for (QWidget *w : m_customWidgets)
+        w->setVisible(custom);
+    if (custom) {
+        setEditorTimes(m_plot->viewFrom(), m_plot->viewTo());
+        m_plot->setFollowLive(false);
+        updateRangeLabel();
+        if (reloadNow)
+            reload();
+        return;
+    }
+    const TimestampMs t = now();
+    TimestampMs from = t - periodLength(m_period);
+    if (m_period == CurrentShift && m_model->calendar.isSet()) {
+        const auto shifts = shiftInstances(m_model->calendar, t - 2 * 86'400'000LL, t + 1);
+        for (const ShiftInstance &s : shifts) {
+            if (s.startMs <= t)
+                from = s.startMs; // the last shift that has started (the current one)
+        }
+    }
+    m_plot->setLiveEdge(t);
+    m_plot->setViewRange(from, t);
+    m_plot->setFollowLive(!m_offline);
+    m_followButton->setEnabled(!m_offline);
+    updateRangeLabel();
+    if (reloadNow)
+        reload();
+}
+
+void TrendsPage::updateRangeLabel()
+{
+    const TimestampMs from = m_plot->viewFrom(), to = m_plot->viewTo();
+    QString text = tr("%1 – %2 (%3)")
+                       .arg(m_plot->formatTime(from, true), m_plot->formatTime(to, true),
+                            m_plot->timeZone().id().isEmpty()
+                                ? QStringLiteral("UTC")
+                                : QString::fromUtf8(m_plot->timeZone().id()));
+    if (m_period == CurrentShift && !m_model->calendar.isSet())
+        text += tr(" · no shift calendar: last 8 h");
+    if (m_plot->penCount() > 0) {
+        switch (m_plot->penData(0).resolution) {
+        case analytics::TrendResolution::Raw: text += tr(" · raw samples"); break;
+        case analytics::TrendResolution::Minute: text += tr(" · minute min/max"); break;
+        case analytics::TrendResolution::Hour: text += tr(" · hour min/max"); break;
+        }
+    }
+    if (!historian() && !m_offline)
+        text += tr(" · no historian: only the last minutes in memory");
+    m_rangeLabel->setText(text);
+}
+
+// ---- loading --------------------------------------------------------------------------------
+
+void TrendsPage::reload()
+{
+    m_reloadTimer->stop();
+    m_lastReloadMs = now();
+    if (m_pens.isEmpty()) {
+        m_loader->cancel();
+        m_busy->hide();
+        updateRangeLabel();
+        return;
+    }
+    TrendRequest request;
+    request.paths = m_pens;
+    if (!m_statePath.isEmpty())
+        request.paths << m_statePath;
+    request.from = m_plot->viewFrom();
+    request.to = m_plot->followLive() ? std::max(m_plot->viewTo(), now()) : m_plot->viewTo();
+    request.maxBuckets = m_plot->plotAreaWidth();
+    request.mergeLive = !m_offline;
+    m_loadedWidthMs = request.to - request.from;
+    m_loader->request(request);
+}
+
+bool TrendsPage::isLoading() const
+{
+    return m_loader->isBusy();
+}
+
+void TrendsPage::applyResult(const TrendLoadResult &result)
+{
+    const auto &series = result.series;
+    for (int i = 0; i < m_pens.size() && std::size_t(i) < series.size(); ++i) {
+        if (series[std::size_t(i)].path != m_pens[i])
+            continue; // pens changed meanwhile; the newer request brings them
+        m_plot->setPenData(i, series[std::size_t(i)]);
+        m_lastSeen[std::size_t(i)] = std::max(series[std::size_t(i)].newestTime(),
+                                              series[std::size_t(i)].historianLastMs);
+    }
+    if (!m_statePath.isEmpty() && series.size() == std::size_t(m_pens.size()) + 1
+        && series.back().path == m_statePath) {
+        // One span per run of equal state codes. A bucket that saw a Down state shows Down
+        // (the abnormal is never hidden by decimation); else its last state.
+        const Machine &machine = m_model->machines[std::size_t(m_stateMachine)];
+        const TagDef *stateTag = m_model->tagByPath(m_statePath);
+        const TimestampMs hold = stateTag ? stateTag->staleAfterMs : 30'000;
+        const analytics::TrendSeries &s = series.back();
+        std::vector<widgets::TrendStateSpan> spans;
+        for (std::size_t k = 0; k < s.buckets.size(); ++k) {
+            const analytics::TrendBucket &b = s.buckets[k];
+            widgets::TrendStateSpan span;
+            span.from = k == 0 ? std::max(b.start, b.tFirst) : b.start;
+            const TimestampMs nextStart = k + 1 < s.buckets.size() ? s.buckets[k + 1].start
+                                                                   : b.tLast + hold;
+            span.to = std::min(nextStart, std::max(b.start + s.bucketMs, b.tLast + hold));
+            if (k + 1 == s.buckets.size())
+                span.to = std::min(span.to, std::max(result.request.to, b.tLast));
+            if (b.count == 0) {
+                span.category = StateCategory::Unknown;
+                span.name = tr("no data");
+            } else {
+                int code = int(std::lround(b.last));
+                for (double v : {b.first, b.min, b.max, b.last}) {
+                    const StateDef *d = machine.state(int(std::lround(v)));
+                    if (d && d->category == StateCategory::Down) {
+                        code = d->code;
+                        break;
+                    }
+                }
+                const StateDef *def = machine.state(code);
+                span.category = def ? def->category : StateCategory::Unknown;
+                span.name = def ? def->name : tr("state %1").arg(code);
+            }
+            if (!spans.empty() && spans.back().name == span.name
+                && spans.back().category == span.category && spans.back().to >= span.from) {
+                spans.back().to = std::max(spans.back().to, span.to);
+            } else {
+                spans.push_back(span);
+            }
+        }
+        m_plot->setStateBand(tr("%1 state").arg(machine.name), std::move(spans));
+    }
+    updateRangeLabel();
+    updateTable();
+    emit loadFinished();
+}
+
+void TrendsPage::refresh()
+{
+    if (m_offline)
+        return;
+    const TimestampMs t = now();
+    m_plot->setLiveEdge(t); // moves the view only in follow mode
+    if (m_pens.isEmpty() || !m_plot->followLive())
+        return;
+    const TagStore &store = m_engine->tagStore();
+    for (int i = 0; i < m_pens.size(); ++i) {
+        const TagId tag = m_model->tagIdByPath(m_pens[i]);
+        if (tag == kInvalidTag)
+            continue;
+        std::vector<Sample> fresh = store.recent(tag, m_lastSeen[std::size_t(i)] + 1);
+        while (!fresh.empty() && fresh.back().t_ms > t)
+            fresh.pop_back();
+        if (fresh.empty())
+            continue;
+        m_lastSeen[std::size_t(i)] = fresh.back().t_ms;
+        m_plot->appendSamples(i, fresh);
+    }
+    m_plot->setLiveEdge(t); // again: rescales the value axes to the appended samples
+    updateRangeLabel();
+    updateTable();
+    // Re-decimate now and then (and the state band with it), and when the zoom width changed.
+    const TimestampMs width = m_plot->viewTo() - m_plot->viewFrom();
+    if (t - m_lastReloadMs >= kLiveReloadMs || std::llabs(width - m_loadedWidthMs) > width / 20)
+        reload();
+}
+
+// ---- table ----------------------------------------------------------------------------------
+
+QString TrendsPage::formatValue(int pen, double v) const
+{
+    if (!std::isfinite(v))
+        return tr("—");
+    return QLocale().toString(v, 'f', m_plot->pen(pen).decimals);
+}
+
+void TrendsPage::updateTable()
+{
+    const int n = m_plot->penCount();
+    if (m_table->rowCount() != n)
+        m_table->setRowCount(n);
+    const bool cursors = m_plot->cursorsVisible();
+    auto set = [this](int row, int col, const QString &text, const QString &tip = QString()) {
+        QTableWidgetItem *item = m_table->item(row, col);
+        if (!item) {
+            item = new QTableWidgetItem;
+            item->setTextAlignment(col == PenColumn || col == UnitColumn
+                                       ? int(Qt::AlignLeft | Qt::AlignVCenter)
+                                       : int(Qt::AlignRight | Qt::AlignVCenter));
+            m_table->setItem(row, col, item);
+        }
+        if (item->text() != text)
+            item->setText(text);
+        item->setToolTip(tip);
+        return item;
+    };
+    for (int i = 0; i < n; ++i) {
+        const widgets::TrendPenInfo &info = m_plot->pen(i);
+        QTableWidgetItem *penItem = set(i, PenColumn, info.label, info.path);
+        QPixmap swatch(12, 12);
+        swatch.fill(m_plot->penColor(i));
+        penItem->setIcon(QIcon(swatch));
+        const analytics::TrendSeries &data = m_plot->penData(i);
+        if (!data.error.isEmpty())
+            penItem->setToolTip(tr("%1\n%2").arg(info.path, data.error));
+        set(i, UnitColumn, info.unit);
+        const double c1 = cursors ? m_plot->valueAtCursor(i, 0) : NAN;
+        const double c2 = cursors ? m_plot->valueAtCursor(i, 1) : NAN;
+        set(i, Cursor1Column, formatValue(i, c1));
+        set(i, Cursor2Column, formatValue(i, c2));
+        set(i, DeltaColumn, formatValue(i, c2 - c1));
+        const analytics::TrendRangeStats st = m_plot->rangeStats(i);
+        set(i, MinColumn, formatValue(i, st.valid ? st.min : NAN));
+        set(i, MaxColumn, formatValue(i, st.valid ? st.max : NAN));
+        set(i, MeanColumn, formatValue(i, st.valid ? st.mean : NAN));
+        set(i, StdDevColumn, formatValue(i, st.valid ? st.stddev : NAN));
+        QString integral = formatValue(i, st.valid ? st.integralHours : NAN);
+        if (st.valid && !info.unit.isEmpty())
+            integral = tr("%1 %2·h").arg(integral, info.unit);
+        set(i, IntegralColumn, integral);
+        const bool haveLimit = std::isfinite(info.statsLimit);
+        set(i, AboveColumn,
+            haveLimit && st.valid ? widgets::TrendPlot::formatDuration(st.aboveMs) : tr("—"),
+            haveLimit ? tr("Above %1 %2").arg(formatValue(i, info.statsLimit), info.unit)
+                      : tr("No upper limit configured for this tag"));
+    }
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+bool TrendsPage::exportCsv(const QString &path, QString *error, bool showProgress)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    std::unique_ptr<QProgressDialog> progress;
+    if (showProgress) {
+        progress = std::make_unique<QProgressDialog>(tr("Exporting %1…").arg(QFileInfo(path).fileName()),
+                                                     tr("Cancel"), 0, 100, this);
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(300);
+    }
+    TrendExportStats stats;
+    const bool ok = exportTrendCsv(
+        &file, m_pens, m_plot->viewFrom(), m_plot->viewTo(), historian(),
+        m_offline ? nullptr : &m_engine->tagStore(), m_offline ? nullptr : m_model.get(), &stats,
+        error, [&progress](int done, int total) {
+            if (!progress)
+                return true;
+            progress->setMaximum(std::max(1, total));
+            progress->setValue(done);
+            QCoreApplication::processEvents();
+            return !progress->wasCanceled();
+        });
+    if (!ok || stats.cancelled) {
+        file.cancelWriting();
+        if (stats.cancelled && error)
+            *error = tr("Export cancelled.");
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    qCInfo(lcTrends) << "exported" << stats.rows << "samples to" << path;
+    return true;
+}
+
+bool TrendsPage::exportPng(const QString &path)
+{
+    return m_plot->savePng(path);
+}
+
+bool TrendsPage::exportPdf(const QString &path)
+{
+    return m_plot->savePdf(path);
+}
+
+void TrendsPage::copyImage()
+{
+    QGuiApplication::clipboard()->setPixmap(m_plot->renderImage());
+}
+
+// ---- trend sets -----------------------------------------------------------------------------
+
+void TrendsPage::saveTrendSet(const QString &name)
+{
+    const QString key = settingsKey(name);
+    if (key.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(kSetsGroup);
+    settings.beginGroup(key);
+    settings.setValue(QStringLiteral("pens"), m_pens);
+    settings.setValue(QStringLiteral("period"), int(m_period));
+    settings.setValue(QStringLiteral("from"), qint64(m_plot->viewFrom()));
+    settings.setValue(QStringLiteral("to"), qint64(m_plot->viewTo()));
+    settings.endGroup();
+    settings.endGroup();
+    updateTrendSetBox();
+    m_setBox->setCurrentText(key);
+}
+
+bool TrendsPage::loadTrendSet(const QString &name)
+{
+    QSettings settings;
+    settings.beginGroup(kSetsGroup);
+    if (!settings.childGroups().contains(settingsKey(name)))
+        return false;
+    settings.beginGroup(settingsKey(name));
+    const QStringList pens = settings.value(QStringLiteral("pens")).toStringList();
+    const int period = settings.value(QStringLiteral("period"), int(Last15Min)).toInt();
+    const TimestampMs from = settings.value(QStringLiteral("from")).toLongLong();
+    const TimestampMs to = settings.value(QStringLiteral("to")).toLongLong();
+    m_pens.clear();
+    setPens(pens);
+    if (period == Custom)
+        setCustomRange(from, to);
+    else if (period >= 0 && period < PeriodCount)
+        setPeriod(Period(period));
+    return true;
+}
+
+void TrendsPage::deleteTrendSet(const QString &name)
+{
+    QSettings settings;
+    settings.beginGroup(kSetsGroup);
+    settings.remove(settingsKey(name));
+    settings.endGroup();
+    updateTrendSetBox();
+}
+
+QStringList TrendsPage::trendSetNames()
+{
+    QSettings settings;
+    settings.beginGroup(kSetsGroup);
+    return settings.childGroups();
+}
+
+void TrendsPage::updateTrendSetBox()
+{
+    const QSignalBlocker block(m_setBox);
+    m_setBox->clear();
+    m_setBox->addItem(tr("Trend sets"));
+    m_setBox->addItems(trendSetNames());
+}
+
+// ---- offline review -------------------------------------------------------------------------
+
+bool TrendsPage::openHistory(const QString &file, QString *error)
+{
+    storage::HistorianOptions options;
+    options.path = file;
+    options.readOnly = true;
+    QString why;
+    auto h = storage::Historian::open(options, &why);
+    if (!h) {
+        if (error)
+            *error = tr("Cannot open %1: %2").arg(file, why);
+        return false;
+    }
+    // The newest data of the file anchors the period presets ("last 24 h" of the copy).
+    const QStringList tags = h->tagPaths();
+    TimestampMs newest = 0;
+    const TimestampMs wallNow = m_clock->now();
+    for (const QString &t : tags) {
+        const storage::RangeResult r = h->range(t, 0, wallNow, 1);
+        for (const storage::Bucket &b : r.buckets)
+            newest = std::max(newest, b.t_last);
+    }
+    m_loader->setSources(h.get(), nullptr, nullptr);
+    m_offline = std::move(h);
+    m_offlineTags = tags;
+    m_offlineEnd = newest > 0 ? newest : wallNow;
+    m_offlineLabel->setText(tr("Offline review: %1 (read-only)").arg(QFileInfo(file).fileName()));
+    m_offlineLabel->setToolTip(file);
+    m_offlineLabel->show();
+    m_backToLive->show();
+    buildPicker();
+    QStringList keep;
+    for (const QString &p : std::as_const(m_pens)) {
+        if (m_offlineTags.contains(p))
+            keep << p;
+    }
+    m_pens.clear();
+    if (m_period == Custom)
+        m_period = Last24Hours;
+    setPeriod(m_period);
+    setPens(keep);
+    qCInfo(lcTrends) << "reviewing" << file << "read-only," << tags.size() << "tags";
+    return true;
+}
+
+void TrendsPage::closeHistory()
+{
+    if (!m_offline)
+        return;
+    m_loader->setSources(m_engine->historian(), &m_engine->tagStore(), m_model);
+    m_offline.reset();
+    m_offlineTags.clear();
+    m_offlineLabel->hide();
+    m_backToLive->hide();
+    buildPicker();
+    const QStringList pens = m_pens;
+    m_pens.clear();
+    setPeriod(m_period == Custom ? Last15Min : m_period);
+    setPens(pens);
+}
+
+// ---- events ---------------------------------------------------------------------------------
+
+void TrendsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_liveTimer->start();
+    if (!m_pens.isEmpty())
+        m_reloadTimer->start();
+}
+
+void TrendsPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_liveTimer->stop();
+}
+
+void TrendsPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_table)
+        updateTable(); // swatches are theme colours
+}
+
+} // namespace andon::ui

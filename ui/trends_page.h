@@ -1,0 +1,164 @@
+// The Trends page (ISA-101 level 3): a pen picker from the plant tree with search, period
+// presets, the trend plot with its machine-state band, a pen table with cursor readouts and
+// range statistics, export (CSV for andon-cli import, PNG, PDF, clipboard), saved trend sets
+// (QSettings) and read-only review of a copied historian file.
+// Owned by MainWindow's page stack; holds a non-owning Engine and Clock, which outlive it.
+#pragma once
+
+#include "core/clock.h"
+#include "core/plant_model.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace andon {
+class Engine;
+class TrendLoader;
+struct TrendLoadResult;
+}
+namespace andon::storage {
+class Historian;
+}
+namespace andon::widgets {
+class TrendPlot;
+}
+
+namespace andon::ui {
+
+class TrendsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Period { Last15Min, Last8Hours, CurrentShift, Last24Hours, Last7Days, Last30Days,
+                  Custom, PeriodCount };
+    // Pen table columns.
+    enum Column { PenColumn, UnitColumn, Cursor1Column, Cursor2Column, DeltaColumn, MinColumn,
+                  MaxColumn, MeanColumn, StdDevColumn, IntegralColumn, AboveColumn,
+                  ColumnCount };
+    static constexpr int kMaxPens = 8; // one per colour of the trend palette
+
+    TrendsPage(Engine *engine, const Clock *clock, QWidget *parent = nullptr);
+    ~TrendsPage() override;
+
+    // Pens by tag path (unknown paths are skipped with a message); at most kMaxPens.
+    void setPens(const QStringList &paths);
+    bool addPen(const QString &path);
+    void removePen(int index);
+    QStringList pens() const { return m_pens; }
+
+    void setPeriod(Period period);
+    Period period() const { return m_period; }
+    static QString periodName(Period period); // translated, as in the combo box
+    // A fixed range (Custom period, live follow off).
+    void setCustomRange(TimestampMs from, TimestampMs to);
+
+    // Live tick: new ring-buffer samples, the live edge, and a reload now and then.
+    // Called by the page's own timer while visible; tests call it directly.
+    void refresh();
+    // Requests the data of the visible range again (off the GUI thread).
+    void reload();
+    bool isLoading() const;
+
+    // Exports of the visible range. CSV is what `andon-cli import` reads.
+    bool exportCsv(const QString &path, QString *error, bool showProgress = false);
+    bool exportPng(const QString &path);
+    bool exportPdf(const QString &path);
+    void copyImage();
+
+    // Saved trend sets (QSettings "trends/sets/<name>": pens and period).
+    void saveTrendSet(const QString &name);
+    bool loadTrendSet(const QString &name);
+    void deleteTrendSet(const QString &name);
+    static QStringList trendSetNames();
+
+    // Offline review: a copied historian file opened read-only instead of the live data.
+    bool openHistory(const QString &file, QString *error);
+    void closeHistory();
+    bool isOffline() const { return m_offline != nullptr; }
+
+    widgets::TrendPlot *plot() const { return m_plot; }
+    QTreeWidget *penPicker() const { return m_tree; }
+    QLineEdit *searchBox() const { return m_search; }
+    QTableWidget *penTable() const { return m_table; }
+    QComboBox *periodBox() const { return m_periodBox; }
+    TrendLoader *loader() const { return m_loader.get(); }
+    QToolButton *followButton() const { return m_followButton; }
+    // The machine whose state is drawn under the plot (-1 = none).
+    int stateMachine() const { return m_stateMachine; }
+
+signals:
+    void loadFinished(); // a load was applied to the plot (tests wait for it)
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildPicker();
+    void filterPicker(const QString &text);
+    void rebuildPlotPens();
+    void applyPeriod(bool reloadNow);
+    void setEditorTimes(TimestampMs from, TimestampMs to);
+    void applyResult(const TrendLoadResult &result);
+    void updateTable();
+    void updateRangeLabel();
+    void updateTrendSetBox();
+    void showExportMenu();
+    QString formatValue(int pen, double v) const;
+    TimestampMs now() const;
+    const storage::Historian *historian() const;
+
+    Engine *m_engine;
+    const Clock *m_clock;
+    std::shared_ptr<const PlantModel> m_model;
+    std::unique_ptr<TrendLoader> m_loader;
+    std::unique_ptr<storage::Historian> m_offline;
+    QStringList m_offlineTags;
+    TimestampMs m_offlineEnd = 0; // newest sample of the file: "now" while offline
+
+    QStringList m_pens;
+    Period m_period = Last15Min;
+    int m_stateMachine = -1;
+    QString m_statePath;
+    std::vector<TimestampMs> m_lastSeen; // per pen: newest sample time on the plot
+    TimestampMs m_lastReloadMs = 0;
+    TimestampMs m_loadedWidthMs = 0;
+
+    QTreeWidget *m_tree = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_periodBox = nullptr;
+    QDateTimeEdit *m_fromEdit = nullptr;
+    QDateTimeEdit *m_toEdit = nullptr;
+    QPushButton *m_applyRange = nullptr;
+    std::vector<QWidget *> m_customWidgets; // from/to editors, shown for a custom range
+    QToolButton *m_followButton = nullptr;
+    QToolButton *m_cursorButton = nullptr;
+    QToolButton *m_boxZoomButton = nullptr;
+    QToolButton *m_exportButton = nullptr;
+    QComboBox *m_setBox = nullptr;
+    QLabel *m_rangeLabel = nullptr;
+    QLabel *m_offlineLabel = nullptr;
+    QPushButton *m_backToLive = nullptr;
+    QProgressBar *m_busy = nullptr;
+    widgets::TrendPlot *m_plot = nullptr;
+    QTableWidget *m_table = nullptr;
+    QTimer *m_liveTimer = nullptr;
+    QTimer *m_reloadTimer = nullptr; // debounces zoom/pan before reloading
+};
+
+} // namespace andon::ui
