@@ -6,6 +6,7 @@
 #include "core/config_loader.h"
 #include "sim/modbus_register_map.h"
 #include "sim/plant_simulator.h"
+#include "storage/historian.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -122,6 +123,56 @@ QByteArray payloadFor(const andon::PlantModel &model, const andon::TagDef &tag,
     return out;
 }
 
+// Simulates [sim.now(), untilMs) at full speed into the historian at `dbPath` (created if
+// missing; an existing one continues). Prints progress; bounded by the simulated span.
+bool backfill(andon::sim::PlantSimulator &sim, const andon::PlantModel &model,
+              const QString &dbPath, andon::TimestampMs untilMs, QString *error)
+{
+    andon::storage::HistorianOptions options;
+    options.path = dbPath;
+    options.rawRetentionDays = model.historian.rawRetentionDays;
+    options.minuteRetentionDays = model.historian.minuteRetentionDays;
+    options.hourRetentionDays = model.historian.hourRetentionDays;
+    QString why;
+    auto historian = andon::storage::Historian::open(options, &why);
+    if (!historian) {
+        *error = QStringLiteral("--backfill-db: %1").arg(why);
+        return false;
+    }
+    QStringList paths;
+    for (const andon::TagDef &tag : model.tags)
+        paths.push_back(tag.path);
+    if (!historian->bindTags(paths, &why)) {
+        *error = QStringLiteral("--backfill-db %1: %2").arg(dbPath, why);
+        return false;
+    }
+    const andon::TimestampMs from = sim.now();
+    std::printf("andon-sim: backfilling %.1f h of history into %s\n",
+                double(untilMs - from) / 3'600'000.0, qPrintable(dbPath));
+    std::fflush(stdout);
+    QElapsedTimer timer;
+    timer.start();
+    std::uint64_t samples = 0;
+    constexpr andon::TimestampMs kSliceMs = 10 * 60'000;
+    for (andon::TimestampMs t = from; t < untilMs && !g_stopRequested;) {
+        t = std::min(untilMs, t + kSliceMs);
+        andon::SampleBatch batch = sim.advanceTo(t);
+        samples += batch.size();
+        historian->append(std::move(batch));
+    }
+    historian->sealAll();
+    const QString lastError = historian->stats().lastError;
+    historian.reset(); // closes the file before Andon opens it
+    if (!lastError.isEmpty()) {
+        *error = QStringLiteral("--backfill-db %1: %2").arg(dbPath, lastError);
+        return false;
+    }
+    std::printf("andon-sim: backfilled %llu samples in %.1f s\n",
+                static_cast<unsigned long long>(samples), double(timer.elapsed()) / 1000.0);
+    std::fflush(stdout);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -184,6 +235,15 @@ int main(int argc, char *argv[])
                                                           "only)."),
                                            QStringLiteral("host"), QStringLiteral("127.0.0.1"));
     parser.addOptions({modbusPortOpt, modbusHostOpt});
+    const QCommandLineOption backfillHoursOpt(
+            QStringLiteral("backfill-hours"),
+            QStringLiteral("Before going live, simulate the last H hours and write them into the "
+                           "historian given by --backfill-db, so history pages have data at once."),
+            QStringLiteral("h"), QStringLiteral("0"));
+    const QCommandLineOption backfillDbOpt(QStringLiteral("backfill-db"),
+                                           QStringLiteral("Historian file for --backfill-hours."),
+                                           QStringLiteral("file"));
+    parser.addOptions({backfillHoursOpt, backfillDbOpt});
     parser.process(app);
 
     if (!parser.isSet(configOpt)) {
@@ -216,6 +276,16 @@ int main(int argc, char *argv[])
                              .arg(parser.value(modbusPortOpt)));
             return 2;
         }
+    }
+    const double backfillHours = parser.value(backfillHoursOpt).toDouble(&ok);
+    if (!ok || backfillHours < 0.0 || backfillHours > 24.0 * 31) {
+        printErr(QStringLiteral("--backfill-hours: expected 0-744, got '%1'")
+                         .arg(parser.value(backfillHoursOpt)));
+        return 2;
+    }
+    if (backfillHours > 0.0 && parser.value(backfillDbOpt).isEmpty()) {
+        printErr(QStringLiteral("--backfill-hours needs --backfill-db FILE"));
+        return 2;
     }
     const std::uint64_t seed = parser.value(seedOpt).toULongLong(&ok);
     if (!ok) {
@@ -373,7 +443,20 @@ int main(int argc, char *argv[])
     // On a whole second, so that simulated shift and break boundaries (whole minutes) fall
     // exactly on the simulation grid.
     simOptions.startMs = andon::nowUtcMs() / 1000 * 1000;
+    // With a backfill the simulation starts in the past (on a whole minute) and runs at full
+    // speed up to now into the historian; the live part continues the same plant seamlessly.
+    const auto backfillMs = static_cast<andon::TimestampMs>(backfillHours * 3'600'000.0);
+    const andon::TimestampMs liveStartMs = simOptions.startMs;
+    if (backfillMs > 0)
+        simOptions.startMs = (liveStartMs - backfillMs) / 60'000 * 60'000;
     andon::sim::PlantSimulator sim(model, simOptions);
+    if (backfillMs > 0) {
+        QString error;
+        if (!backfill(sim, *model, parser.value(backfillDbOpt), liveStartMs, &error)) {
+            printErr(error);
+            return 1;
+        }
+    }
 
     const QString truthFile = parser.value(truthOpt);
     const auto writeTruth = [&]() -> bool {
@@ -403,10 +486,11 @@ int main(int argc, char *argv[])
     // ever longer ticks that starve the event loop and the signal handling.
     const auto maxPerTick = std::max<andon::TimestampMs>(
             1, static_cast<andon::TimestampMs>(500.0 * speed));
-    andon::TimestampMs simNow = simOptions.startMs;
+    andon::TimestampMs simNow = sim.now();
+    const andon::TimestampMs wallStartMs = simNow;
     const auto tick = [&] {
         const qint64 elapsed = wall.elapsed();
-        const auto target = simOptions.startMs
+        const auto target = wallStartMs
                 + static_cast<andon::TimestampMs>(static_cast<double>(elapsed) * speed);
         simNow = std::min(target, simNow + maxPerTick);
         const andon::SampleBatch batch = sim.advanceTo(simNow);

@@ -14,7 +14,7 @@ andon_add_test(tst_mqtt_client
     LABELS integration)
 andon_add_test(tst_andon_sim
     SOURCES integration/tst_andon_sim.cpp
-    LIBS andon_connectors
+    LIBS andon_connectors andon_sim andon_storage
     LABELS integration)
 # The end-to-end test runs the real simulator executable.
 add_dependencies(tst_andon_sim andon-sim)

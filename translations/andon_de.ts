@@ -207,6 +207,320 @@
     </message>
 </context>
 <context>
+    <name>andon::models::TopicTreeModel</name>
+    <message>
+        <source>boolean</source>
+        <translation>boolesch</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>1 metric</source>
+        <translation>1 Metrik</translation>
+    </message>
+    <message>
+        <source>%1 metrics</source>
+        <translation>%1 Metriken</translation>
+    </message>
+    <message>
+        <source> · seq %1</source>
+        <translation> · seq %1</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug B payload: %1</source>
+        <translation>keine Nutzdaten im Format Sparkplug B: %1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>%1 bytes: </source>
+        <translation>%1 Bytes: </translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Sparkplug B</source>
+        <translation>Sparkplug B</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>Letzter Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Rate (msg/s)</source>
+        <translation>Rate (Nachr./s)</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>Zuletzt empfangen</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retained</source>
+        <translation>Retained</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (already bound to a tag)</source>
+        <translation>%1 (bereits einem Tag zugeordnet)</translation>
+    </message>
+    <message>
+        <source>(empty level)</source>
+        <translation>(leere Ebene)</translation>
+    </message>
+    <message>
+        <source>— (not in the last message)</source>
+        <translation>— (nicht in der letzten Nachricht)</translation>
+    </message>
+    <message>
+        <source>Sparkplug edge node</source>
+        <translation>Edge-Knoten (Sparkplug)</translation>
+    </message>
+    <message>
+        <source>Sparkplug device</source>
+        <translation>Gerät (Sparkplug)</translation>
+    </message>
+    <message>
+        <source>%1 · alias %2</source>
+        <translation>%1 · Alias %2</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>retained</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>seq %1</translation>
+    </message>
+    <message>
+        <source>%1%2 (%3) = %4</source>
+        <translation>%1%2 (%3) = %4</translation>
+    </message>
+    <message>
+        <source>alias %1</source>
+        <translation>Alias %1</translation>
+    </message>
+    <message>
+        <source>(%1 bytes in total; the start is shown)</source>
+        <translation>(insgesamt %1 Bytes; der Anfang wird angezeigt)</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::BrowseBrokerDialog</name>
+    <message>
+        <source>Browse broker</source>
+        <translation>Broker durchsuchen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3)</source>
+        <translation>%1 (%2:%3)</translation>
+    </message>
+    <message>
+        <source>Root filter</source>
+        <translation>Stammfilter</translation>
+    </message>
+    <message>
+        <source>MQTT topic filter to subscribe to, e.g. acme/# or spBv1.0/#</source>
+        <translation>Zu abonnierender MQTT-Topic-Filter, z. B. acme/# oder spBv1.0/#</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search topics, JSON fields and Sparkplug metrics</source>
+        <translation>Topics, JSON-Felder und Sparkplug-Metriken suchen</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Last payload</source>
+        <translation>Letzte Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Create binding…</source>
+        <translation>Zuordnung erstellen…</translation>
+    </message>
+    <message>
+        <source>Add a tag bound to the selected topic, JSON field or Sparkplug metric to the plant configuration</source>
+        <translation>Der Anlagenkonfiguration einen Tag hinzufügen, der dem ausgewählten Topic, JSON-Feld oder der ausgewählten Sparkplug-Metrik zugeordnet ist</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid topic filter (&apos;#&apos; only as the whole last level, &apos;+&apos; only as a whole level)</source>
+        <translation>&apos;%1&apos; ist kein gültiger Topic-Filter (&apos;#&apos; nur als ganze letzte Ebene, &apos;+&apos; nur als ganze Ebene)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>No MQTT connection is configured. Add one under connections.mqtt in the plant configuration to browse a broker.</source>
+        <translation>Keine MQTT-Verbindung konfiguriert. Fügen Sie unter connections.mqtt in der Anlagenkonfiguration eine hinzu, um einen Broker zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Choose a connection and a root filter, then Browse. Browsing uses its own client and never publishes.</source>
+        <translation>Wählen Sie eine Verbindung und einen Stammfilter, dann Durchsuchen. Das Durchsuchen verwendet einen eigenen Client und veröffentlicht nie.</translation>
+    </message>
+    <message>
+        <source>State: %1 · %2 as %3 · %4 topics · %5 messages</source>
+        <translation>Zustand: %1 · %2 als %3 · %4 Topics · %5 Nachrichten</translation>
+    </message>
+    <message>
+        <source>⚠ Showing the first %1 topics: new topics are not added (%2 messages skipped). Narrow the root filter to see the rest.</source>
+        <translation>⚠ Die ersten %1 Topics werden angezeigt: Neue Topics werden nicht hinzugefügt (%2 Nachrichten übersprungen). Schränken Sie den Stammfilter ein, um den Rest zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a topic, field or metric.</source>
+        <translation>Wählen Sie ein Topic, ein Feld oder eine Metrik.</translation>
+    </message>
+    <message>
+        <source>%1, %2 bytes</source>
+        <translation>%1, %2 Bytes</translation>
+    </message>
+    <message>
+        <source>topic level (no message on it)</source>
+        <translation>Topic-Ebene (ohne eigene Nachricht)</translation>
+    </message>
+    <message>
+        <source>%1 topics below</source>
+        <translation>%1 Topics darunter</translation>
+    </message>
+    <message>
+        <source>JSON field %1</source>
+        <translation>JSON-Feld %1</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>Wert: %1</translation>
+    </message>
+    <message>
+        <source>not in the last message (last seen: %1)</source>
+        <translation>nicht in der letzten Nachricht (zuletzt gesehen: %1)</translation>
+    </message>
+    <message>
+        <source>group %1, edge node %2</source>
+        <translation>Gruppe %1, Edge-Knoten %2</translation>
+    </message>
+    <message>
+        <source>group %1, edge node %2, device %3</source>
+        <translation>Gruppe %1, Edge-Knoten %2, Gerät %3</translation>
+    </message>
+    <message>
+        <source>Sparkplug B edge node</source>
+        <translation>Edge-Knoten (Sparkplug B)</translation>
+    </message>
+    <message>
+        <source>Sparkplug B device</source>
+        <translation>Gerät (Sparkplug B)</translation>
+    </message>
+    <message>
+        <source>Sparkplug B metric %1</source>
+        <translation>Metrik %1 (Sparkplug B)</translation>
+    </message>
+    <message>
+        <source>datatype %1 · units %2 · alias %3 · value %4%5</source>
+        <translation>Datentyp %1 · Einheit %2 · Alias %3 · Wert %4%5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source> · already bound to a tag</source>
+        <translation> · bereits einem Tag zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 messages · %2 msg/s · last %3</source>
+        <translation>%1 Nachrichten · %2 Nachr./s · zuletzt %3</translation>
+    </message>
+    <message>
+        <source>QoS %1 · %2</source>
+        <translation>QoS %1 · %2</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>retained</translation>
+    </message>
+    <message>
+        <source>not retained</source>
+        <translation>nicht retained</translation>
+    </message>
+    <message>
+        <source>Added tag %1 at %2:%3 (previous version saved as %4). Restart Andon or reload the configuration to apply it.</source>
+        <translation>Tag %1 in %2:%3 hinzugefügt (vorherige Version gespeichert als %4). Starten Sie Andon neu oder laden Sie die Konfiguration neu, um ihn zu übernehmen.</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::ConnectionsPage</name>
     <message>
         <source>Connections</source>
@@ -440,6 +754,117 @@
         <source>⚠ Cannot request a rebirth from %1/%2: connection %3 is not connected</source>
         <translation>⚠ Rebirth von %1/%2 kann nicht angefordert werden: Verbindung %3 ist nicht verbunden</translation>
     </message>
+    <message>
+        <source>Browse broker…</source>
+        <translation>Broker durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Show the topics on a configured MQTT broker and create tag bindings from them (Ctrl+B)</source>
+        <translation>Die Topics eines konfigurierten MQTT-Brokers anzeigen und daraus Tag-Zuordnungen erstellen (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Scan registers…</source>
+        <translation>Register scannen…</translation>
+    </message>
+    <message>
+        <source>Read a range of the selected device&apos;s registers and show it in every type and word order</source>
+        <translation>Einen Registerbereich des ausgewählten Geräts lesen und in jedem Typ und jeder Wortreihenfolge anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::CreateBindingDialog</name>
+    <message>
+        <source>Create binding</source>
+        <translation>Zuordnung erstellen</translation>
+    </message>
+    <message>
+        <source>Sparkplug B metric &quot;%1&quot; of edge node %2/%3 on %4</source>
+        <translation>Metrik &quot;%1&quot; (Sparkplug B) von Edge-Knoten %2/%3 auf %4</translation>
+    </message>
+    <message>
+        <source>Sparkplug B metric &quot;%1&quot; of device %2/%3/%4 on %5</source>
+        <translation>Metrik &quot;%1&quot; (Sparkplug B) von Gerät %2/%3/%4 auf %5</translation>
+    </message>
+    <message>
+        <source>MQTT topic %1 on %2</source>
+        <translation>MQTT-Topic %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;_&apos; and &apos;-&apos;; the tag&apos;s path is machine/name</source>
+        <translation>Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;; der Pfad des Tags ist Maschine/Name</translation>
+    </message>
+    <message>
+        <source>Tag name</source>
+        <translation>Tag-Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>e.g. °C, mm/s, parts</source>
+        <translation>z. B. °C, mm/s, Teile</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation>Nutzdatenformat</translation>
+    </message>
+    <message>
+        <source>JSON Pointer, e.g. /value (empty: whole document)</source>
+        <translation>JSON Pointer, z. B. /value (leer: ganzes Dokument)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>JSON Pointer to epoch ms/s or ISO-8601 (empty: receive time)</source>
+        <translation>JSON Pointer auf Epoch-ms/s oder ISO-8601 (leer: Empfangszeit)</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>JSON Pointer to a quality (empty: good)</source>
+        <translation>JSON Pointer auf eine Qualität (leer: gut)</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Written to %1 (a backup is kept as %2.bak)</source>
+        <translation>Wird in %1 geschrieben (eine Sicherung bleibt als %2.bak erhalten)</translation>
+    </message>
+    <message>
+        <source>Add to configuration</source>
+        <translation>Zur Konfiguration hinzufügen</translation>
+    </message>
+    <message>
+        <source>⚠ Not written: %1</source>
+        <translation>⚠ Nicht geschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -459,6 +884,22 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Show the selected tags on the Trends page (or double-click a row)</source>
+        <translation>Ausgewählte Tags auf der Seite Trends anzeigen (oder Doppelklick auf eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Write…</source>
+        <translation>Schreiben…</translation>
+    </message>
+    <message>
+        <source>Write a new value to the selected tag&apos;s Modbus device (asks for confirmation; recorded in the audit journal)</source>
+        <translation>Einen neuen Wert in das Modbus-Gerät des ausgewählten Tags schreiben (mit Rückfrage; wird im Audit-Journal protokolliert)</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::MainWindow</name>
@@ -469,14 +910,6 @@
     <message>
         <source>%1 — Andon</source>
         <translation>%1 — Andon</translation>
-    </message>
-    <message>
-        <source>availability, performance and quality per line and shift (ISO 22400), the six big losses and a state timeline of every machine.</source>
-        <translation>Verfügbarkeit, Leistung und Qualität je Linie und Schicht (ISO 22400), die sechs großen Verluste und einen Zustandsverlauf jeder Maschine.</translation>
-    </message>
-    <message>
-        <source>the OEE calculation feature (analytics/oee, state and count journals).</source>
-        <translation>der OEE-Berechnung (analytics/oee, Zustands- und Stückzahljournale).</translation>
     </message>
     <message>
         <source>energy per machine, line and shift in kWh, cost per tariff, energy per good part and idle energy.</source>
@@ -493,14 +926,6 @@
     <message>
         <source>the SPC feature (SPC characteristics in the plant configuration).</source>
         <translation>der SPC-Funktion (SPC-Merkmale in der Anlagenkonfiguration).</translation>
-    </message>
-    <message>
-        <source>historical trends of any tag from the historian, with pens, zoom and export.</source>
-        <translation>historische Trends beliebiger Tags aus dem Historian, mit Stiften, Zoom und Export.</translation>
-    </message>
-    <message>
-        <source>the trend view feature (historian range queries).</source>
-        <translation>der Trendansicht (Bereichsabfragen im Historian).</translation>
     </message>
     <message>
         <source>active and past alarms by priority (ISA-18.2) with acknowledge and shelve.</source>
@@ -610,6 +1035,498 @@
         <source>⚠ TLS hostname verification is off (tls.insecure): the broker&apos;s identity is not checked.</source>
         <translation>⚠ TLS-Hostnamenprüfung ist ausgeschaltet (tls.insecure): Die Identität des Brokers wird nicht geprüft.</translation>
     </message>
+    <message>
+        <source>Shift &amp;report…</source>
+        <translation>&amp;Schichtbericht…</translation>
+    </message>
+    <message>
+        <source>Open &amp;history…</source>
+        <translation>&amp;Historie öffnen…</translation>
+    </message>
+    <message>
+        <source>Review a copied historian file read-only on the Trends page</source>
+        <translation>Eine kopierte Historian-Datei schreibgeschützt auf der Seite Trends auswerten</translation>
+    </message>
+    <message>
+        <source>Open history</source>
+        <translation>Historie öffnen</translation>
+    </message>
+    <message>
+        <source>Andon historian (*.db *.sqlite);;All files (*)</source>
+        <translation>Andon-Historian (*.db *.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extras</translation>
+    </message>
+    <message>
+        <source>&amp;Browse broker…</source>
+        <translation>&amp;Broker durchsuchen…</translation>
+    </message>
+    <message>
+        <source>⚠ Historian: not writing, %1 samples waiting</source>
+        <translation>⚠ Historian: schreibt nicht, %1 Messwerte warten</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::ModbusWriteDialog</name>
+    <message>
+        <source>FC5 — write single coil</source>
+        <translation>FC5 — einzelne Coil schreiben</translation>
+    </message>
+    <message>
+        <source>FC6 — write single register</source>
+        <translation>FC6 — einzelnes Register schreiben</translation>
+    </message>
+    <message>
+        <source>FC15 — write multiple coils</source>
+        <translation>FC15 — mehrere Coils schreiben</translation>
+    </message>
+    <message>
+        <source>FC16 — write multiple registers</source>
+        <translation>FC16 — mehrere Register schreiben</translation>
+    </message>
+    <message>
+        <source>none (read-only table)</source>
+        <translation>keiner (schreibgeschützte Tabelle)</translation>
+    </message>
+    <message>
+        <source>This tag is not read from a Modbus device, so it cannot be written here.</source>
+        <translation>Dieser Tag wird nicht von einem Modbus-Gerät gelesen und kann daher hier nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: writes are off unless its Modbus binding says &quot;writable: true&quot; in the plant configuration.</source>
+        <translation>%1 ist schreibgeschützt: Schreiben ist gesperrt, solange seine Modbus-Zuordnung in der Anlagenkonfiguration nicht &quot;writable: true&quot; enthält.</translation>
+    </message>
+    <message>
+        <source>No historian is open, so this write could not be recorded in the audit journal. Writes are refused without an audit record: start Andon with a historian.</source>
+        <translation>Es ist kein Historian geöffnet, daher könnte dieser Schreibvorgang nicht im Audit-Journal protokolliert werden. Ohne Audit-Eintrag wird das Schreiben verweigert: Starten Sie Andon mit einem Historian.</translation>
+    </message>
+    <message>
+        <source>Modbus polling is not running, so nothing can be written.</source>
+        <translation>Die Modbus-Abfrage läuft nicht, daher kann nichts geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Write to Modbus device — %1</source>
+        <translation>In Modbus-Gerät schreiben — %1</translation>
+    </message>
+    <message>
+        <source>unknown tag</source>
+        <translation>unbekannter Tag</translation>
+    </message>
+    <message>
+        <source>Write a new value to the device</source>
+        <translation>Einen neuen Wert in das Gerät schreiben</translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <translation>Maschine:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Tag:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Einheit:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>%1 — %2, unit id %3</source>
+        <translation>%1 — %2, Unit-ID %3</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>%1 (Modicon reference; protocol address %2)</source>
+        <translation>%1 (Modicon-Referenz; Protokolladresse %2)</translation>
+    </message>
+    <message>
+        <source>%1 (protocol address, 0-based)</source>
+        <translation>%1 (Protokolladresse, ab 0)</translation>
+    </message>
+    <message>
+        <source>coil (one bit)</source>
+        <translation>Coil (ein Bit)</translation>
+    </message>
+    <message>
+        <source>%1, order %2 (1 register)</source>
+        <translation>%1, Reihenfolge %2 (1 Register)</translation>
+    </message>
+    <message>
+        <source>%1, order %2 (%3 registers)</source>
+        <translation>%1, Reihenfolge %2 (%3 Register)</translation>
+    </message>
+    <message>
+        <source>, value = raw × %1 + %2</source>
+        <translation>, Wert = roh × %1 + %2</translation>
+    </message>
+    <message>
+        <source>Data type:</source>
+        <translation>Datentyp:</translation>
+    </message>
+    <message>
+        <source>Function code:</source>
+        <translation>Funktionscode:</translation>
+    </message>
+    <message>
+        <source> (write_multiple)</source>
+        <translation> (write_multiple)</translation>
+    </message>
+    <message>
+        <source>Current value:</source>
+        <translation>Aktueller Wert:</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>Neuer Wert:</translation>
+    </message>
+    <message>
+        <source>Sends:</source>
+        <translation>Sendet:</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 (off) or %2 (on)</source>
+        <translation>Zulässig: %1 (aus) oder %2 (ein)</translation>
+    </message>
+    <message>
+        <source>Allowed by the data type: %1 … %2 %3</source>
+        <translation>Laut Datentyp zulässig: %1 … %2 %3</translation>
+    </message>
+    <message>
+        <source>; tag range %1 … %2 %3</source>
+        <translation>; Tag-Bereich %1 … %2 %3</translation>
+    </message>
+    <message>
+        <source>The write is recorded in the audit journal as %1.</source>
+        <translation>Der Schreibvorgang wird im Audit-Journal als %1 protokolliert.</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>no value yet</source>
+        <translation>noch kein Wert</translation>
+    </message>
+    <message>
+        <source>%1 · Good</source>
+        <translation>%1 · Gut</translation>
+    </message>
+    <message>
+        <source>%1 · ⚠ %2</source>
+        <translation>%1 · ⚠ %2</translation>
+    </message>
+    <message>
+        <source>enter a value</source>
+        <translation>Wert eingeben</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside the tag&apos;s range %3 … %4 %2</source>
+        <translation>%1 %2 liegt außerhalb des Tag-Bereichs %3 … %4 %2</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot write: %1</source>
+        <translation>⚠ Schreiben nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)</source>
+        <translation>%1 = %2 (%3)</translation>
+    </message>
+    <message>
+        <source>raw %1 → %2</source>
+        <translation>roh %1 → %2</translation>
+    </message>
+    <message>
+        <source>⚠ Not written: %1</source>
+        <translation>⚠ Nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Written: %1 to %2 (%3, FC%4). The new value is read back with the next poll.</source>
+        <translation>Geschrieben: %1 in %2 (%3, FC%4). Der neue Wert wird mit der nächsten Abfrage zurückgelesen.</translation>
+    </message>
+    <message>
+        <source>no historian is open</source>
+        <translation>kein Historian geöffnet</translation>
+    </message>
+    <message>
+        <source>⚠ The audit journal did not record this attempt: %1</source>
+        <translation>⚠ Das Audit-Journal hat diesen Versuch nicht protokolliert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::OeePage</name>
+    <message>
+        <source>Below target</source>
+        <translation>Unter Ziel</translation>
+    </message>
+    <message>
+        <source>Machine or line:</source>
+        <translation>Maschine oder Linie:</translation>
+    </message>
+    <message>
+        <source>Line %1 (bottleneck)</source>
+        <translation>Linie %1 (Engpass)</translation>
+    </message>
+    <message>
+        <source>No historian is open. The OEE page computes availability, performance and quality from the history of states and counts: start Andon with a historian (historian.path in the plant configuration, or --db FILE).</source>
+        <translation>Es ist kein Historian geöffnet. Die OEE-Seite berechnet Verfügbarkeit, Leistung und Qualität aus der Historie der Zustände und Zählwerte: Starten Sie Andon mit einem Historian (historian.path in der Anlagenkonfiguration oder --db FILE).</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <source>Target vs actual</source>
+        <translation>Soll/Ist</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>A %</source>
+        <translation>V %</translation>
+    </message>
+    <message>
+        <source>P %</source>
+        <translation>L %</translation>
+    </message>
+    <message>
+        <source>Q %</source>
+        <translation>Q %</translation>
+    </message>
+    <message>
+        <source>OEE %</source>
+        <translation>OEE %</translation>
+    </message>
+    <message>
+        <source>Planned h</source>
+        <translation>Plan h</translation>
+    </message>
+    <message>
+        <source>Run h</source>
+        <translation>Lauf h</translation>
+    </message>
+    <message>
+        <source>Down h</source>
+        <translation>Stillst. h</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ausschuss</translation>
+    </message>
+    <message>
+        <source>States in this shift</source>
+        <translation>Zustände in dieser Schicht</translation>
+    </message>
+    <message>
+        <source>Downtime by reason (min, cumulative %)</source>
+        <translation>Stillstand nach Grund (min, kumuliert %)</translation>
+    </message>
+    <message>
+        <source>This and previous shifts</source>
+        <translation>Aktuelle und vorherige Schichten</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Unexplained stops ≥ micro-stop limit (click to give a reason)</source>
+        <translation>Unbegründete Stillstände ≥ Mikrostillstandsgrenze (zum Begründen klicken)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>kein Historian</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 — shift %2, %3 – %4 (%5)</source>
+        <translation>%1 — Schicht %2, %3 – %4 (%5)</translation>
+    </message>
+    <message>
+        <source> · bottleneck: %1</source>
+        <translation> · Engpass: %1</translation>
+    </message>
+    <message>
+        <source>%1 — no shift</source>
+        <translation>%1 — keine Schicht</translation>
+    </message>
+    <message>
+        <source>updated %1 (%2 ms)</source>
+        <translation>aktualisiert %1 (%2 ms)</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n warning(s)</source>
+        <translation>
+            <numerusform>⚠ %n Warnung</numerusform>
+            <numerusform>⚠ %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Bottleneck: %1</source>
+        <translation>Engpass: %1</translation>
+    </message>
+    <message>
+        <source>Unknown time (no data): %1 h</source>
+        <translation>Unbekannte Zeit (keine Daten): %1 h</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (jetzt)</translation>
+    </message>
+    <message>
+        <source>No data for this shift</source>
+        <translation>Keine Daten für diese Schicht</translation>
+    </message>
+    <message>
+        <source>⚠ Not recorded: %1</source>
+        <translation>⚠ Nicht erfasst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::OeePageComputer</name>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>No shift in the last week</source>
+        <translation>Keine Schicht in der letzten Woche</translation>
+    </message>
+    <message>
+        <source>no planned production time in this shift yet</source>
+        <translation>noch keine geplante Produktionszeit in dieser Schicht</translation>
+    </message>
+    <message>
+        <source>the machine has not run in this shift</source>
+        <translation>die Maschine ist in dieser Schicht nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>no ideal cycle time or no counts</source>
+        <translation>keine ideale Zykluszeit oder keine Zählwerte</translation>
+    </message>
+    <message>
+        <source>no parts counted in this shift</source>
+        <translation>keine Teile in dieser Schicht gezählt</translation>
+    </message>
+    <message>
+        <source>Shift %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week: 7 days to %1</source>
+        <translation>Woche: 7 Tage bis %1</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::OverviewPage</name>
@@ -682,6 +1599,739 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::ReasonDialog</name>
+    <message>
+        <source>Stop reason — %1</source>
+        <translation>Stillstandsgrund — %1</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Störung</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2: %3&lt;br&gt;%4 – %5 (%6 min, %7 min in planned time)%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2: %3&lt;br&gt;%4 – %5 (%6 min, %7 min in geplanter Zeit)%8</translation>
+    </message>
+    <message>
+        <source>, a micro-stop</source>
+        <translation>, ein Mikrostillstand</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>No reasons are configured for this machine (oee.reasons in the plant configuration); a comment can still be given.</source>
+        <translation>Für diese Maschine sind keine Gründe konfiguriert (oee.reasons in der Anlagenkonfiguration); ein Kommentar kann trotzdem angegeben werden.</translation>
+    </message>
+    <message>
+        <source>Split at</source>
+        <translation>Teilen bei</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>The reason applies to the part before the split; the part after it stays to be explained.</source>
+        <translation>Der Grund gilt für den Teil vor der Teilung; der Teil danach bleibt noch zu begründen.</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>Was ist passiert (optional)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Erfassen</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::RegisterScanDialog</name>
+    <message>
+        <source>Scan registers — %1</source>
+        <translation>Register scannen — %1</translation>
+    </message>
+    <message>
+        <source>Device %1 — %2, unit id %3, %4 addressing</source>
+        <translation>Gerät %1 — %2, Unit-ID %3, Adressierung: %4</translation>
+    </message>
+    <message>
+        <source>Modicon (1-based, e.g. 40001)</source>
+        <translation>Modicon (ab 1, z. B. 40001)</translation>
+    </message>
+    <message>
+        <source>protocol (0-based)</source>
+        <translation>Protokoll (ab 0)</translation>
+    </message>
+    <message>
+        <source>Holding registers (FC3)</source>
+        <translation>Holding-Register (FC3)</translation>
+    </message>
+    <message>
+        <source>Input registers (FC4)</source>
+        <translation>Input-Register (FC4)</translation>
+    </message>
+    <message>
+        <source>Coils (FC1)</source>
+        <translation>Coils (FC1)</translation>
+    </message>
+    <message>
+        <source>Discrete inputs (FC2)</source>
+        <translation>Discrete Inputs (FC2)</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <source>A Modicon reference such as 40001 or 400001 (its first digit picks the table), or a 1-based number within the table</source>
+        <translation>Eine Modicon-Referenz wie 40001 oder 400001 (die erste Ziffer wählt die Tabelle) oder eine Nummer ab 1 innerhalb der Tabelle</translation>
+    </message>
+    <message>
+        <source>Protocol address 0–65535 (0-based, as on the wire)</source>
+        <translation>Protokolladresse 0–65535 (ab 0, wie auf der Leitung)</translation>
+    </message>
+    <message>
+        <source>Count:</source>
+        <translation>Anzahl:</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Orders as:</source>
+        <translation>Reihenfolgen als:</translation>
+    </message>
+    <message>
+        <source>The value starting at each register in this type, in all four word/byte orders</source>
+        <translation>Der Wert ab jedem Register als dieser Typ, in allen vier Wort-/Byte-Reihenfolgen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Select a register to see every reading starting there.</source>
+        <translation>Wählen Sie ein Register, um alle dort beginnenden Interpretationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Copy selection</source>
+        <translation>Auswahl kopieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export scan</source>
+        <translation>Scan exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ Modbus polling is not running (no tag is bound to a Modbus device, or the sources are stopped), so nothing can be read.</source>
+        <translation>⚠ Die Modbus-Abfrage läuft nicht (kein Tag ist einem Modbus-Gerät zugeordnet oder die Quellen sind gestoppt), daher kann nichts gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Choose a range and press Read. The read goes ahead of the polls and does not stop them.</source>
+        <translation>Wählen Sie einen Bereich und klicken Sie auf Lesen. Der Lesevorgang wird vor den Abfragen ausgeführt und hält sie nicht an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protocol address 0–65535</source>
+        <translation>&quot;%1&quot; ist keine Protokolladresse 0–65535</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Modicon reference (1–%2 after the table digit)</source>
+        <translation>&quot;%1&quot; ist keine Modicon-Referenz (1–%2 nach der Tabellenziffer)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a Modicon reference (e.g. 40001) nor a 1-based number 1–65536</source>
+        <translation>&quot;%1&quot; ist weder eine Modicon-Referenz (z. B. 40001) noch eine Nummer 1–65536 (ab 1)</translation>
+    </message>
+    <message>
+        <source> bits</source>
+        <translation> Bits</translation>
+    </message>
+    <message>
+        <source> registers</source>
+        <translation> Register</translation>
+    </message>
+    <message>
+        <source>⚠ %1 from address %2 runs past the last address 65535</source>
+        <translation>⚠ %1 ab Adresse %2 reicht über die letzte Adresse 65535 hinaus</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>⚠ Device %1 (%2, unit id %3), %4: %5</source>
+        <translation>⚠ Gerät %1 (%2, Unit-ID %3), %4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n bit(s): %1.</source>
+        <translation>
+            <numerusform>%n Bit gelesen: %1.</numerusform>
+            <numerusform>%n Bits gelesen: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n register(s): %1. Look for the column where the values make sense; select a row for every reading starting there.</source>
+        <translation>
+            <numerusform>%n Register gelesen: %1. Suchen Sie die Spalte, in der die Werte sinnvoll sind; wählen Sie eine Zeile für alle dort beginnenden Interpretationen.</numerusform>
+            <numerusform>%n Register gelesen: %1. Suchen Sie die Spalte, in der die Werte sinnvoll sind; wählen Sie eine Zeile für alle dort beginnenden Interpretationen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>uint16</source>
+        <translation>uint16</translation>
+    </message>
+    <message>
+        <source>int16</source>
+        <translation>int16</translation>
+    </message>
+    <message>
+        <source>Bits 15…0</source>
+        <translation>Bits 15…0</translation>
+    </message>
+    <message>
+        <source>ASCII</source>
+        <translation>ASCII</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>protocol address %1</source>
+        <translation>Protokolladresse %1</translation>
+    </message>
+    <message>
+        <source>1 (on)</source>
+        <translation>1 (ein)</translation>
+    </message>
+    <message>
+        <source>0 (off)</source>
+        <translation>0 (aus)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Coils and discrete inputs are single bits: nothing to interpret.</source>
+        <translation>Coils und Discrete Inputs sind einzelne Bits: Es gibt nichts zu interpretieren.</translation>
+    </message>
+    <message>
+        <source>Every reading starting at %1 (protocol address %2); raw, before scale and offset:</source>
+        <translation>Alle Interpretationen ab %1 (Protokolladresse %2); roh, vor Skalierung und Offset:</translation>
+    </message>
+    <message>
+        <source>Every reading starting at %1; raw, before scale and offset:</source>
+        <translation>Alle Interpretationen ab %1; roh, vor Skalierung und Offset:</translation>
+    </message>
+    <message numerus="yes">
+        <source>As a string of %n register(s) from here: ABCD &quot;%1&quot; · BADC &quot;%2&quot;</source>
+        <translation>
+            <numerusform>Als Zeichenkette aus %n Register ab hier: ABCD &quot;%1&quot; · BADC &quot;%2&quot;</numerusform>
+            <numerusform>Als Zeichenkette aus %n Registern ab hier: ABCD &quot;%1&quot; · BADC &quot;%2&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::ShiftReportDialog</name>
+    <message>
+        <source>Shift report</source>
+        <translation>Schichtbericht</translation>
+    </message>
+    <message>
+        <source>A printable PDF of one shift of one line: OEE, losses, top downtime reasons, state timeline, stops and comments.</source>
+        <translation>Ein druckbares PDF einer Schicht einer Linie: OEE, Verluste, häufigste Stillstandsgründe, Zustandsverlauf, Stillstände und Kommentare.</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3 h)</source>
+        <translation>%1  (%2, %3 h)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Line:</source>
+        <translation>&amp;Linie:</translation>
+    </message>
+    <message>
+        <source>Production &amp;day:</source>
+        <translation>Produktions&amp;tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Shift:</source>
+        <translation>&amp;Schicht:</translation>
+    </message>
+    <message>
+        <source>&amp;PDF file:</source>
+        <translation>&amp;PDF-Datei:</translation>
+    </message>
+    <message>
+        <source>Times in %1. A night shift belongs to the day it starts on.</source>
+        <translation>Zeiten in %1. Eine Nachtschicht gehört zu dem Tag, an dem sie beginnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Create PDF</source>
+        <translation>PDF &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>No historian is open, so there is no recorded history to report on. Start Andon with a historian (historian: path in the configuration).</source>
+        <translation>Es ist kein Historian geöffnet, daher gibt es keine aufgezeichnete Historie für einen Bericht. Starten Sie Andon mit einem Historian (historian: path in der Konfiguration).</translation>
+    </message>
+    <message>
+        <source>The configuration has no shift calendar (calendar: shifts:), so there are no shifts to report on.</source>
+        <translation>Die Konfiguration enthält keinen Schichtkalender (calendar: shifts:), daher gibt es keine Schichten für einen Bericht.</translation>
+    </message>
+    <message>
+        <source>The configuration has no lines.</source>
+        <translation>Die Konfiguration enthält keine Linien.</translation>
+    </message>
+    <message>
+        <source>Save shift report</source>
+        <translation>Schichtbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No historian is open.</source>
+        <translation>Es ist kein Historian geöffnet.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF.</source>
+        <translation>Wählen Sie, wo das PDF gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>Reading the shift from the historian…</source>
+        <translation>Schicht wird aus dem Historian gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Andon %1</source>
+        <translation>Andon %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Gespeichert in %1.</translation>
+    </message>
+    <message>
+        <source>The shift report was written to
+%1
+
+Open it now?</source>
+        <translation>Der Schichtbericht wurde gespeichert unter
+%1
+
+Jetzt öffnen?</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::TrendsPage</name>
+    <message>
+        <source>Search tags…</source>
+        <translation>Tags suchen…</translation>
+    </message>
+    <message>
+        <source>Double-click a tag to add it as a pen.</source>
+        <translation>Doppelklicken Sie auf einen Tag, um ihn als Kurve hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Double-click a tag to trend it (up to %1 pens).</source>
+        <translation>Doppelklicken Sie auf einen Tag, um seinen Trend anzuzeigen (bis zu %1 Kurven).</translation>
+    </message>
+    <message>
+        <source>Follow live</source>
+        <translation>Live folgen</translation>
+    </message>
+    <message>
+        <source>Scroll with new data, keeping the zoom width</source>
+        <translation>Mit neuen Daten mitlaufen, Zoombreite beibehalten</translation>
+    </message>
+    <message>
+        <source>Cursors</source>
+        <translation>Cursor</translation>
+    </message>
+    <message>
+        <source>Two cursors: values at each, the difference, and statistics between them</source>
+        <translation>Zwei Cursor: Werte an jedem Cursor, die Differenz und die Statistik dazwischen</translation>
+    </message>
+    <message>
+        <source>Box zoom</source>
+        <translation>Rechteckzoom</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom (or hold Shift while dragging)</source>
+        <translation>Rechteck aufziehen zum Zoomen (oder beim Ziehen Shift gedrückt halten)</translation>
+    </message>
+    <message>
+        <source>Autoscale</source>
+        <translation>Autoskalierung</translation>
+    </message>
+    <message>
+        <source>Fit the value axes to the visible data (or double-click the plot)</source>
+        <translation>Wertachsen an die sichtbaren Daten anpassen (oder Doppelklick auf das Diagramm)</translation>
+    </message>
+    <message>
+        <source>Remove pen</source>
+        <translation>Kurve entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the pen selected in the table (Delete)</source>
+        <translation>Die in der Tabelle ausgewählte Kurve entfernen (Delete)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (visible range)…</source>
+        <translation>CSV (sichtbarer Bereich)…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG-Bild…</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>Historie wird geladen…</translation>
+    </message>
+    <message>
+        <source>Saved trend sets</source>
+        <translation>Gespeicherte Trend-Sets</translation>
+    </message>
+    <message>
+        <source>Save set…</source>
+        <translation>Set speichern…</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Set löschen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Back to live data</source>
+        <translation>Zurück zu Live-Daten</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Kurve</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Cursor 1</source>
+        <translation>Cursor 1</translation>
+    </message>
+    <message>
+        <source>Cursor 2</source>
+        <translation>Cursor 2</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Std dev</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+    <message>
+        <source>Integral</source>
+        <translation>Integral</translation>
+    </message>
+    <message>
+        <source>Time &gt; limit</source>
+        <translation>Zeit &gt; Grenze</translation>
+    </message>
+    <message>
+        <source>∫ value dt in value × hours (kW → kWh)</source>
+        <translation>∫ Wert dt in Wert × Stunden (kW → kWh)</translation>
+    </message>
+    <message>
+        <source>Time above the pen&apos;s upper limit (USL) between the cursors</source>
+        <translation>Zeit oberhalb der oberen Spezifikationsgrenze (OSG) der Kurve zwischen den Cursorn</translation>
+    </message>
+    <message>
+        <source>Statistics between the cursors, or over the visible range without cursors (time-weighted, gaps left out)</source>
+        <translation>Statistik zwischen den Cursorn oder, ohne Cursor, über den sichtbaren Bereich (zeitgewichtet, Lücken ausgenommen)</translation>
+    </message>
+    <message>
+        <source>Save trend set</source>
+        <translation>Trend-Set speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Last 15 min</source>
+        <translation>Letzte 15 min</translation>
+    </message>
+    <message>
+        <source>Last 8 h</source>
+        <translation>Letzte 8 h</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Aktuelle Schicht</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>Letzte 24 h</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>USL</source>
+        <translation>OSG</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Sollwert</translation>
+    </message>
+    <message>
+        <source>LSL</source>
+        <translation>USG</translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation>Zustand %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source> · no shift calendar: last 8 h</source>
+        <translation> · kein Schichtkalender: letzte 8 h</translation>
+    </message>
+    <message>
+        <source> · raw samples</source>
+        <translation> · Rohwerte</translation>
+    </message>
+    <message>
+        <source> · minute min/max</source>
+        <translation> · Minuten-Min/Max</translation>
+    </message>
+    <message>
+        <source> · hour min/max</source>
+        <translation> · Stunden-Min/Max</translation>
+    </message>
+    <message>
+        <source> · no historian: only the last minutes in memory</source>
+        <translation> · kein Historian: nur die letzten Minuten im Speicher</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>Zustand %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %2·h</source>
+        <translation>%1 %2·h</translation>
+    </message>
+    <message>
+        <source>Above %1 %2</source>
+        <translation>Über %1 %2</translation>
+    </message>
+    <message>
+        <source>No upper limit configured for this tag</source>
+        <translation>Für diesen Tag ist keine obere Grenze konfiguriert</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Trend sets</source>
+        <translation>Trend-Sets</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Offline review: %1 (read-only)</source>
+        <translation>Offline-Auswertung: %1 (schreibgeschützt)</translation>
+    </message>
+</context>
+<context>
     <name>andon::widgets::MachineTile</name>
     <message>
         <source>parts/min</source>
@@ -694,6 +2344,134 @@
     <message>
         <source>Reject</source>
         <translation>Ausschuss</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::OeeGauge</name>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>%1: unknown — %2</source>
+        <translation>%1: unbekannt — %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>Target %1 %</source>
+        <translation>Ziel %1 %</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>Unter Ziel</translation>
+    </message>
+    <message>
+        <source>▼ target %1 %</source>
+        <translation>▼ Ziel %1 %</translation>
+    </message>
+    <message>
+        <source>target %1 %</source>
+        <translation>Ziel %1 %</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::ParetoChart</name>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>no stops</source>
+        <translation>keine Stillstände</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::StateTimeline</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>not given yet</source>
+        <translation>noch nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Beginn: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Click to give a reason, split or comment</source>
+        <translation>Klicken, um einen Grund anzugeben, zu teilen oder zu kommentieren</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::TrendPlot</name>
+    <message>
+        <source>Pick tags on the left to trend them.</source>
+        <translation>Wählen Sie links Tags aus, um ihren Trend anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>C%1 %2</source>
+        <translation>C%1 %2</translation>
+    </message>
+    <message>
+        <source>Δt %1</source>
+        <translation>Δt %1</translation>
+    </message>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 d %2</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,320 @@
     </message>
 </context>
 <context>
+    <name>andon::models::TopicTreeModel</name>
+    <message>
+        <source>boolean</source>
+        <translation>booleano</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>nulo</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>objeto</translation>
+    </message>
+    <message>
+        <source>1 metric</source>
+        <translation>1 métrica</translation>
+    </message>
+    <message>
+        <source>%1 metrics</source>
+        <translation>%1 métricas</translation>
+    </message>
+    <message>
+        <source> · seq %1</source>
+        <translation> · seq %1</translation>
+    </message>
+    <message>
+        <source>not a Sparkplug B payload: %1</source>
+        <translation>no es un contenido Sparkplug B: %1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%1 bytes: </source>
+        <translation>%1 bytes: </translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vacío</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Sparkplug B</source>
+        <translation>Sparkplug B</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binario</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>Último valor</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Rate (msg/s)</source>
+        <translation>Tasa (msg/s)</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>Última recepción</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retained</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (already bound to a tag)</source>
+        <translation>%1 (ya asignado a un tag)</translation>
+    </message>
+    <message>
+        <source>(empty level)</source>
+        <translation>(nivel vacío)</translation>
+    </message>
+    <message>
+        <source>— (not in the last message)</source>
+        <translation>— (no está en el último mensaje)</translation>
+    </message>
+    <message>
+        <source>Sparkplug edge node</source>
+        <translation>Nodo edge Sparkplug</translation>
+    </message>
+    <message>
+        <source>Sparkplug device</source>
+        <translation>Dispositivo Sparkplug</translation>
+    </message>
+    <message>
+        <source>%1 · alias %2</source>
+        <translation>%1 · alias %2</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>seq %1</translation>
+    </message>
+    <message>
+        <source>%1%2 (%3) = %4</source>
+        <translation>%1%2 (%3) = %4</translation>
+    </message>
+    <message>
+        <source>alias %1</source>
+        <translation>alias %1</translation>
+    </message>
+    <message>
+        <source>(%1 bytes in total; the start is shown)</source>
+        <translation>(%1 bytes en total; se muestra el principio)</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::BrowseBrokerDialog</name>
+    <message>
+        <source>Browse broker</source>
+        <translation>Explorar broker</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3)</source>
+        <translation>%1 (%2:%3)</translation>
+    </message>
+    <message>
+        <source>Root filter</source>
+        <translation>Filtro raíz</translation>
+    </message>
+    <message>
+        <source>MQTT topic filter to subscribe to, e.g. acme/# or spBv1.0/#</source>
+        <translation>Filtro de topic MQTT al que suscribirse, p. ej. acme/# o spBv1.0/#</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <source>Search topics, JSON fields and Sparkplug metrics</source>
+        <translation>Buscar topics, campos JSON y métricas Sparkplug</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Tráfico</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Last payload</source>
+        <translation>Último contenido</translation>
+    </message>
+    <message>
+        <source>Create binding…</source>
+        <translation>Crear asignación…</translation>
+    </message>
+    <message>
+        <source>Add a tag bound to the selected topic, JSON field or Sparkplug metric to the plant configuration</source>
+        <translation>Añadir a la configuración de planta un tag asignado al topic, campo JSON o métrica Sparkplug seleccionados</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid topic filter (&apos;#&apos; only as the whole last level, &apos;+&apos; only as a whole level)</source>
+        <translation>&apos;%1&apos; no es un filtro de topic válido (&apos;#&apos; solo como último nivel completo, &apos;+&apos; solo como nivel completo)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>No MQTT connection is configured. Add one under connections.mqtt in the plant configuration to browse a broker.</source>
+        <translation>No hay ninguna conexión MQTT configurada. Añada una en connections.mqtt de la configuración de planta para explorar un broker.</translation>
+    </message>
+    <message>
+        <source>Choose a connection and a root filter, then Browse. Browsing uses its own client and never publishes.</source>
+        <translation>Elija una conexión y un filtro raíz y pulse Explorar. La exploración usa su propio cliente y nunca publica.</translation>
+    </message>
+    <message>
+        <source>State: %1 · %2 as %3 · %4 topics · %5 messages</source>
+        <translation>Estado: %1 · %2 como %3 · %4 topics · %5 mensajes</translation>
+    </message>
+    <message>
+        <source>⚠ Showing the first %1 topics: new topics are not added (%2 messages skipped). Narrow the root filter to see the rest.</source>
+        <translation>⚠ Se muestran los primeros %1 topics: no se añaden topics nuevos (%2 mensajes omitidos). Restrinja el filtro raíz para ver el resto.</translation>
+    </message>
+    <message>
+        <source>Select a topic, field or metric.</source>
+        <translation>Seleccione un topic, un campo o una métrica.</translation>
+    </message>
+    <message>
+        <source>%1, %2 bytes</source>
+        <translation>%1, %2 bytes</translation>
+    </message>
+    <message>
+        <source>topic level (no message on it)</source>
+        <translation>nivel de topic (sin mensajes propios)</translation>
+    </message>
+    <message>
+        <source>%1 topics below</source>
+        <translation>%1 topics por debajo</translation>
+    </message>
+    <message>
+        <source>JSON field %1</source>
+        <translation>Campo JSON %1</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>valor: %1</translation>
+    </message>
+    <message>
+        <source>not in the last message (last seen: %1)</source>
+        <translation>no está en el último mensaje (visto por última vez: %1)</translation>
+    </message>
+    <message>
+        <source>group %1, edge node %2</source>
+        <translation>grupo %1, nodo edge %2</translation>
+    </message>
+    <message>
+        <source>group %1, edge node %2, device %3</source>
+        <translation>grupo %1, nodo edge %2, dispositivo %3</translation>
+    </message>
+    <message>
+        <source>Sparkplug B edge node</source>
+        <translation>Nodo edge Sparkplug B</translation>
+    </message>
+    <message>
+        <source>Sparkplug B device</source>
+        <translation>Dispositivo Sparkplug B</translation>
+    </message>
+    <message>
+        <source>Sparkplug B metric %1</source>
+        <translation>Métrica Sparkplug B %1</translation>
+    </message>
+    <message>
+        <source>datatype %1 · units %2 · alias %3 · value %4%5</source>
+        <translation>tipo de datos %1 · unidades %2 · alias %3 · valor %4%5</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source> · already bound to a tag</source>
+        <translation> · ya asignado a un tag</translation>
+    </message>
+    <message>
+        <source>%1 messages · %2 msg/s · last %3</source>
+        <translation>%1 mensajes · %2 msg/s · último %3</translation>
+    </message>
+    <message>
+        <source>QoS %1 · %2</source>
+        <translation>QoS %1 · %2</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <source>not retained</source>
+        <translation>no retenido</translation>
+    </message>
+    <message>
+        <source>Added tag %1 at %2:%3 (previous version saved as %4). Restart Andon or reload the configuration to apply it.</source>
+        <translation>Tag %1 añadido en %2:%3 (versión anterior guardada como %4). Reinicie Andon o recargue la configuración para aplicarlo.</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::ConnectionsPage</name>
     <message>
         <source>Connections</source>
@@ -440,6 +754,117 @@
         <source>⚠ Cannot request a rebirth from %1/%2: connection %3 is not connected</source>
         <translation>⚠ No se puede solicitar un rebirth a %1/%2: la conexión %3 no está conectada</translation>
     </message>
+    <message>
+        <source>Browse broker…</source>
+        <translation>Explorar broker…</translation>
+    </message>
+    <message>
+        <source>Show the topics on a configured MQTT broker and create tag bindings from them (Ctrl+B)</source>
+        <translation>Mostrar los topics de un broker MQTT configurado y crear a partir de ellos asignaciones de tags (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Scan registers…</source>
+        <translation>Explorar registros…</translation>
+    </message>
+    <message>
+        <source>Read a range of the selected device&apos;s registers and show it in every type and word order</source>
+        <translation>Leer un rango de registros del dispositivo seleccionado y mostrarlo en todos los tipos y órdenes de palabras</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::CreateBindingDialog</name>
+    <message>
+        <source>Create binding</source>
+        <translation>Crear asignación</translation>
+    </message>
+    <message>
+        <source>Sparkplug B metric &quot;%1&quot; of edge node %2/%3 on %4</source>
+        <translation>Métrica Sparkplug B &quot;%1&quot; del nodo edge %2/%3 en %4</translation>
+    </message>
+    <message>
+        <source>Sparkplug B metric &quot;%1&quot; of device %2/%3/%4 on %5</source>
+        <translation>Métrica Sparkplug B &quot;%1&quot; del dispositivo %2/%3/%4 en %5</translation>
+    </message>
+    <message>
+        <source>MQTT topic %1 on %2</source>
+        <translation>Topic MQTT %1 en %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Máquina</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;_&apos; and &apos;-&apos;; the tag&apos;s path is machine/name</source>
+        <translation>Letras, dígitos, &apos;_&apos; y &apos;-&apos;; la ruta del tag es máquina/nombre</translation>
+    </message>
+    <message>
+        <source>Tag name</source>
+        <translation>Nombre del tag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>e.g. °C, mm/s, parts</source>
+        <translation>p. ej. °C, mm/s, piezas</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation>Formato del contenido</translation>
+    </message>
+    <message>
+        <source>JSON Pointer, e.g. /value (empty: whole document)</source>
+        <translation>JSON Pointer, p. ej. /value (vacío: documento completo)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>JSON Pointer to epoch ms/s or ISO-8601 (empty: receive time)</source>
+        <translation>JSON Pointer a epoch ms/s o ISO-8601 (vacío: hora de recepción)</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Marca de tiempo</translation>
+    </message>
+    <message>
+        <source>JSON Pointer to a quality (empty: good)</source>
+        <translation>JSON Pointer a una calidad (vacío: buena)</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Escala</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Desplazamiento</translation>
+    </message>
+    <message>
+        <source>Written to %1 (a backup is kept as %2.bak)</source>
+        <translation>Se escribe en %1 (se guarda una copia de seguridad como %2.bak)</translation>
+    </message>
+    <message>
+        <source>Add to configuration</source>
+        <translation>Añadir a la configuración</translation>
+    </message>
+    <message>
+        <source>⚠ Not written: %1</source>
+        <translation>⚠ No escrito: %1</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -459,6 +884,22 @@
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Show the selected tags on the Trends page (or double-click a row)</source>
+        <translation>Mostrar los tags seleccionados en la página Tendencias (o doble clic en una fila)</translation>
+    </message>
+    <message>
+        <source>Write…</source>
+        <translation>Escribir…</translation>
+    </message>
+    <message>
+        <source>Write a new value to the selected tag&apos;s Modbus device (asks for confirmation; recorded in the audit journal)</source>
+        <translation>Escribir un valor nuevo en el dispositivo Modbus del tag seleccionado (pide confirmación; queda en el diario de auditoría)</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::MainWindow</name>
@@ -469,14 +910,6 @@
     <message>
         <source>%1 — Andon</source>
         <translation>%1 — Andon</translation>
-    </message>
-    <message>
-        <source>availability, performance and quality per line and shift (ISO 22400), the six big losses and a state timeline of every machine.</source>
-        <translation>disponibilidad, rendimiento y calidad por línea y turno (ISO 22400), las seis grandes pérdidas y una línea de tiempo de estados de cada máquina.</translation>
-    </message>
-    <message>
-        <source>the OEE calculation feature (analytics/oee, state and count journals).</source>
-        <translation>el cálculo de OEE (analytics/oee, registros de estados y piezas).</translation>
     </message>
     <message>
         <source>energy per machine, line and shift in kWh, cost per tariff, energy per good part and idle energy.</source>
@@ -493,14 +926,6 @@
     <message>
         <source>the SPC feature (SPC characteristics in the plant configuration).</source>
         <translation>la función SPC (características SPC en la configuración de planta).</translation>
-    </message>
-    <message>
-        <source>historical trends of any tag from the historian, with pens, zoom and export.</source>
-        <translation>tendencias históricas de cualquier tag del histórico, con plumas, zoom y exportación.</translation>
-    </message>
-    <message>
-        <source>the trend view feature (historian range queries).</source>
-        <translation>la vista de tendencias (consultas de rango al histórico).</translation>
     </message>
     <message>
         <source>active and past alarms by priority (ISA-18.2) with acknowledge and shelve.</source>
@@ -610,6 +1035,498 @@
         <source>⚠ TLS hostname verification is off (tls.insecure): the broker&apos;s identity is not checked.</source>
         <translation>⚠ La verificación del nombre de host TLS está desactivada (tls.insecure): no se comprueba la identidad del broker.</translation>
     </message>
+    <message>
+        <source>Shift &amp;report…</source>
+        <translation>Informe de &amp;turno…</translation>
+    </message>
+    <message>
+        <source>Open &amp;history…</source>
+        <translation>Abrir &amp;histórico…</translation>
+    </message>
+    <message>
+        <source>Review a copied historian file read-only on the Trends page</source>
+        <translation>Revisar en solo lectura un archivo de histórico copiado en la página Tendencias</translation>
+    </message>
+    <message>
+        <source>Open history</source>
+        <translation>Abrir histórico</translation>
+    </message>
+    <message>
+        <source>Andon historian (*.db *.sqlite);;All files (*)</source>
+        <translation>Histórico de Andon (*.db *.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Browse broker…</source>
+        <translation>&amp;Explorar broker…</translation>
+    </message>
+    <message>
+        <source>⚠ Historian: not writing, %1 samples waiting</source>
+        <translation>⚠ Histórico: no escribe, %1 muestras en espera</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::ModbusWriteDialog</name>
+    <message>
+        <source>FC5 — write single coil</source>
+        <translation>FC5 — escribir una bobina</translation>
+    </message>
+    <message>
+        <source>FC6 — write single register</source>
+        <translation>FC6 — escribir un registro</translation>
+    </message>
+    <message>
+        <source>FC15 — write multiple coils</source>
+        <translation>FC15 — escribir varias bobinas</translation>
+    </message>
+    <message>
+        <source>FC16 — write multiple registers</source>
+        <translation>FC16 — escribir varios registros</translation>
+    </message>
+    <message>
+        <source>none (read-only table)</source>
+        <translation>ninguno (tabla de solo lectura)</translation>
+    </message>
+    <message>
+        <source>This tag is not read from a Modbus device, so it cannot be written here.</source>
+        <translation>Este tag no se lee de un dispositivo Modbus, así que no se puede escribir aquí.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: writes are off unless its Modbus binding says &quot;writable: true&quot; in the plant configuration.</source>
+        <translation>%1 es de solo lectura: la escritura está desactivada salvo que su asignación Modbus indique &quot;writable: true&quot; en la configuración de planta.</translation>
+    </message>
+    <message>
+        <source>No historian is open, so this write could not be recorded in the audit journal. Writes are refused without an audit record: start Andon with a historian.</source>
+        <translation>No hay ningún histórico abierto, así que esta escritura no podría anotarse en el diario de auditoría. Sin anotación de auditoría se rechazan las escrituras: inicie Andon con un histórico.</translation>
+    </message>
+    <message>
+        <source>Modbus polling is not running, so nothing can be written.</source>
+        <translation>La consulta Modbus no está en marcha, así que no se puede escribir nada.</translation>
+    </message>
+    <message>
+        <source>Write to Modbus device — %1</source>
+        <translation>Escribir en dispositivo Modbus — %1</translation>
+    </message>
+    <message>
+        <source>unknown tag</source>
+        <translation>tag desconocido</translation>
+    </message>
+    <message>
+        <source>Write a new value to the device</source>
+        <translation>Escribir un valor nuevo en el dispositivo</translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <translation>Máquina:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Tag:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unidad:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispositivo:</translation>
+    </message>
+    <message>
+        <source>%1 — %2, unit id %3</source>
+        <translation>%1 — %2, ID de unidad %3</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>%1 (Modicon reference; protocol address %2)</source>
+        <translation>%1 (referencia Modicon; dirección de protocolo %2)</translation>
+    </message>
+    <message>
+        <source>%1 (protocol address, 0-based)</source>
+        <translation>%1 (dirección de protocolo, base 0)</translation>
+    </message>
+    <message>
+        <source>coil (one bit)</source>
+        <translation>bobina (un bit)</translation>
+    </message>
+    <message>
+        <source>%1, order %2 (1 register)</source>
+        <translation>%1, orden %2 (1 registro)</translation>
+    </message>
+    <message>
+        <source>%1, order %2 (%3 registers)</source>
+        <translation>%1, orden %2 (%3 registros)</translation>
+    </message>
+    <message>
+        <source>, value = raw × %1 + %2</source>
+        <translation>, valor = bruto × %1 + %2</translation>
+    </message>
+    <message>
+        <source>Data type:</source>
+        <translation>Tipo de datos:</translation>
+    </message>
+    <message>
+        <source>Function code:</source>
+        <translation>Código de función:</translation>
+    </message>
+    <message>
+        <source> (write_multiple)</source>
+        <translation> (write_multiple)</translation>
+    </message>
+    <message>
+        <source>Current value:</source>
+        <translation>Valor actual:</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>Valor nuevo:</translation>
+    </message>
+    <message>
+        <source>Sends:</source>
+        <translation>Envía:</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 (off) or %2 (on)</source>
+        <translation>Permitido: %1 (apagado) o %2 (encendido)</translation>
+    </message>
+    <message>
+        <source>Allowed by the data type: %1 … %2 %3</source>
+        <translation>Permitido por el tipo de datos: %1 … %2 %3</translation>
+    </message>
+    <message>
+        <source>; tag range %1 … %2 %3</source>
+        <translation>; rango del tag %1 … %2 %3</translation>
+    </message>
+    <message>
+        <source>The write is recorded in the audit journal as %1.</source>
+        <translation>La escritura se anota en el diario de auditoría como %1.</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>no value yet</source>
+        <translation>aún sin valor</translation>
+    </message>
+    <message>
+        <source>%1 · Good</source>
+        <translation>%1 · Buena</translation>
+    </message>
+    <message>
+        <source>%1 · ⚠ %2</source>
+        <translation>%1 · ⚠ %2</translation>
+    </message>
+    <message>
+        <source>enter a value</source>
+        <translation>introduzca un valor</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; no es un número</translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside the tag&apos;s range %3 … %4 %2</source>
+        <translation>%1 %2 está fuera del rango del tag %3 … %4 %2</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot write: %1</source>
+        <translation>⚠ No se puede escribir: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>encendido</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>apagado</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)</source>
+        <translation>%1 = %2 (%3)</translation>
+    </message>
+    <message>
+        <source>raw %1 → %2</source>
+        <translation>bruto %1 → %2</translation>
+    </message>
+    <message>
+        <source>⚠ Not written: %1</source>
+        <translation>⚠ No escrito: %1</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Escribiendo…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Written: %1 to %2 (%3, FC%4). The new value is read back with the next poll.</source>
+        <translation>Escrito: %1 en %2 (%3, FC%4). El valor nuevo se vuelve a leer en la siguiente consulta.</translation>
+    </message>
+    <message>
+        <source>no historian is open</source>
+        <translation>no hay ningún histórico abierto</translation>
+    </message>
+    <message>
+        <source>⚠ The audit journal did not record this attempt: %1</source>
+        <translation>⚠ El diario de auditoría no anotó este intento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::OeePage</name>
+    <message>
+        <source>Below target</source>
+        <translation>Por debajo del objetivo</translation>
+    </message>
+    <message>
+        <source>Machine or line:</source>
+        <translation>Máquina o línea:</translation>
+    </message>
+    <message>
+        <source>Line %1 (bottleneck)</source>
+        <translation>Línea %1 (cuello de botella)</translation>
+    </message>
+    <message>
+        <source>No historian is open. The OEE page computes availability, performance and quality from the history of states and counts: start Andon with a historian (historian.path in the plant configuration, or --db FILE).</source>
+        <translation>No hay ningún histórico abierto. La página OEE calcula la disponibilidad, el rendimiento y la calidad a partir del histórico de estados y recuentos: inicie Andon con un histórico (historian.path en la configuración de planta o --db FILE).</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilidad</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>OEE</source>
+        <translation>OEE</translation>
+    </message>
+    <message>
+        <source>Target vs actual</source>
+        <translation>Objetivo vs. real</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>A %</source>
+        <translation>D %</translation>
+    </message>
+    <message>
+        <source>P %</source>
+        <translation>R %</translation>
+    </message>
+    <message>
+        <source>Q %</source>
+        <translation>C %</translation>
+    </message>
+    <message>
+        <source>OEE %</source>
+        <translation>OEE %</translation>
+    </message>
+    <message>
+        <source>Planned h</source>
+        <translation>Plan. h</translation>
+    </message>
+    <message>
+        <source>Run h</source>
+        <translation>Marcha h</translation>
+    </message>
+    <message>
+        <source>Down h</source>
+        <translation>Parada h</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Buenas</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazo</translation>
+    </message>
+    <message>
+        <source>States in this shift</source>
+        <translation>Estados en este turno</translation>
+    </message>
+    <message>
+        <source>Downtime by reason (min, cumulative %)</source>
+        <translation>Paradas por motivo (min, % acumulado)</translation>
+    </message>
+    <message>
+        <source>This and previous shifts</source>
+        <translation>Turno actual y anteriores</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Unexplained stops ≥ micro-stop limit (click to give a reason)</source>
+        <translation>Paradas sin motivo ≥ límite de microparada (haga clic para indicar el motivo)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Máquina</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>sin histórico</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 — shift %2, %3 – %4 (%5)</source>
+        <translation>%1 — turno %2, %3 – %4 (%5)</translation>
+    </message>
+    <message>
+        <source> · bottleneck: %1</source>
+        <translation> · cuello de botella: %1</translation>
+    </message>
+    <message>
+        <source>%1 — no shift</source>
+        <translation>%1 — sin turno</translation>
+    </message>
+    <message>
+        <source>updated %1 (%2 ms)</source>
+        <translation>actualizado %1 (%2 ms)</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n warning(s)</source>
+        <translation>
+            <numerusform>⚠ %n advertencia</numerusform>
+            <numerusform>⚠ %n advertencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Bottleneck: %1</source>
+        <translation>Cuello de botella: %1</translation>
+    </message>
+    <message>
+        <source>Unknown time (no data): %1 h</source>
+        <translation>Tiempo desconocido (sin datos): %1 h</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (ahora)</translation>
+    </message>
+    <message>
+        <source>No data for this shift</source>
+        <translation>Sin datos para este turno</translation>
+    </message>
+    <message>
+        <source>⚠ Not recorded: %1</source>
+        <translation>⚠ No registrado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::OeePageComputer</name>
+    <message>
+        <source>day</source>
+        <translation>día</translation>
+    </message>
+    <message>
+        <source>No shift in the last week</source>
+        <translation>Ningún turno en la última semana</translation>
+    </message>
+    <message>
+        <source>no planned production time in this shift yet</source>
+        <translation>aún no hay tiempo de producción planificado en este turno</translation>
+    </message>
+    <message>
+        <source>the machine has not run in this shift</source>
+        <translation>la máquina no ha funcionado en este turno</translation>
+    </message>
+    <message>
+        <source>no ideal cycle time or no counts</source>
+        <translation>sin tiempo de ciclo ideal o sin recuentos</translation>
+    </message>
+    <message>
+        <source>no parts counted in this shift</source>
+        <translation>no se han contado piezas en este turno</translation>
+    </message>
+    <message>
+        <source>Shift %1</source>
+        <translation>Turno %1</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>Día %1</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Week: 7 days to %1</source>
+        <translation>Semana: 7 días hasta %1</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::OverviewPage</name>
@@ -682,6 +1599,739 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::ReasonDialog</name>
+    <message>
+        <source>Stop reason — %1</source>
+        <translation>Motivo de parada — %1</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Avería</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactividad</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2: %3&lt;br&gt;%4 – %5 (%6 min, %7 min in planned time)%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2: %3&lt;br&gt;%4 – %5 (%6 min, %7 min en tiempo planificado)%8</translation>
+    </message>
+    <message>
+        <source>, a micro-stop</source>
+        <translation>, una microparada</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>No reasons are configured for this machine (oee.reasons in the plant configuration); a comment can still be given.</source>
+        <translation>No hay motivos configurados para esta máquina (oee.reasons en la configuración de planta); aun así se puede añadir un comentario.</translation>
+    </message>
+    <message>
+        <source>Split at</source>
+        <translation>Dividir en</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Dividir</translation>
+    </message>
+    <message>
+        <source>The reason applies to the part before the split; the part after it stays to be explained.</source>
+        <translation>El motivo se aplica a la parte anterior a la división; la parte posterior queda pendiente de explicar.</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>Qué ocurrió (opcional)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::RegisterScanDialog</name>
+    <message>
+        <source>Scan registers — %1</source>
+        <translation>Explorar registros — %1</translation>
+    </message>
+    <message>
+        <source>Device %1 — %2, unit id %3, %4 addressing</source>
+        <translation>Dispositivo %1 — %2, ID de unidad %3, direccionamiento %4</translation>
+    </message>
+    <message>
+        <source>Modicon (1-based, e.g. 40001)</source>
+        <translation>Modicon (base 1, p. ej. 40001)</translation>
+    </message>
+    <message>
+        <source>protocol (0-based)</source>
+        <translation>protocolo (base 0)</translation>
+    </message>
+    <message>
+        <source>Holding registers (FC3)</source>
+        <translation>Registros de retención (FC3)</translation>
+    </message>
+    <message>
+        <source>Input registers (FC4)</source>
+        <translation>Registros de entrada (FC4)</translation>
+    </message>
+    <message>
+        <source>Coils (FC1)</source>
+        <translation>Bobinas (FC1)</translation>
+    </message>
+    <message>
+        <source>Discrete inputs (FC2)</source>
+        <translation>Entradas discretas (FC2)</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabla:</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Inicio:</translation>
+    </message>
+    <message>
+        <source>A Modicon reference such as 40001 or 400001 (its first digit picks the table), or a 1-based number within the table</source>
+        <translation>Una referencia Modicon como 40001 o 400001 (su primer dígito elige la tabla) o un número en base 1 dentro de la tabla</translation>
+    </message>
+    <message>
+        <source>Protocol address 0–65535 (0-based, as on the wire)</source>
+        <translation>Dirección de protocolo 0–65535 (base 0, como en la trama)</translation>
+    </message>
+    <message>
+        <source>Count:</source>
+        <translation>Cantidad:</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Orders as:</source>
+        <translation>Órdenes como:</translation>
+    </message>
+    <message>
+        <source>The value starting at each register in this type, in all four word/byte orders</source>
+        <translation>El valor que empieza en cada registro con este tipo, en los cuatro órdenes de palabras/bytes</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Select a register to see every reading starting there.</source>
+        <translation>Seleccione un registro para ver todas las interpretaciones que empiezan en él.</translation>
+    </message>
+    <message>
+        <source>Copy selection</source>
+        <translation>Copiar selección</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Export scan</source>
+        <translation>Exportar exploración</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ Modbus polling is not running (no tag is bound to a Modbus device, or the sources are stopped), so nothing can be read.</source>
+        <translation>⚠ La consulta Modbus no está en marcha (ningún tag está asignado a un dispositivo Modbus o las fuentes están detenidas), así que no se puede leer nada.</translation>
+    </message>
+    <message>
+        <source>Choose a range and press Read. The read goes ahead of the polls and does not stop them.</source>
+        <translation>Elija un rango y pulse Leer. La lectura se adelanta a las consultas y no las detiene.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protocol address 0–65535</source>
+        <translation>&quot;%1&quot; no es una dirección de protocolo 0–65535</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Modicon reference (1–%2 after the table digit)</source>
+        <translation>&quot;%1&quot; no es una referencia Modicon (1–%2 tras el dígito de tabla)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a Modicon reference (e.g. 40001) nor a 1-based number 1–65536</source>
+        <translation>&quot;%1&quot; no es ni una referencia Modicon (p. ej. 40001) ni un número 1–65536 en base 1</translation>
+    </message>
+    <message>
+        <source> bits</source>
+        <translation> bits</translation>
+    </message>
+    <message>
+        <source> registers</source>
+        <translation> registros</translation>
+    </message>
+    <message>
+        <source>⚠ %1 from address %2 runs past the last address 65535</source>
+        <translation>⚠ %1 desde la dirección %2 sobrepasa la última dirección 65535</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>Leyendo %1 …</translation>
+    </message>
+    <message>
+        <source>⚠ Device %1 (%2, unit id %3), %4: %5</source>
+        <translation>⚠ Dispositivo %1 (%2, ID de unidad %3), %4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n bit(s): %1.</source>
+        <translation>
+            <numerusform>Leído %n bit: %1.</numerusform>
+            <numerusform>Leídos %n bits: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n register(s): %1. Look for the column where the values make sense; select a row for every reading starting there.</source>
+        <translation>
+            <numerusform>Leído %n registro: %1. Busque la columna en la que los valores tienen sentido; seleccione una fila para ver todas las interpretaciones que empiezan en ella.</numerusform>
+            <numerusform>Leídos %n registros: %1. Busque la columna en la que los valores tienen sentido; seleccione una fila para ver todas las interpretaciones que empiezan en ella.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>uint16</source>
+        <translation>uint16</translation>
+    </message>
+    <message>
+        <source>int16</source>
+        <translation>int16</translation>
+    </message>
+    <message>
+        <source>Bits 15…0</source>
+        <translation>Bits 15…0</translation>
+    </message>
+    <message>
+        <source>ASCII</source>
+        <translation>ASCII</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>protocol address %1</source>
+        <translation>dirección de protocolo %1</translation>
+    </message>
+    <message>
+        <source>1 (on)</source>
+        <translation>1 (encendido)</translation>
+    </message>
+    <message>
+        <source>0 (off)</source>
+        <translation>0 (apagado)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Coils and discrete inputs are single bits: nothing to interpret.</source>
+        <translation>Las bobinas y las entradas discretas son bits sueltos: no hay nada que interpretar.</translation>
+    </message>
+    <message>
+        <source>Every reading starting at %1 (protocol address %2); raw, before scale and offset:</source>
+        <translation>Todas las interpretaciones desde %1 (dirección de protocolo %2); en bruto, antes de escala y desplazamiento:</translation>
+    </message>
+    <message>
+        <source>Every reading starting at %1; raw, before scale and offset:</source>
+        <translation>Todas las interpretaciones desde %1; en bruto, antes de escala y desplazamiento:</translation>
+    </message>
+    <message numerus="yes">
+        <source>As a string of %n register(s) from here: ABCD &quot;%1&quot; · BADC &quot;%2&quot;</source>
+        <translation>
+            <numerusform>Como cadena de %n registro desde aquí: ABCD &quot;%1&quot; · BADC &quot;%2&quot;</numerusform>
+            <numerusform>Como cadena de %n registros desde aquí: ABCD &quot;%1&quot; · BADC &quot;%2&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::ShiftReportDialog</name>
+    <message>
+        <source>Shift report</source>
+        <translation>Informe de turno</translation>
+    </message>
+    <message>
+        <source>A printable PDF of one shift of one line: OEE, losses, top downtime reasons, state timeline, stops and comments.</source>
+        <translation>Un PDF imprimible de un turno de una línea: OEE, pérdidas, principales motivos de parada, cronología de estados, paradas y comentarios.</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>%1  (%2, %3 h)</source>
+        <translation>%1  (%2, %3 h)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Line:</source>
+        <translation>&amp;Línea:</translation>
+    </message>
+    <message>
+        <source>Production &amp;day:</source>
+        <translation>&amp;Día de producción:</translation>
+    </message>
+    <message>
+        <source>&amp;Shift:</source>
+        <translation>&amp;Turno:</translation>
+    </message>
+    <message>
+        <source>&amp;PDF file:</source>
+        <translation>Archivo &amp;PDF:</translation>
+    </message>
+    <message>
+        <source>Times in %1. A night shift belongs to the day it starts on.</source>
+        <translation>Horas en %1. Un turno de noche pertenece al día en que empieza.</translation>
+    </message>
+    <message>
+        <source>&amp;Create PDF</source>
+        <translation>&amp;Crear PDF</translation>
+    </message>
+    <message>
+        <source>No historian is open, so there is no recorded history to report on. Start Andon with a historian (historian: path in the configuration).</source>
+        <translation>No hay ningún histórico abierto, así que no hay datos registrados sobre los que informar. Inicie Andon con un histórico (historian: path en la configuración).</translation>
+    </message>
+    <message>
+        <source>The configuration has no shift calendar (calendar: shifts:), so there are no shifts to report on.</source>
+        <translation>La configuración no tiene calendario de turnos (calendar: shifts:), así que no hay turnos sobre los que informar.</translation>
+    </message>
+    <message>
+        <source>The configuration has no lines.</source>
+        <translation>La configuración no tiene líneas.</translation>
+    </message>
+    <message>
+        <source>Save shift report</source>
+        <translation>Guardar informe de turno</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No historian is open.</source>
+        <translation>No hay ningún histórico abierto.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF.</source>
+        <translation>Elija dónde guardar el PDF.</translation>
+    </message>
+    <message>
+        <source>Reading the shift from the historian…</source>
+        <translation>Leyendo el turno del histórico…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>Andon %1</source>
+        <translation>Andon %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Cancelado: no se ha escrito ningún archivo.</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>No se ha escrito el informe: %1</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>The shift report was written to
+%1
+
+Open it now?</source>
+        <translation>El informe de turno se ha guardado en
+%1
+
+¿Abrirlo ahora?</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::TrendsPage</name>
+    <message>
+        <source>Search tags…</source>
+        <translation>Buscar tags…</translation>
+    </message>
+    <message>
+        <source>Double-click a tag to add it as a pen.</source>
+        <translation>Haga doble clic en un tag para añadirlo como curva.</translation>
+    </message>
+    <message>
+        <source>Double-click a tag to trend it (up to %1 pens).</source>
+        <translation>Haga doble clic en un tag para ver su tendencia (hasta %1 curvas).</translation>
+    </message>
+    <message>
+        <source>Follow live</source>
+        <translation>Seguir en vivo</translation>
+    </message>
+    <message>
+        <source>Scroll with new data, keeping the zoom width</source>
+        <translation>Desplazar con los datos nuevos, manteniendo el ancho del zoom</translation>
+    </message>
+    <message>
+        <source>Cursors</source>
+        <translation>Cursores</translation>
+    </message>
+    <message>
+        <source>Two cursors: values at each, the difference, and statistics between them</source>
+        <translation>Dos cursores: valores en cada uno, la diferencia y estadísticas entre ellos</translation>
+    </message>
+    <message>
+        <source>Box zoom</source>
+        <translation>Zoom de área</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom (or hold Shift while dragging)</source>
+        <translation>Arrastre un rectángulo para ampliar (o mantenga Shift pulsada al arrastrar)</translation>
+    </message>
+    <message>
+        <source>Autoscale</source>
+        <translation>Autoescala</translation>
+    </message>
+    <message>
+        <source>Fit the value axes to the visible data (or double-click the plot)</source>
+        <translation>Ajustar los ejes de valores a los datos visibles (o doble clic en el gráfico)</translation>
+    </message>
+    <message>
+        <source>Remove pen</source>
+        <translation>Quitar curva</translation>
+    </message>
+    <message>
+        <source>Remove the pen selected in the table (Delete)</source>
+        <translation>Quitar la curva seleccionada en la tabla (Delete)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>CSV (visible range)…</source>
+        <translation>CSV (rango visible)…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>Imagen PNG…</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>Exportar PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>No se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Copiar imagen</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>Cargando histórico…</translation>
+    </message>
+    <message>
+        <source>Saved trend sets</source>
+        <translation>Conjuntos de tendencias guardados</translation>
+    </message>
+    <message>
+        <source>Save set…</source>
+        <translation>Guardar conjunto…</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>Eliminar conjunto</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Back to live data</source>
+        <translation>Volver a datos en vivo</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Curva</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Cursor 1</source>
+        <translation>Cursor 1</translation>
+    </message>
+    <message>
+        <source>Cursor 2</source>
+        <translation>Cursor 2</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Mín</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Máx</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Std dev</source>
+        <translation>Desv. est.</translation>
+    </message>
+    <message>
+        <source>Integral</source>
+        <translation>Integral</translation>
+    </message>
+    <message>
+        <source>Time &gt; limit</source>
+        <translation>Tiempo &gt; límite</translation>
+    </message>
+    <message>
+        <source>∫ value dt in value × hours (kW → kWh)</source>
+        <translation>∫ valor dt en valor × horas (kW → kWh)</translation>
+    </message>
+    <message>
+        <source>Time above the pen&apos;s upper limit (USL) between the cursors</source>
+        <translation>Tiempo por encima del límite superior de especificación (LES) de la curva entre los cursores</translation>
+    </message>
+    <message>
+        <source>Statistics between the cursors, or over the visible range without cursors (time-weighted, gaps left out)</source>
+        <translation>Estadísticas entre los cursores o, sin cursores, sobre el rango visible (ponderadas en el tiempo, sin contar los huecos)</translation>
+    </message>
+    <message>
+        <source>Save trend set</source>
+        <translation>Guardar conjunto de tendencias</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Last 15 min</source>
+        <translation>Últimos 15 min</translation>
+    </message>
+    <message>
+        <source>Last 8 h</source>
+        <translation>Últimas 8 h</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Turno actual</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>Últimas 24 h</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personalizado…</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>USL</source>
+        <translation>LES</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>LSL</source>
+        <translation>LEI</translation>
+    </message>
+    <message>
+        <source>%1 state</source>
+        <translation>Estado de %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source> · no shift calendar: last 8 h</source>
+        <translation> · sin calendario de turnos: últimas 8 h</translation>
+    </message>
+    <message>
+        <source> · raw samples</source>
+        <translation> · muestras en bruto</translation>
+    </message>
+    <message>
+        <source> · minute min/max</source>
+        <translation> · mín/máx por minuto</translation>
+    </message>
+    <message>
+        <source> · hour min/max</source>
+        <translation> · mín/máx por hora</translation>
+    </message>
+    <message>
+        <source> · no historian: only the last minutes in memory</source>
+        <translation> · sin histórico: solo los últimos minutos en memoria</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>estado %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %2·h</source>
+        <translation>%1 %2·h</translation>
+    </message>
+    <message>
+        <source>Above %1 %2</source>
+        <translation>Por encima de %1 %2</translation>
+    </message>
+    <message>
+        <source>No upper limit configured for this tag</source>
+        <translation>No hay límite superior configurado para este tag</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Exportación cancelada.</translation>
+    </message>
+    <message>
+        <source>Trend sets</source>
+        <translation>Conjuntos de tendencias</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Offline review: %1 (read-only)</source>
+        <translation>Revisión sin conexión: %1 (solo lectura)</translation>
+    </message>
+</context>
+<context>
     <name>andon::widgets::MachineTile</name>
     <message>
         <source>parts/min</source>
@@ -694,6 +2344,134 @@
     <message>
         <source>Reject</source>
         <translation>Rechazo</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::OeeGauge</name>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>%1: unknown — %2</source>
+        <translation>%1: desconocido — %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>Target %1 %</source>
+        <translation>Objetivo %1 %</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>Por debajo del objetivo</translation>
+    </message>
+    <message>
+        <source>▼ target %1 %</source>
+        <translation>▼ objetivo %1 %</translation>
+    </message>
+    <message>
+        <source>target %1 %</source>
+        <translation>objetivo %1 %</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::ParetoChart</name>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>no stops</source>
+        <translation>sin paradas</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::StateTimeline</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>not given yet</source>
+        <translation>aún sin indicar</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Inicio: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Duración: %1</translation>
+    </message>
+    <message>
+        <source>Click to give a reason, split or comment</source>
+        <translation>Haga clic para indicar un motivo, dividir o comentar</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::TrendPlot</name>
+    <message>
+        <source>Pick tags on the left to trend them.</source>
+        <translation>Elija tags a la izquierda para ver su tendencia.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>C%1 %2</source>
+        <translation>C%1 %2</translation>
+    </message>
+    <message>
+        <source>Δt %1</source>
+        <translation>Δt %1</translation>
+    </message>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 d %2</translation>
     </message>
 </context>
 <context>

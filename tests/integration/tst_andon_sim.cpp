@@ -3,6 +3,8 @@
 #include "connectors/mqtt/mqtt_client.h"
 #include "connectors/mqtt/payload_decoder.h"
 #include "core/config_loader.h"
+#include "sim/plant_simulator.h"
+#include "storage/historian.h"
 #include "tests/support/test_support.h"
 
 #include <QtTest>
@@ -21,6 +23,7 @@ private slots:
     void refusesNonLoopbackHost_data();
     void refusesNonLoopbackHost();
     void publishesDecodableDemoPlant();
+    void backfillWritesTheSamePlantIntoTheHistorian();
 
 private:
     QString demoConfig() const
@@ -128,6 +131,80 @@ void TestAndonSim::publishesDecodableDemoPlant()
     for (const auto &tag : model->tags) {
         if (tag.mqtt)
             QVERIFY2(seen.count(tag.id), qPrintable(tag.path));
+    }
+}
+
+// --backfill-hours: the history written before going live is exactly what the deterministic
+// simulator produces for that seed and start (an in-process PlantSimulator is the reference),
+// and the live part follows it.
+void TestAndonSim::backfillWritesTheSamePlantIntoTheHistorian()
+{
+    const auto config = andon::ConfigLoader::loadFile(demoConfig());
+    QVERIFY2(config.ok(), qPrintable(config.formattedMessages().join(u'\n')));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(QStringLiteral("backfill.sqlite"));
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QProcess sim;
+    sim.setProcessChannelMode(QProcess::MergedChannels);
+    sim.start(andon::test::toolPath(QStringLiteral("andon-sim")),
+              {QStringLiteral("--config"), demoConfig(), QStringLiteral("--mqtt-port"),
+               QString::number(m_broker.port()), QStringLiteral("--seconds"), QStringLiteral("1"),
+               QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--backfill-hours"),
+               QStringLiteral("0.5"), QStringLiteral("--backfill-db"), db});
+    QVERIFY(sim.waitForStarted(5000));
+    QVERIFY(sim.waitForFinished(60000));
+    const QString out = QString::fromUtf8(sim.readAll());
+    QVERIFY2(sim.exitStatus() == QProcess::NormalExit && sim.exitCode() == 0, qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("backfilled")), qPrintable(out));
+    QVERIFY2(out.indexOf(QStringLiteral("backfilled")) < out.indexOf(QStringLiteral("publishing")),
+             qPrintable(out)); // history first, then live
+
+    andon::storage::HistorianOptions ho;
+    ho.path = db;
+    ho.readOnly = true;
+    QString error;
+    auto h = andon::storage::Historian::open(ho, &error);
+    QVERIFY2(h, qPrintable(error));
+    QStringList paths;
+    for (const auto &t : config.model->tags)
+        paths.push_back(t.path);
+    QVERIFY(h->bindTags(paths));
+
+    // The simulation started 30 min before the run, on a whole minute.
+    const QString base = QStringLiteral("acme/berlin/assembly/line1/feeder/");
+    const auto temps = h->raw(base + QStringLiteral("motor_temp"), 0,
+                              std::numeric_limits<qint64>::max());
+    QVERIFY(temps.size() > 1000);
+    const qint64 start = temps.front().t_ms;
+    QCOMPARE(start % 60'000, qint64(0));
+    QVERIFY(start >= before - 1'800'000 - 60'000);
+    QVERIFY(start <= before - 1'800'000 + 60'000);
+    const qint64 end = temps.back().t_ms;
+    QVERIFY(end - start >= 1'790'000);
+
+    andon::sim::SimOptions so;
+    so.seed = 9;
+    so.startMs = start;
+    andon::sim::PlantSimulator reference(config.model, so);
+    const andon::SampleBatch expected = reference.advanceTo(end);
+    for (const QString &name : {QStringLiteral("motor_temp"), QStringLiteral("good_count"),
+                                QStringLiteral("state")}) {
+        const andon::TagId id = config.model->tagIdByPath(base + name);
+        QVERIFY2(id != andon::kInvalidTag, qPrintable(base + name));
+        std::vector<andon::Sample> want;
+        for (const andon::Sample &s : expected)
+            if (s.tag == id && s.t_ms < end)
+                want.push_back(s);
+        const auto got = h->raw(base + name, start, end - 1);
+        QVERIFY2(!want.empty(), qPrintable(name));
+        QCOMPARE(got.size(), want.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            QCOMPARE(got[i].t_ms, want[i].t_ms);
+            QCOMPARE(got[i].value, want[i].value);
+            QCOMPARE(got[i].q, want[i].q);
+        }
     }
 }
 
