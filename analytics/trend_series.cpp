@@ -60,6 +60,21 @@ TimestampMs trendBucketWidth(TimestampMs from, TimestampMs to, int maxBuckets)
     return std::max<TimestampMs>(1, (span + maxBuckets - 1) / maxBuckets);
 }
 
+void shiftTrendSeries(TrendSeries &series, TimestampMs by)
+{
+    series.from += by;
+    series.to += by;
+    if (series.historianLastMs != std::numeric_limits<TimestampMs>::min())
+        series.historianLastMs += by;
+    for (TrendBucket &b : series.buckets) {
+        b.start += by;
+        b.tFirst += by;
+        b.tLast += by;
+        b.tMin += by;
+        b.tMax += by;
+    }
+}
+
 void TrendSeries::addSample(TimestampMs t, double value, Quality q)
 {
     if (t < from || bucketMs <= 0)

@@ -49,6 +49,9 @@ struct TrendSeries
     TimestampMs newestTime() const; // tLast of the newest bucket with samples, or `from`
 };
 
+// Moves a series by `by` ms (compare mode: last week's data drawn over this week's).
+void shiftTrendSeries(TrendSeries &series, TimestampMs by);
+
 // Bucket width of a range split into at most maxBuckets slices (the historian's rule:
 // ceil((to - from + 1) / maxBuckets), at least 1 ms).
 TimestampMs trendBucketWidth(TimestampMs from, TimestampMs to, int maxBuckets);

@@ -2,6 +2,7 @@
 // and shows the MainWindow. Wiring only; everything else lives in the libraries.
 #include "core/config_loader.h"
 #include "engine/engine.h"
+#include "engine/spc_service.h"
 #include "models/machine_tile_model.h"
 #include "ui/faceplate_dialog.h"
 #include "ui/main_window.h"
@@ -200,6 +201,9 @@ int main(int argc, char *argv[])
         return fail(QApplication::translate("main", "The historian cannot be opened"), error);
     }
     engine.startSources();
+    // Live SPC: rule violations against frozen limits go to the event journal (docs/spc.md).
+    andon::SpcService spc(engine.modelPtr(), engine.historian());
+    spc.start(&andon::SystemClock::instance());
 
     andon::ui::MainWindow window(&engine);
     andon::widgets::Theme::apply(andon::widgets::Theme::Mode::Light);

@@ -1,4 +1,5 @@
 #include "core/config_loader.h"
+#include "core/derived_tags.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -325,8 +326,15 @@ private:
     std::optional<int> clockTime(const YAML::Node &n, const QString &path);
     void readProducts(const YAML::Node &n);
     void readAlarms(const YAML::Node &n);
+    void readCondition(const YAML::Node &n);
+    void checkExpressions();
+    void readConditionScope(const Fields &f, ConditionMachineSettings *s);
     void readAlarm(const YAML::Node &n, const QString &path, QHash<QString, Loc> &seen);
     void readOee(const YAML::Node &n);
+    void readEnergy(const YAML::Node &n);
+    // A tag given by its full path (`energy:` meters); reports an unknown path.
+    TagId energyTag(const YAML::Node &n, const QString &path, TagKind kind);
+    std::vector<StateCategory> readCategories(const YAML::Node &n, const QString &path);
     // Reads the settings keys of one `oee` scope (plant or a by_path entry) into `s`.
     void readOeeScope(const Fields &f, OeeSettings *s, bool isOverride);
     // Reads a list of reason nodes under `parent` ("" = top level) into `tree`: a code the
@@ -348,6 +356,7 @@ private:
     QHash<QString, Loc> m_connIds; // connection id -> where it was defined
     std::vector<StateDef> m_defaultStates;
     int m_defaultStaleMs = kDefaultStaleAfterMs;
+    QHash<TagId, YAML::Node> m_expressionNodes; // derived tags: where their expression is
     std::optional<BindingDraft> m_defaultBinding;
     QHash<QString, Loc> m_modbusIds; // Modbus device id -> where it was defined
     struct PollGroupSeen
@@ -690,7 +699,8 @@ void Loader::readRoot(const YAML::Node &root)
     }
     const Fields top(*this, root, QString(),
         { "andon", "plant", "historian", "connections", "defaults", "default_mqtt", "sites",
-            "calendar", "products", "oee", "alarms" });
+            "calendar", "products", "oee", "alarms", "condition",
+            "energy" });
     if (top.require("andon")) {
         const YAML::Node v = *top.get("andon");
         if (!v.IsScalar() || qs(v.Scalar()) != u"1")
@@ -722,6 +732,29 @@ void Loader::readRoot(const YAML::Node &root)
     // Last: alarms refer to tags and to the states of their machines.
     if (const auto n = top.get("alarms"))
         readAlarms(*n);
+    // After the sites: condition overrides and tag references name machines, lines and tags.
+    if (const auto n = top.get("condition"))
+        readCondition(*n);
+    // After the sites: meters are tag paths.
+    if (const auto n = top.get("energy"))
+        readEnergy(*n);
+    // After every tag exists: expressions of derived tags name other tags.
+    checkExpressions();
+}
+
+void Loader::checkExpressions()
+{
+    if (m_expressionNodes.isEmpty())
+        return;
+    for (const DerivedTagProblem &p : checkDerivedTags(*m_model)) {
+        const YAML::Node node = m_expressionNodes.value(p.tag);
+        Loc loc = locOf(node);
+        // A plain scalar on one line: point at the character itself.
+        if (loc.line > 0 && p.position >= 0 && node.IsScalar()
+            && node.Tag() != "!" && !qs(node.Scalar()).contains(QLatin1Char('\n')))
+            loc.column += p.position;
+        error(loc, p.text);
+    }
 }
 
 void Loader::readPlant(const YAML::Node &n)
@@ -1282,7 +1315,7 @@ void Loader::readTag(
         return;
     const Fields f(*this, n, path,
         { "name", "description", "unit", "decimals", "kind", "role", "range", "stale_after_s",
-            "mqtt", "modbus", "sparkplug", "spec", "rollover" });
+            "mqtt", "modbus", "sparkplug", "spec", "rollover", "expression" });
     Machine *machine
         = machineIndex >= 0 ? &m_model->machines[static_cast<std::size_t>(machineIndex)] : nullptr;
     TagDef tag;
@@ -1380,7 +1413,8 @@ void Loader::readTag(
                     missingKey(*mqtt, f.path("mqtt"), "connection");
             }
         }
-    } else if (m_defaultBinding && !f.has("modbus") && !f.has("sparkplug")) {
+    } else if (m_defaultBinding && !f.has("modbus") && !f.has("sparkplug")
+        && !f.has("expression")) {
         // A tag polled over Modbus does not also listen to default_mqtt.
         draft = m_defaultBinding;
     }
@@ -1430,6 +1464,24 @@ void Loader::readTag(
 
     const TagId id = static_cast<TagId>(m_model->tags.size());
     tag.id = id;
+    // A derived tag (core/derived_tags.h): computed on ingest, so it has no source of its own.
+    if (const auto ex = f.get("expression")) {
+        readText(f, "expression", &tag.expression);
+        const char *source = mqtt ? "mqtt" : f.has("modbus") ? "modbus"
+                : f.has("sparkplug")                        ? "sparkplug"
+                                                            : nullptr;
+        if (source) {
+            error(*f.keyNode("expression"),
+                f.path("expression") + QStringLiteral(": a derived tag is computed from other "
+                                                      "tags; it cannot also have an ")
+                    + quoted(QLatin1String(source)) + QStringLiteral(" binding"));
+        } else if (tag.expression.trimmed().isEmpty()) {
+            error(*ex, f.path("expression") + QStringLiteral(": expected an expression, got ")
+                    + describe(*ex));
+        } else {
+            m_expressionNodes.insert(id, *ex);
+        }
+    }
 
     if (tag.role != TagRole::None) {
         const YAML::Node roleNode = *f.get("role");
@@ -2622,6 +2674,250 @@ void Loader::readAlarm(const YAML::Node &n, const QString &path, QHash<QString, 
     }
 }
 
+// ---- energy (docs/config.md "Energy", docs/energy.md) ----
+
+TagId Loader::energyTag(const YAML::Node &n, const QString &path, TagKind kind)
+{
+    const auto p = text(n, path);
+    if (!p)
+        return kInvalidTag;
+    const TagId id = m_model->tagIdByPath(*p);
+    if (id == kInvalidTag) {
+        QStringList known;
+        for (const TagDef &t : m_model->tags)
+            known << t.path;
+        QString msg = path + QStringLiteral(": unknown tag path ") + quoted(*p);
+        const QString hint = closestMatch(*p, known);
+        if (!hint.isEmpty())
+            msg += QStringLiteral("; did you mean ") + quoted(hint) + QLatin1Char('?');
+        error(n, msg);
+        return kInvalidTag;
+    }
+    const TagDef &tag = m_model->tags[id];
+    if (kind == TagKind::Counter && tag.kind != TagKind::Counter) {
+        error(n, path + QStringLiteral(": expected a counter tag (kind: counter), got kind ")
+                + quoted(tagKindName(tag.kind)));
+        return kInvalidTag;
+    }
+    if (kind == TagKind::Analog && tag.kind != TagKind::Analog) {
+        error(n, path + QStringLiteral(": expected an analog power tag, got kind ")
+                + quoted(tagKindName(tag.kind)));
+        return kInvalidTag;
+    }
+    return id;
+}
+
+std::vector<StateCategory> Loader::readCategories(const YAML::Node &n, const QString &path)
+{
+    std::vector<StateCategory> out;
+    if (!expectList(n, path))
+        return out;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        if (const auto c = enumValue<StateCategory>(n[i], indexPath(path, i), "state category",
+                parseStateCategory,
+                { "running", "idle", "starved", "blocked", "down", "planned_stop", "changeover",
+                    "off", "unknown" })) {
+            if (std::find(out.begin(), out.end(), *c) == out.end())
+                out.push_back(*c);
+        }
+    }
+    return out;
+}
+
+void Loader::readEnergy(const YAML::Node &n)
+{
+    const QString path = QStringLiteral("energy");
+    if (!expectMap(n, path))
+        return;
+    EnergySettings &e = m_model->energy;
+    e.configured = true;
+    const Fields f(*this, n, path,
+        { "currency", "emission_factor", "power_tag", "energy_tag", "main_meter", "sub_meters",
+            "demand", "idle_states", "tariff", "max_gap_s", "media" });
+    readText(f, "currency", &e.currency);
+    if (const auto v = f.get("emission_factor")) {
+        if (const auto x = number(*v, f.path("emission_factor"), 0.0, 10.0))
+            e.emissionKgPerKwh = *x;
+    }
+    for (const auto &[key, out] : { std::pair { "power_tag", &e.powerTag },
+             std::pair { "energy_tag", &e.energyTag } }) {
+        if (const auto v = f.get(key)) {
+            if (const auto x = name(*v, f.path(key)))
+                *out = *x;
+        }
+    }
+    if (const auto v = f.get("max_gap_s")) {
+        if (const auto x = number(*v, f.path("max_gap_s"), 1.0, 86400.0))
+            e.maxPowerGapMs = static_cast<TimestampMs>(std::llround(*x * 1000.0));
+    }
+    if (const auto m = f.get("main_meter"); m && expectMap(*m, f.path("main_meter"))) {
+        const Fields mf(*this, *m, f.path("main_meter"), { "power", "energy" });
+        if (const auto v = mf.get("power"))
+            e.mainPower = energyTag(*v, mf.path("power"), TagKind::Analog);
+        if (const auto v = mf.get("energy"))
+            e.mainEnergy = energyTag(*v, mf.path("energy"), TagKind::Counter);
+    }
+    if (const auto l = f.get("sub_meters"); l && expectList(*l, f.path("sub_meters"))) {
+        for (std::size_t i = 0; i < l->size(); ++i) {
+            const QString sp = indexPath(f.path("sub_meters"), i);
+            if (!expectMap((*l)[i], sp))
+                continue;
+            const Fields sf(*this, (*l)[i], sp, { "name", "power", "energy" });
+            SubMeterDef d;
+            if (const auto v = readName(sf))
+                d.name = *v;
+            if (const auto v = sf.get("power"))
+                d.power = energyTag(*v, sf.path("power"), TagKind::Analog);
+            if (const auto v = sf.get("energy"))
+                d.energy = energyTag(*v, sf.path("energy"), TagKind::Counter);
+            if (!sf.has("power") && !sf.has("energy"))
+                error((*l)[i], sp + QStringLiteral(": expected 'power' or 'energy' (or both)"));
+            e.subMeters.push_back(d);
+        }
+    }
+    if (const auto d = f.get("demand"); d && expectMap(*d, f.path("demand"))) {
+        const Fields df(*this, *d, f.path("demand"),
+            { "window_min", "mode", "limit_kw", "warn_percent" });
+        if (const auto v = df.get("window_min")) {
+            if (const auto x = number(*v, df.path("window_min"), 1.0, 1440.0))
+                e.demandWindowMs = static_cast<TimestampMs>(std::llround(*x * 60'000.0));
+        }
+        if (const auto v = df.get("mode")) {
+            const QString mode = v->IsScalar() ? qs(v->Scalar()) : QString();
+            if (mode == u"fixed" || mode == u"sliding")
+                e.demandSliding = mode == u"sliding";
+            else
+                error(*v, df.path("mode") + QStringLiteral(": unknown demand mode ")
+                        + (v->IsScalar() ? quoted(mode) : describe(*v))
+                        + QStringLiteral("; expected one of: fixed, sliding"));
+        }
+        if (const auto v = df.get("limit_kw")) {
+            if (const auto x = number(*v, df.path("limit_kw"), 0.001))
+                e.demandLimitKw = *x;
+        }
+        if (const auto v = df.get("warn_percent")) {
+            if (const auto x = number(*v, df.path("warn_percent"), 1.0, 100.0))
+                e.demandWarnFraction = *x / 100.0;
+        }
+    }
+    if (const auto v = f.get("idle_states"))
+        e.idleStates = readCategories(*v, f.path("idle_states"));
+    if (const auto t = f.get("tariff"); t && expectMap(*t, f.path("tariff"))) {
+        const Fields tf(*this, *t, f.path("tariff"), { "default", "periods" });
+        if (const auto d = tf.get("default"); d && expectMap(*d, tf.path("default"))) {
+            const Fields df(*this, *d, tf.path("default"), { "name", "price" });
+            if (const auto v = df.get("name")) {
+                if (const auto x = name(*v, df.path("name")))
+                    e.defaultTariffName = *x;
+            }
+            if (df.require("price")) {
+                if (const auto x = number(*df.get("price"), df.path("price"), 0.0))
+                    e.defaultPrice = *x;
+            }
+        }
+        if (const auto l = tf.get("periods"); l && expectList(*l, tf.path("periods"))) {
+            static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday",
+                "friday", "saturday", "sunday" };
+            for (std::size_t i = 0; i < l->size(); ++i) {
+                const QString pp = indexPath(tf.path("periods"), i);
+                if (!expectMap((*l)[i], pp))
+                    continue;
+                const Fields pf(*this, (*l)[i], pp, { "name", "days", "start", "end", "price" });
+                TariffPeriodDef p;
+                bool valid = true;
+                if (const auto v = readName(pf))
+                    p.name = *v;
+                else
+                    valid = false;
+                for (const auto &[key, out] : { std::pair { "start", &p.startMinute },
+                         std::pair { "end", &p.endMinute } }) {
+                    if (!pf.require(key))
+                        valid = false;
+                    else if (const auto v = clockTime(*pf.get(key), pf.path(key)))
+                        *out = *v;
+                    else
+                        valid = false;
+                }
+                if (!pf.require("price"))
+                    valid = false;
+                else if (const auto v = number(*pf.get("price"), pf.path("price"), 0.0))
+                    p.price = *v;
+                else
+                    valid = false;
+                if (const auto dl = pf.get("days"); dl && expectList(*dl, pf.path("days"))) {
+                    for (std::size_t k = 0; k < dl->size(); ++k) {
+                        const YAML::Node dn = (*dl)[k];
+                        const QString word = dn.IsScalar() ? qs(dn.Scalar()).toLower() : QString();
+                        int day = 0;
+                        for (int j = 0; j < 7 && !word.isEmpty(); ++j) {
+                            const QLatin1String full(days[j]);
+                            if (word == full || (word.size() == 3 && full.startsWith(word)))
+                                day = j + 1;
+                        }
+                        if (day == 0) {
+                            error(dn, indexPath(pf.path("days"), k)
+                                    + QStringLiteral(": expected a weekday (monday..sunday or "
+                                                     "mon..sun), got ")
+                                    + describe(dn));
+                            valid = false;
+                        } else {
+                            p.weekdays.push_back(day);
+                        }
+                    }
+                }
+                if (valid)
+                    e.tariffPeriods.push_back(p);
+            }
+        }
+    }
+    if (const auto l = f.get("media"); l && expectList(*l, f.path("media"))) {
+        for (std::size_t i = 0; i < l->size(); ++i) {
+            const QString mp = indexPath(f.path("media"), i);
+            if (!expectMap((*l)[i], mp))
+                continue;
+            const Fields mf(*this, (*l)[i], mp,
+                { "name", "unit", "flow_tag", "total_tag", "leak_threshold", "leak_min_minutes",
+                    "stopped_states", "price" });
+            MediumDef d;
+            if (const auto v = readName(mf))
+                d.name = *v;
+            readText(mf, "unit", &d.unit);
+            for (const auto &[key, out] : { std::pair { "flow_tag", &d.flowTag },
+                     std::pair { "total_tag", &d.totalTag } }) {
+                if (const auto v = mf.get(key)) {
+                    if (const auto x = name(*v, mf.path(key))) {
+                        *out = *x;
+                        const bool found = std::any_of(m_model->tags.begin(),
+                            m_model->tags.end(),
+                            [&](const TagDef &t) { return t.name == *x && t.machine < 0; });
+                        if (!found)
+                            error(*v, mf.path(key)
+                                    + QStringLiteral(": no line, area or site tag named ")
+                                    + quoted(*x));
+                    }
+                }
+            }
+            if (!mf.has("flow_tag") && !mf.has("total_tag"))
+                error((*l)[i], mp + QStringLiteral(": expected 'flow_tag' or 'total_tag' (or both)"));
+            if (const auto v = mf.get("leak_threshold")) {
+                if (const auto x = number(*v, mf.path("leak_threshold"), 0.0))
+                    d.leakThreshold = *x;
+            }
+            if (const auto v = mf.get("leak_min_minutes")) {
+                if (const auto x = number(*v, mf.path("leak_min_minutes"), 1.0, 1440.0))
+                    d.leakMinMs = static_cast<TimestampMs>(std::llround(*x * 60'000.0));
+            }
+            if (const auto v = mf.get("stopped_states"))
+                d.stoppedStates = readCategories(*v, mf.path("stopped_states"));
+            if (const auto v = mf.get("price")) {
+                if (const auto x = number(*v, mf.path("price"), 0.0))
+                    d.price = *x;
+            }
+            e.media.push_back(d);
+        }
+    }
+}
+
 // ---- oee (docs/config.md "OEE") ----
 
 void Loader::readOee(const YAML::Node &n)
@@ -2865,6 +3161,269 @@ void Loader::readReasons(const YAML::Node &n, const QString &path, ReasonTree *t
         seen.insert(full, locOf(codeNode));
         if (const auto children = rf.get("children"))
             readReasons(*children, rf.path("children"), tree, full, isOverride, seen);
+    }
+}
+
+// ---- condition monitoring (docs/config.md "Condition monitoring", docs/condition.md) ----
+
+void Loader::readCondition(const YAML::Node &n)
+{
+    const QString path = QStringLiteral("condition");
+    if (!expectMap(n, path))
+        return;
+    ConditionSettings &c = m_model->condition;
+    c.configured = true;
+    const Fields f(*this, n, path,
+        { "vibration_classes", "indicators", "vibration", "temperature", "current", "service",
+            "rul", "recent_min", "by_path" });
+
+    // Custom classes first: the scopes below refer to them by name.
+    if (const auto vc = f.get("vibration_classes"); vc && expectList(*vc, f.path("vibration_classes"))) {
+        QHash<QString, Loc> seen;
+        for (std::size_t i = 0; i < vc->size(); ++i) {
+            const YAML::Node e = (*vc)[i];
+            const QString ep = indexPath(f.path("vibration_classes"), i);
+            if (!expectMap(e, ep))
+                continue;
+            const Fields ef(*this, e, ep, { "name", "zones", "source" });
+            const auto name = readName(ef, "name");
+            if (!name || !ef.require("zones"))
+                continue;
+            if (const auto first = seen.constFind(*name); first != seen.constEnd()) {
+                error(*ef.get("name"), ef.path("name") + QStringLiteral(": duplicate vibration class ")
+                        + quoted(*name) + QStringLiteral("; first defined at ") + at(*first));
+                continue;
+            }
+            seen.insert(*name, locOf(*ef.get("name")));
+            const YAML::Node z = *ef.get("zones");
+            if (!z.IsSequence() || z.size() != 3) {
+                error(z, ef.path("zones") + QStringLiteral(": expected a list of three limits "
+                                                           "[A/B, B/C, C/D] in mm/s, got ")
+                        + describe(z));
+                continue;
+            }
+            VibrationClassDef def;
+            def.name = *name;
+            const auto ab = number(z[0], ef.path("zones") + QStringLiteral("[0]"), 0.0);
+            const auto bc = number(z[1], ef.path("zones") + QStringLiteral("[1]"), 0.0);
+            const auto cd = number(z[2], ef.path("zones") + QStringLiteral("[2]"), 0.0);
+            if (!ab || !bc || !cd)
+                continue;
+            def.limits = { *ab, *bc, *cd };
+            if (!def.limits.isValid()) {
+                error(z, ef.path("zones") + QStringLiteral(": the limits must increase "
+                                                           "(0 < A/B < B/C < C/D), got ")
+                        + formatNumber(*ab) + QStringLiteral(", ") + formatNumber(*bc)
+                        + QStringLiteral(", ") + formatNumber(*cd));
+                continue;
+            }
+            def.source = QStringLiteral("configuration");
+            readText(ef, "source", &def.source);
+            c.classes.push_back(def);
+        }
+    }
+    readConditionScope(f, &c.defaults);
+
+    if (const auto r = f.get("rul"); r && expectMap(*r, f.path("rul"))) {
+        const Fields rf(*this, *r, f.path("rul"),
+            { "target_zone", "window_h", "bucket_min", "min_points", "min_adj_r2",
+                "horizon_days" });
+        if (const auto z = rf.get("target_zone")) {
+            VibrationZone zone = VibrationZone::C;
+            if (!z->IsScalar() || !parseVibrationZone(qs(z->Scalar()), &zone)
+                || zone == VibrationZone::A)
+                error(*z, rf.path("target_zone") + QStringLiteral(": expected B, C or D, got ")
+                        + describe(*z));
+            else
+                c.rulTargetZone = zone;
+        }
+        if (const auto v = rf.get("window_h"))
+            if (const auto x = number(*v, rf.path("window_h"), 1.0, 24.0 * 365))
+                c.rulWindowH = *x;
+        if (const auto v = rf.get("bucket_min"))
+            if (const auto x = number(*v, rf.path("bucket_min"), 1.0, 24.0 * 60))
+                c.rulBucketMin = *x;
+        readInt(rf, "min_points", 3, 100000, &c.rulMinPoints);
+        if (const auto v = rf.get("min_adj_r2"))
+            if (const auto x = number(*v, rf.path("min_adj_r2"), 0.0, 1.0))
+                c.rulMinAdjR2 = *x;
+        if (const auto v = rf.get("horizon_days"))
+            if (const auto x = number(*v, rf.path("horizon_days"), 1.0, 3650.0))
+                c.rulHorizonDays = *x;
+        if (c.rulBucketMin > c.rulWindowH * 60.0)
+            error(*rf.get("bucket_min"), rf.path("bucket_min")
+                    + QStringLiteral(": longer than the fit window window_h"));
+    }
+    if (const auto v = f.get("recent_min"))
+        if (const auto x = number(*v, f.path("recent_min"), 1.0, 24.0 * 60))
+            c.recentMin = *x;
+
+    const auto by = f.get("by_path");
+    if (!by || !expectMap(*by, f.path("by_path")))
+        return;
+    QStringList known;
+    for (const Line &l : m_model->lines)
+        known << l.path;
+    for (const Machine &m : m_model->machines)
+        known << m.path;
+    // Lines first, then machines: a machine's override starts from its line's settings.
+    std::vector<std::tuple<QString, YAML::Node, YAML::Node, QString>> entries[2];
+    QHash<QString, Loc> seenPaths;
+    for (auto it = by->begin(); it != by->end(); ++it) {
+        const QString key = it->first.IsScalar() ? qs(it->first.Scalar()) : QString();
+        const QString kp = joinPath(f.path("by_path"), key);
+        if (const auto first = seenPaths.constFind(key); first != seenPaths.constEnd()) {
+            error(it->first, kp + QStringLiteral(": duplicate path ") + quoted(key)
+                    + QStringLiteral("; first given at ") + at(*first));
+            continue;
+        }
+        seenPaths.insert(key, locOf(it->first));
+        QString lineOfMachine;
+        int kind = -1;
+        for (const Line &l : m_model->lines)
+            if (l.path == key)
+                kind = 0;
+        for (const Machine &m : m_model->machines) {
+            if (m.path == key) {
+                kind = 1;
+                if (m.line >= 0)
+                    lineOfMachine = m_model->lines[static_cast<std::size_t>(m.line)].path;
+            }
+        }
+        if (kind < 0) {
+            QString msg = kp + QStringLiteral(": unknown machine or line path ") + quoted(key);
+            const QString hint = closestMatch(key, known);
+            if (!hint.isEmpty())
+                msg += QStringLiteral("; did you mean ") + quoted(hint) + QLatin1Char('?');
+            error(it->first, msg);
+            continue;
+        }
+        entries[kind].emplace_back(key, it->first, it->second, lineOfMachine);
+    }
+    for (const auto &list : entries) {
+        for (const auto &[key, keyNode, value, line] : list) {
+            const QString kp = joinPath(f.path("by_path"), key);
+            if (!expectMap(value, kp))
+                continue;
+            const Fields ef(*this, value, kp,
+                { "indicators", "vibration", "temperature", "current", "service" });
+            ConditionMachineSettings s = c.byPath.value(line, c.defaults);
+            readConditionScope(ef, &s);
+            c.byPath.insert(key, s);
+        }
+    }
+}
+
+void Loader::readConditionScope(const Fields &f, ConditionMachineSettings *s)
+{
+    const auto tagRef = [&](const Fields &sf, const char *key, QString *out) {
+        if (const auto v = sf.get(key)) {
+            const auto t = text(*v, sf.path(key));
+            if (!t)
+                return;
+            // A full path must name a configured tag; a leaf name is looked up per machine.
+            if (t->contains(QLatin1Char('/')) && !m_model->tagIndex.contains(*t)) {
+                QString msg = sf.path(key) + QStringLiteral(": unknown tag ") + quoted(*t);
+                const QString hint = closestMatch(*t, m_model->tagIndex.keys());
+                if (!hint.isEmpty())
+                    msg += QStringLiteral("; did you mean ") + quoted(hint) + QLatin1Char('?');
+                error(*v, msg);
+                return;
+            }
+            *out = *t;
+        }
+    };
+    const auto limitPair = [&](const Fields &sf, const char *warnKey, const char *alarmKey,
+                               double *warn, double *alarm, double low) {
+        if (const auto v = sf.get(warnKey))
+            if (const auto x = number(*v, sf.path(warnKey), low))
+                *warn = *x;
+        if (const auto v = sf.get(alarmKey))
+            if (const auto x = number(*v, sf.path(alarmKey), low))
+                *alarm = *x;
+        if (!(*alarm > *warn)) {
+            const auto at_ = sf.get(alarmKey) ? sf.get(alarmKey) : sf.get(warnKey);
+            if (at_)
+                error(*at_, sf.path(alarmKey) + QStringLiteral(": must be above ")
+                        + QLatin1String(warnKey) + QStringLiteral(" (")
+                        + formatNumber(*warn) + QStringLiteral("), got ") + formatNumber(*alarm));
+        }
+    };
+    if (const auto v = f.get("indicators"); v && expectList(*v, f.path("indicators"))) {
+        s->vibration = s->temperature = s->current = s->runHours = s->cycles = false;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const auto ind = enumValue<ConditionIndicator>((*v)[i], indexPath(f.path("indicators"), i),
+                "indicator", parseConditionIndicator,
+                { "vibration", "temperature", "current", "run_hours", "cycles" });
+            if (!ind)
+                continue;
+            switch (*ind) {
+            case ConditionIndicator::Vibration: s->vibration = true; break;
+            case ConditionIndicator::Temperature: s->temperature = true; break;
+            case ConditionIndicator::Current: s->current = true; break;
+            case ConditionIndicator::RunHours: s->runHours = true; break;
+            case ConditionIndicator::Cycles: s->cycles = true; break;
+            }
+        }
+    }
+    if (const auto v = f.get("vibration"); v && expectMap(*v, f.path("vibration"))) {
+        const Fields vf(*this, *v, f.path("vibration"), { "tag", "class" });
+        tagRef(vf, "tag", &s->vibrationTag);
+        if (const auto cl = vf.get("class")) {
+            const auto name = text(*cl, vf.path("class"));
+            if (name && m_model->condition.vibrationClass(*name)) {
+                s->vibrationClass = *name;
+            } else if (name) {
+                QStringList names;
+                for (const VibrationClassDef &d : m_model->condition.classes)
+                    names << d.name;
+                for (const VibrationClassDef &d : builtinVibrationClasses())
+                    names << d.name;
+                error(*cl, vf.path("class") + QStringLiteral(": unknown vibration class ")
+                        + quoted(*name) + QStringLiteral("; expected one of: ")
+                        + names.join(QStringLiteral(", ")));
+            }
+        }
+    }
+    if (const VibrationClassDef *d = m_model->condition.vibrationClass(s->vibrationClass))
+        s->zones = d->limits;
+    if (const auto v = f.get("temperature"); v && expectMap(*v, f.path("temperature"))) {
+        const Fields tf(*this, *v, f.path("temperature"),
+            { "tag", "ambient", "warn_c", "alarm_c", "rise_warn_k", "rise_alarm_k" });
+        tagRef(tf, "tag", &s->temperatureTag);
+        if (const auto a = tf.get("ambient")) {
+            const auto t = text(*a, tf.path("ambient"));
+            if (t && !t->isEmpty() && !m_model->tagIndex.contains(*t)) {
+                QString msg = tf.path("ambient") + QStringLiteral(": unknown tag ") + quoted(*t)
+                    + QStringLiteral(" (give the full path of the ambient temperature tag)");
+                const QString hint = closestMatch(*t, m_model->tagIndex.keys());
+                if (!hint.isEmpty())
+                    msg += QStringLiteral("; did you mean ") + quoted(hint) + QLatin1Char('?');
+                error(*a, msg);
+            } else if (t) {
+                s->ambientTag = *t;
+            }
+        }
+        limitPair(tf, "warn_c", "alarm_c", &s->tempWarnC, &s->tempAlarmC, -50.0);
+        limitPair(tf, "rise_warn_k", "rise_alarm_k", &s->riseWarnK, &s->riseAlarmK, 0.0);
+    }
+    if (const auto v = f.get("current"); v && expectMap(*v, f.path("current"))) {
+        const Fields cf(*this, *v, f.path("current"), { "tag", "warn_pct", "alarm_pct", "baseline_h" });
+        tagRef(cf, "tag", &s->currentTag);
+        limitPair(cf, "warn_pct", "alarm_pct", &s->currentWarnPct, &s->currentAlarmPct, 0.0);
+        if (const auto b = cf.get("baseline_h"))
+            if (const auto x = number(*b, cf.path("baseline_h"), 0.1, 24.0 * 365))
+                s->currentBaselineH = *x;
+    }
+    if (const auto v = f.get("service"); v && expectMap(*v, f.path("service"))) {
+        const Fields sf(*this, *v, f.path("service"), { "run_hours", "cycles", "cycle_tag" });
+        if (const auto x = sf.get("run_hours"))
+            if (const auto h = number(*x, sf.path("run_hours"), 0.0))
+                s->serviceRunHours = *h;
+        if (const auto x = sf.get("cycles"))
+            if (const auto h = number(*x, sf.path("cycles"), 0.0))
+                s->serviceCycles = *h;
+        tagRef(sf, "cycle_tag", &s->cycleTag);
     }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/alarm_def.h"
+#include "core/condition_def.h"
 #include "core/sample.h"
 
 #include <cmath>
@@ -208,6 +209,9 @@ struct TagDef
     // Counters only: the device's counter wraps to 0 on reaching this value (engineering
     // units, e.g. 65.536 kWh for a 16-bit Wh register); 0 = no rollover known (`rollover:`).
     double rollover = 0.0;
+    // Derived tags: computed on ingest from other tags (muParser syntax, core/derived_tags.h);
+    // "" = measured by a source (`expression:`).
+    QString expression;
 };
 
 struct Machine
@@ -378,6 +382,64 @@ struct OeeSettings
     ReasonTree rejectReasons; // scrap/reject reasons (kept apart from downtime reasons)
 };
 
+// ---- Energy (docs/config.md "Energy", docs/energy.md) ----
+
+// A time-of-use tariff period in the plant's local wall time. end <= start runs across
+// midnight (22:00-06:00 belongs to the day it starts on); start == end is the whole day.
+struct TariffPeriodDef
+{
+    QString name;                 // "peak", "night"
+    std::vector<int> weekdays;    // Qt::DayOfWeek (1 = Monday); empty = every day
+    int startMinute = 0;          // minutes after local midnight
+    int endMinute = 0;
+    double price = 0.0;           // currency per kWh
+};
+
+// A metered consumer that is not a machine (e.g. the air compressor), below the main meter.
+struct SubMeterDef
+{
+    QString name;
+    TagId power = kInvalidTag;    // kW
+    TagId energy = kInvalidTag;   // kWh counter
+};
+
+// Another medium (compressed air, water, gas, steam) measured per line by a flow tag and a
+// totaliser, both found by their leaf names on each line.
+struct MediumDef
+{
+    QString name;                 // "compressed_air"
+    QString unit;                 // of the totaliser, e.g. "Nm³"
+    QString flowTag;              // leaf name of the line's flow tag (unit per hour)
+    QString totalTag;             // leaf name of the line's totaliser
+    double leakThreshold = std::numeric_limits<double>::quiet_NaN(); // flow/h; NaN = no check
+    TimestampMs leakMinMs = 5 * 60'000; // a stop must last this long to judge a leak
+    std::vector<StateCategory> stoppedStates { StateCategory::Off, StateCategory::PlannedStop };
+    double price = 0.0;           // currency per unit of the totaliser (0 = not priced)
+};
+
+struct EnergySettings
+{
+    bool configured = false;      // an `energy:` section was given
+    QString powerTag = QStringLiteral("power");   // leaf name of a machine's power tag (kW)
+    QString energyTag = QStringLiteral("energy"); // leaf name of a machine's kWh counter
+    TagId mainPower = kInvalidTag;
+    TagId mainEnergy = kInvalidTag;
+    std::vector<SubMeterDef> subMeters;
+    TimestampMs demandWindowMs = 15 * 60'000;     // the utility's demand interval
+    bool demandSliding = false;                   // false: fixed clock-aligned windows
+    double demandLimitKw = std::numeric_limits<double>::quiet_NaN();
+    double demandWarnFraction = 0.9;              // warn when the forecast reaches this
+    QString currency = QStringLiteral("EUR");
+    double emissionKgPerKwh = std::numeric_limits<double>::quiet_NaN(); // kg CO2e per kWh
+    std::vector<StateCategory> idleStates { StateCategory::Idle, StateCategory::Starved,
+        StateCategory::Blocked, StateCategory::PlannedStop, StateCategory::Off };
+    QString defaultTariffName = QStringLiteral("standard");
+    double defaultPrice = 0.0;                    // currency per kWh outside every period
+    std::vector<TariffPeriodDef> tariffPeriods;   // first match wins
+    TimestampMs maxPowerGapMs = 5 * 60'000;       // power integration never bridges longer gaps
+    std::vector<MediumDef> media;
+};
+
 struct PlantModel
 {
     QString sourceFile;      // absolute path of the YAML file it came from
@@ -395,8 +457,10 @@ struct PlantModel
     ShiftCalendar calendar;
     std::vector<ProductDef> products;
     std::vector<AlarmDef> alarms;            // `alarms:`, expanded per machine, in file order
+    ConditionSettings condition;             // `condition:` (docs/condition.md)
     OeeSettings oee;                         // plant level (`oee:`)
     QHash<QString, OeeSettings> oeeByPath;   // resolved for lines/machines with an override
+    EnergySettings energy;                   // `energy:`
 
     const TagDef *tagByPath(const QString &path) const;
     TagId tagIdByPath(const QString &path) const;

@@ -1,6 +1,9 @@
 #include "engine/engine.h"
 
+#include "engine/alarm_service.h"
+
 #include "connectors/modbus/modbus_poller.h"
+#include "core/derived_tags.h"
 #include "connectors/mqtt/mqtt_client.h"
 #include "connectors/mqtt/payload_decoder.h"
 #include "connectors/mqtt/traffic_stats.h"
@@ -82,6 +85,11 @@ Engine::Engine(std::shared_ptr<const PlantModel> model, QObject *parent)
     , m_model(std::move(model))
     , m_tagStore(*m_model)
 {
+    // Derived tags are computed here on ingest and stored like measured ones.
+    auto derived = std::make_unique<DerivedTagEngine>(*m_model);
+    if (!derived->empty())
+        m_derived = std::move(derived);
+    m_alarms = std::make_unique<AlarmService>(m_model);
     m_staleTimer.setInterval(kStaleSweepIntervalMs);
     connect(&m_staleTimer, &QTimer::timeout, this, &Engine::sweepStale);
     connect(&m_staleTimer, &QTimer::timeout, this, &Engine::sampleTraffic);
@@ -134,6 +142,17 @@ bool Engine::openHistorian(const QString &dbPath, QString *error, bool maintain)
         m_historian.reset();
         return false;
     }
+    // System events share the journal with alarms (docs/alarms.md "System events").
+    storage::Event loaded;
+    loaded.category = QStringLiteral("system");
+    loaded.kind = QStringLiteral("config.load");
+    loaded.source = m_model->sourceFile;
+    loaded.message = tr("Configuration %1 loaded: %2 tags, %3 alarms")
+                             .arg(m_model->sourceFile)
+                             .arg(m_model->tags.size())
+                             .arg(m_model->alarms.size());
+    m_historian->appendEvent(loaded);
+    m_alarms->attachHistorian(m_historian.get());
     return true;
 }
 
@@ -231,6 +250,17 @@ void Engine::startSources()
                     }
                     if (!reason.isEmpty())
                         qCInfo(lcEngine).noquote() << QStringLiteral("MQTT %1: %2").arg(raw->id, reason);
+                    // System event in the alarm/event journal (queued, never blocks here).
+                    storage::Event e;
+                    e.t = nowUtcMs();
+                    e.category = QStringLiteral("system");
+                    e.kind = QStringLiteral("connection.state");
+                    e.source = raw->id;
+                    e.newValue = mqtt::MqttClient::stateName(state);
+                    e.message = reason.isEmpty()
+                            ? tr("MQTT %1: %2").arg(raw->id, e.newValue)
+                            : tr("MQTT %1: %2 (%3)").arg(raw->id, e.newValue, reason);
+                    m_alarms->journal(e);
                     emit connectionsChanged();
                 });
         for (const QString &filter : filters)
@@ -272,6 +302,8 @@ void Engine::stop()
     m_sources.clear(); // joins the network threads before the decoder/tag store go away
     if (m_modbus)
         m_modbus->stop(); // joins the Modbus thread; diagnostics stay readable
+    if (m_alarms)
+        m_alarms->flush(); // alarm transitions still on their way to the journal
     if (m_historian)
         m_historian->flush();
 }
@@ -280,9 +312,25 @@ void Engine::ingest(const SampleBatch &batch)
 {
     if (batch.empty())
         return;
+    if (m_derived) {
+        SampleBatch derived = m_derived->compute(batch);
+        if (!derived.empty()) {
+            SampleBatch all;
+            all.reserve(batch.size() + derived.size());
+            all.insert(all.end(), batch.begin(), batch.end());
+            all.insert(all.end(), derived.begin(), derived.end());
+            m_tagStore.apply(all, nowUtcMs());
+            if (m_historian)
+                m_historian->append(all);
+            m_alarms->ingest(all);
+            m_ingested.fetch_add(all.size());
+            return;
+        }
+    }
     m_tagStore.apply(batch, nowUtcMs());
     if (m_historian)
         m_historian->append(batch);
+    m_alarms->ingest(batch);
     m_ingested.fetch_add(batch.size());
 }
 
@@ -323,6 +371,7 @@ void Engine::sweepStale()
     // The quality change is history too: journal it like any other sample.
     if (m_historian)
         m_historian->append(stale);
+    m_alarms->ingest(stale); // bad_quality alarms see the silence
 }
 
 std::vector<EdgeNodeStatus> Engine::edgeNodes() const

@@ -28,6 +28,9 @@ class ModbusPoller;
 
 namespace andon {
 
+class DerivedTagEngine;
+class AlarmService;
+
 struct ConnectionStatus
 {
     QString id;        // connection id from the config
@@ -94,6 +97,8 @@ public:
     TagStore &tagStore() { return m_tagStore; }
     const TagStore &tagStore() const { return m_tagStore; }
     storage::Historian *historian() const { return m_historian.get(); }
+    // The ISA-18.2 alarms on the ingest path (engine/alarm_service.h); never null.
+    AlarmService *alarms() const { return m_alarms.get(); }
     std::vector<ConnectionStatus> connectionStatus() const;
     // The Modbus poller (per-device diagnostics for the Connections page); null when no tag
     // is bound to a Modbus device or before startSources().
@@ -117,7 +122,10 @@ private:
 
     std::shared_ptr<const PlantModel> m_model;
     TagStore m_tagStore;
+    std::unique_ptr<DerivedTagEngine> m_derived; // tags with an `expression:`, null if none
     std::unique_ptr<storage::Historian> m_historian;
+    // After m_historian: destroyed first, its journal writer uses the historian.
+    std::unique_ptr<AlarmService> m_alarms;
     std::unique_ptr<mqtt::PayloadDecoder> m_decoder;
     std::unique_ptr<modbus::ModbusPoller> m_modbus;
     struct Source;

@@ -9,3 +9,7 @@ andon_add_test(tst_trend_export SOURCES integration/tst_trend_export.cpp LIBS an
 add_dependencies(tst_trend_export andon-cli)
 # The Trends page with the in-process simulator: live follow, cursors, sets, offline, screenshots.
 andon_add_test(tst_trends_page SOURCES ui/tst_trends_page.cpp LIBS andon_ui andon_sim LABELS ui)
+# Derived tags (`expression:`, muParser): known values through the ingest path, bad expressions.
+andon_add_test(tst_derived_tags SOURCES unit/tst_derived_tags.cpp LIBS andon_engine)
+# Compare mode on a generated week with known values, print to PDF, overview tile -> trend.
+andon_add_test(tst_trends_compare SOURCES ui/tst_trends_compare.cpp LIBS andon_ui LABELS ui)

@@ -1,12 +1,11 @@
-// Who is at the keyboard, for audit entries. Today the operating-system login; user accounts and
-// roles replace this one function later (the callers only need a name).
+// Who is at the keyboard, for audit entries: the UI's name for core/current_user.h (moved there
+// so andon-cli and the engine record the same user).
 #pragma once
 
-#include <QString>
+#include "core/current_user.h"
 
 namespace andon::ui {
 
-// The OS login name ($USER, else %USERNAME%, else the home directory's name); never empty.
-QString currentUserName();
+using andon::currentUserName;
 
 } // namespace andon::ui

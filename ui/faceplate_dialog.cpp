@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "models/tag_table_model.h"
+#include "ui/alarms_page.h"
 #include "ui/modbus_write_dialog.h"
 #include "widgets/sparkline.h"
 #include "widgets/theme.h"
@@ -16,6 +17,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QStyle>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -236,6 +238,31 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
         });
         connect(m_writeButton, &QPushButton::clicked, this, [this] { openWriteDialog(selectedTag()); });
     }
+    // The machine's alarms (ISA-18.2 states), refreshed with the tag table.
+    const bool hasAlarms = std::any_of(plant.alarms.begin(), plant.alarms.end(),
+                                       [machine](const AlarmDef &a) {
+                                           return a.machine == machine || a.stateMachine == machine;
+                                       });
+    if (hasAlarms) {
+        auto *alarmsTitle = new QLabel(tr("Alarms"), this);
+        QFont bold = alarmsTitle->font();
+        bold.setBold(true);
+        alarmsTitle->setFont(bold);
+        layout->addWidget(alarmsTitle);
+        m_alarmTable = new QTableWidget(0, 5, this);
+        m_alarmTable->setObjectName(QStringLiteral("faceplateAlarms"));
+        m_alarmTable->setHorizontalHeaderLabels(
+                { tr("Priority"), tr("Since"), tr("Message"), tr("Value"), tr("State") });
+        m_alarmTable->verticalHeader()->setVisible(false);
+        m_alarmTable->horizontalHeader()->setStretchLastSection(true);
+        m_alarmTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_alarmTable->setSelectionMode(QAbstractItemView::NoSelection);
+        m_alarmTable->setColumnWidth(0, m_alarmTable->fontMetrics().horizontalAdvance(
+                                                QStringLiteral("■ 1 Critical")) + 24);
+        m_alarmTable->setColumnWidth(2, 420);
+        m_alarmTable->setMaximumHeight(m_alarmTable->fontMetrics().height() * 7);
+        layout->addWidget(m_alarmTable);
+    }
     layout->addWidget(buttons);
 
     m_timer = new QTimer(this);
@@ -243,12 +270,14 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
     connect(m_timer, &QTimer::timeout, this, &FaceplateDialog::refresh);
     m_timer->start();
 
-    resize(900, 420);
+    resize(900, m_alarmTable ? 560 : 420);
 }
 
 void FaceplateDialog::refresh()
 {
     m_model->refresh();
+    if (m_alarmTable)
+        fillMachineAlarmTable(m_alarmTable, *m_engine, m_machine);
 }
 
 QStringList FaceplateDialog::selectedTagPaths() const

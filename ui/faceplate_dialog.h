@@ -10,6 +10,7 @@
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTableWidget;
 class QTimer;
 
 namespace andon {
@@ -32,6 +33,8 @@ public:
     int machine() const { return m_machine; }
     models::TagTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    // This machine's alarms that are not normal (null when the machine has no alarms).
+    QTableWidget *alarmTable() const { return m_alarmTable; }
     void refresh();
     // "Write…": enabled while the selected row is a writable Modbus tag; opens the confirm
     // dialog (ModbusWriteDialog) for it. Returns the dialog, or null for a non-writable tag.
@@ -50,6 +53,7 @@ private:
     int m_machine;
     models::TagTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
+    QTableWidget *m_alarmTable = nullptr;
     QLabel *m_state = nullptr;
     QTimer *m_timer = nullptr;
     QPushButton *m_writeButton = nullptr;

@@ -2,14 +2,20 @@
 
 #include "engine/engine.h"
 #include "storage/historian.h"
+#include "engine/alarm_service.h"
+#include "ui/alarms_page.h"
 #include "ui/browse_broker_dialog.h"
 #include "ui/connections_page.h"
 #include "ui/faceplate_dialog.h"
+#include "ui/energy_page.h"
+#include "ui/maintenance_page.h"
 #include "ui/oee_page.h"
 #include "ui/overview_page.h"
 #include "ui/placeholder_page.h"
 #include "ui/shift_report_dialog.h"
+#include "ui/spc_page.h"
 #include "ui/trends_page.h"
+#include "widgets/alarm_banner.h"
 #include "widgets/theme.h"
 
 #include <QAction>
@@ -19,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -59,36 +66,36 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
     m_nav->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_nav);
 
-    m_stack = new QStackedWidget(central);
-    layout->addWidget(m_stack, 1);
+    // The alarm banner sits above the page stack, so it is on every page (HMI-STYLE.md).
+    auto *right = new QWidget(central);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    m_alarmBanner = new widgets::AlarmBanner(right);
+    rightLayout->addWidget(m_alarmBanner);
+    m_stack = new QStackedWidget(right);
+    rightLayout->addWidget(m_stack, 1);
+    layout->addWidget(right, 1);
     setCentralWidget(central);
 
     m_overview = new OverviewPage(engine, clock, m_stack);
     m_stack->addWidget(m_overview);
     m_oee = new andon::ui::OeePage(engine, clock, m_stack);
     m_stack->addWidget(m_oee);
-    m_stack->addWidget(new PlaceholderPage(
-        pageTitle(EnergyPage),
-        tr("energy per machine, line and shift in kWh, cost per tariff, energy per good part "
-           "and idle energy."),
-        tr("the energy analytics feature (power and energy meter tags)."), m_stack));
-    m_stack->addWidget(new PlaceholderPage(
-        pageTitle(SpcPage),
-        tr("control charts (X̄-R, I-MR, p, u, EWMA) with Western Electric and Nelson rule "
-           "violations and capability (Cp, Cpk)."),
-        tr("the SPC feature (SPC characteristics in the plant configuration)."), m_stack));
+    m_stack->addWidget(new andon::ui::EnergyPage(engine, clock, m_stack));
+    m_spc = new andon::ui::SpcPage(engine, clock, m_stack);
+    m_stack->addWidget(m_spc);
     m_trends = new andon::ui::TrendsPage(engine, clock, m_stack);
     m_stack->addWidget(m_trends);
-    m_stack->addWidget(new PlaceholderPage(
-        pageTitle(AlarmsPage),
-        tr("active and past alarms by priority (ISA-18.2) with acknowledge and shelve."),
-        tr("the alarm management feature (alarm definitions in the plant configuration)."),
-        m_stack));
-    m_stack->addWidget(new PlaceholderPage(
-        pageTitle(MaintenancePage),
-        tr("condition monitoring: vibration zones (ISO 20816), temperatures, a health index and "
-           "the remaining useful life of each machine."),
-        tr("the condition monitoring feature (condition indicators with limits)."), m_stack));
+    m_alarms = new andon::ui::AlarmsPage(engine, clock, m_stack);
+    m_stack->addWidget(m_alarms);
+    const auto updateBanner = [this] { m_alarmBanner->setData(m_alarms->bannerData()); };
+    connect(engine->alarms(), &AlarmService::alarmsChanged, this, updateBanner);
+    connect(m_alarmBanner, &widgets::AlarmBanner::clicked, this,
+            [this] { showPage(AlarmsPage); });
+    updateBanner();
+    m_maintenance = new andon::ui::MaintenancePage(engine, clock, m_stack);
+    m_stack->addWidget(m_maintenance);
     m_connections = new ConnectionsPage(engine, m_stack);
     connect(m_connections, &ConnectionsPage::browseBrokerRequested, this,
             [this] { openBrowseBroker(); });
@@ -107,6 +114,7 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
     connect(m_nav, &QListWidget::currentRowChanged, this, [this] { refreshNow(); });
     connect(m_overview, &OverviewPage::machineActivated, this,
             [this](int machine) { openFaceplate(machine); });
+    connect(m_overview, &OverviewPage::trendRequested, this, &MainWindow::showTrend);
 
     buildMenus();
     buildStatusBar();
@@ -275,6 +283,8 @@ void MainWindow::refreshFast()
 
 void MainWindow::refreshStatus()
 {
+    // Shelve expiry and delays change alarms without new samples: refresh at 1 Hz too.
+    m_alarmBanner->setData(m_alarms->bannerData());
     const auto status = m_engine->connectionStatus();
     const QString problemCss = QStringLiteral("QLabel { border: 2px solid %1; padding: 0 4px; }")
                                    .arg(widgets::Theme::colors().down.name());
@@ -332,6 +342,8 @@ void MainWindow::refreshNow()
     m_overview->refresh();
     if (m_oee->isVisible())
         m_oee->refresh(); // computed on the OEE page's worker; shown when it arrives
+    if (m_maintenance->isVisible())
+        m_maintenance->refresh(); // worker thread, like the OEE page
     for (auto &[machine, dialog] : m_faceplates) {
         if (dialog)
             dialog->refresh();

@@ -20,6 +20,9 @@ class QTimer;
 namespace andon {
 class Engine;
 }
+namespace andon::widgets {
+class AlarmBanner;
+}
 
 namespace andon::ui {
 
@@ -29,6 +32,9 @@ class FaceplateDialog;
 class OverviewPage;
 class OeePage;
 class TrendsPage;
+class SpcPage;
+class AlarmsPage;
+class MaintenancePage;
 
 class MainWindow : public QMainWindow
 {
@@ -50,6 +56,11 @@ public:
     ConnectionsPage *connectionsPage() const { return m_connections; }
     andon::ui::OeePage *oeePage() const { return m_oee; }
     andon::ui::TrendsPage *trendsPage() const { return m_trends; }
+    andon::ui::SpcPage *spcPage() const { return m_spc; }
+    andon::ui::MaintenancePage *maintenancePage() const { return m_maintenance; }
+    andon::ui::AlarmsPage *alarmsPage() const { return m_alarms; }
+    // Above every page: the most urgent alarms and the counts per priority.
+    widgets::AlarmBanner *alarmBanner() const { return m_alarmBanner; }
 
     // Opens (or raises) the non-modal faceplate of a machine.
     FaceplateDialog *openFaceplate(int machine);
@@ -91,6 +102,10 @@ private:
     ConnectionsPage *m_connections = nullptr;
     andon::ui::OeePage *m_oee = nullptr;
     andon::ui::TrendsPage *m_trends = nullptr;
+    andon::ui::SpcPage *m_spc = nullptr;
+    andon::ui::AlarmsPage *m_alarms = nullptr;
+    andon::ui::MaintenancePage *m_maintenance = nullptr;
+    widgets::AlarmBanner *m_alarmBanner = nullptr;
     QAction *m_darkAction = nullptr;
     std::vector<QAction *> m_pageActions;
     QTimer *m_fastTimer = nullptr;

@@ -27,7 +27,7 @@ constexpr int kTileSpacing = 10;
 constexpr int kSectionSpacing = 14;
 constexpr double kMaxHeaderScale = 2.5;
 
-widgets::MachineTileContent toContent(const models::MachineTileData &d)
+widgets::MachineTileContent toContent(const models::MachineTileData &d, const PlantModel &plant)
 {
     widgets::MachineTileContent c;
     c.name = d.name;
@@ -42,8 +42,21 @@ widgets::MachineTileContent toContent(const models::MachineTileData &d)
     c.qualityReason = d.qualityReason;
     c.sparkline = d.sparkline;
     c.sparklineLabel = d.sparklineLabel;
+    auto pathOf = [&plant](TagId id) {
+        return id < plant.tags.size() ? plant.tags[id].path : QString();
+    };
     for (const models::ProcessValue &pv : d.processValues)
-        c.values.append({pv.label, pv.valueText, pv.unit, pv.quality, pv.qualityReason});
+        c.values.append({pv.label, pv.valueText, pv.unit, pv.quality, pv.qualityReason,
+                         pathOf(pv.tag)});
+    // "Click any value to trend it": the rate, or the good count it is computed from.
+    if (d.machine >= 0 && std::size_t(d.machine) < plant.machines.size()) {
+        const Machine &m = plant.machines[std::size_t(d.machine)];
+        TagId rate = m.roleTag(TagRole::Rate);
+        if (rate == kInvalidTag)
+            rate = m.roleTag(TagRole::GoodCount);
+        if (rate != kInvalidTag)
+            c.ratePath = pathOf(rate);
+    }
     return c;
 }
 
@@ -218,6 +231,7 @@ void OverviewPage::rebuildTiles()
         tile->setObjectName(QStringLiteral("tile-") % d.name);
         connect(tile, &widgets::MachineTile::clicked, this,
                 [this, machine] { emit machineActivated(machine); });
+        connect(tile, &widgets::MachineTile::trendRequested, this, &OverviewPage::trendRequested);
         m_tiles.push_back(tile);
         ++section.count;
         updateTile(row);
@@ -324,7 +338,7 @@ void OverviewPage::updateTile(int row)
 {
     if (row < 0 || row >= tileCount())
         return;
-    m_tiles[static_cast<std::size_t>(row)]->setContent(toContent(m_model->tile(row)));
+    m_tiles[static_cast<std::size_t>(row)]->setContent(toContent(m_model->tile(row), m_engine->model()));
 }
 
 void OverviewPage::updateKpis()

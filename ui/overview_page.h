@@ -53,6 +53,7 @@ public:
 
 signals:
     void machineActivated(int machine); // index into PlantModel::machines
+    void trendRequested(const QStringList &tagPaths); // a tile's context menu "Trend …"
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -1,6 +1,7 @@
 #include "ui/trends_page.h"
 
 #include "core/shift_calendar.h"
+#include "ui/current_user.h"
 #include "engine/engine.h"
 #include "engine/trend_export.h"
 #include "engine/trend_loader.h"
@@ -24,6 +25,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -35,6 +38,8 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <qcustomplot.h>
 
 #include <cmath>
 
@@ -48,6 +53,7 @@ constexpr int kLiveTickMs = 500;        // live edge: 2 Hz is smooth for a trend
 constexpr int kReloadDebounceMs = 200;  // after zoom/pan, before asking the historian
 constexpr TimestampMs kLiveReloadMs = 30'000; // re-decimate the live view this often
 constexpr int kPickerWidth = 250;
+constexpr int kPrintDpi = 96; // printing coordinates: the screen's (see print())
 constexpr int kPathRole = Qt::UserRole + 1;
 const QString kSetsGroup = QStringLiteral("trends/sets");
 
@@ -76,6 +82,9 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
     m_loader = std::make_unique<TrendLoader>();
     m_loader->setSources(engine->historian(), &engine->tagStore(), m_model);
     connect(m_loader.get(), &TrendLoader::loaded, this, &TrendsPage::applyResult);
+    m_compareLoader = std::make_unique<TrendLoader>();
+    m_compareLoader->setSources(engine->historian(), &engine->tagStore(), m_model);
+    connect(m_compareLoader.get(), &TrendLoader::loaded, this, &TrendsPage::applyCompareResult);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -115,6 +124,14 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
     for (int p = 0; p < PeriodCount; ++p)
         m_periodBox->addItem(periodName(Period(p)), p);
     tools->addWidget(m_periodBox);
+    m_compareBox = new QComboBox(this);
+    m_compareBox->setObjectName(QStringLiteral("trendCompare"));
+    for (int m = 0; m < CompareModeCount; ++m) {
+        m_compareBox->addItem(compareName(CompareMode(m)), m);
+        m_compareBox->setItemData(m, compareDescription(CompareMode(m)), Qt::ToolTipRole);
+    }
+    m_compareBox->setToolTip(tr("Overlay an earlier period on the pens, drawn dashed in the "
+                                "pen's colour"));
     auto makeButton = [this, tools](const QString &text, const QString &name, bool checkable) {
         auto *b = new QToolButton(this);
         b->setText(text);
@@ -158,6 +175,21 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
             QMessageBox::warning(this, tr("Export PDF"), tr("Cannot write %1").arg(path));
     });
     exportMenu->addAction(tr("Copy image"), this, &TrendsPage::copyImage);
+    exportMenu->addSeparator();
+    auto *printAction = new QAction(tr("Print…"), this);
+    printAction->setShortcut(QKeySequence::Print);
+    printAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(printAction, &QAction::triggered, this, [this] {
+        QPrinter printer(QPrinter::ScreenResolution);
+        printer.setPageOrientation(QPageLayout::Landscape);
+        QPrintDialog dialog(&printer, this);
+        dialog.setWindowTitle(tr("Print trend"));
+        if (dialog.exec() == QDialog::Accepted && !print(&printer))
+            QMessageBox::warning(this, tr("Print"),
+                                 tr("Cannot print to %1.").arg(printer.printerName()));
+    });
+    exportMenu->addAction(printAction);
+    addAction(printAction); // Ctrl+P while the page has focus
     m_exportButton->setMenu(exportMenu);
     tools->addStretch(1);
     m_busy = new QProgressBar(this);
@@ -190,6 +222,8 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
     m_applyRange = new QPushButton(tr("Show"), this);
     auto *fromLabel = new QLabel(tr("From"), this);
     auto *toLabel = new QLabel(tr("to"), this);
+    // Compare mode sits with the range it refers to (the toolbar row is full at 1366 px).
+    rangeRow->addWidget(m_compareBox);
     m_customWidgets = {fromLabel, m_fromEdit, toLabel, m_toEdit, m_applyRange};
     for (QWidget *w : m_customWidgets) {
         w->setVisible(false);
@@ -258,6 +292,9 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
     });
     connect(m_periodBox, &QComboBox::activated, this,
             [this](int index) { setPeriod(Period(m_periodBox->itemData(index).toInt())); });
+    connect(m_compareBox, &QComboBox::activated, this, [this](int index) {
+        setCompareMode(CompareMode(m_compareBox->itemData(index).toInt()));
+    });
     connect(m_applyRange, &QPushButton::clicked, this, [this] {
         const QTimeZone zone = m_plot->timeZone();
         setCustomRange(QDateTime(m_fromEdit->date(), m_fromEdit->time(), zone).toMSecsSinceEpoch(),
@@ -285,7 +322,10 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
         updateTable();
         m_reloadTimer->start();
     });
-    connect(m_loader.get(), &TrendLoader::busyChanged, m_busy, &QWidget::setVisible);
+    connect(m_loader.get(), &TrendLoader::busyChanged, this,
+            [this] { m_busy->setVisible(isLoading()); });
+    connect(m_compareLoader.get(), &TrendLoader::busyChanged, this,
+            [this] { m_busy->setVisible(isLoading()); });
     connect(saveSet, &QToolButton::clicked, this, [this] {
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("Save trend set"), tr("Name:"),
@@ -312,7 +352,11 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
 
 TrendsPage::~TrendsPage()
 {
+    // No busy/loaded callbacks into a half-destroyed page.
+    disconnect(m_loader.get(), nullptr, this, nullptr);
+    disconnect(m_compareLoader.get(), nullptr, this, nullptr);
     m_loader.reset(); // waits for a running load before the offline historian goes
+    m_compareLoader.reset();
 }
 
 QString TrendsPage::periodName(Period period)
@@ -470,6 +514,8 @@ bool TrendsPage::addPen(const QString &path)
 
 void TrendsPage::removePen(int index)
 {
+    if (m_compare != CompareOff && index >= m_pens.size())
+        index -= int(m_pens.size()); // a compared row removes its pen (and itself)
     if (index < 0 || index >= m_pens.size())
         return;
     QStringList next = m_pens;
@@ -518,6 +564,20 @@ void TrendsPage::rebuildPlotPens()
                                            : path;
         }
         infos.push_back(info);
+    }
+    // Compare mode: every pen again, from the earlier period (same unit, so the same axis).
+    m_compareShift = compareShiftMs();
+    if (m_compare != CompareOff) {
+        const QString note = compareLabel();
+        const std::size_t n = infos.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            widgets::TrendPenInfo c = infos[i];
+            c.label = tr("%1 — %2").arg(infos[i].label, note);
+            c.limits.clear();
+            c.compareOf = int(i);
+            c.shiftMs = m_compareShift;
+            infos.push_back(c);
+        }
     }
     if (m_offline && !m_offlineTags.contains(m_statePath)) {
         m_stateMachine = -1;
@@ -624,6 +684,8 @@ void TrendsPage::updateRangeLabel()
     }
     if (!historian() && !m_offline)
         text += tr(" · no historian: only the last minutes in memory");
+    if (m_compare != CompareOff)
+        text += tr(" · dashed: %1").arg(compareLabel());
     m_rangeLabel->setText(text);
 }
 
@@ -649,11 +711,123 @@ void TrendsPage::reload()
     request.mergeLive = !m_offline;
     m_loadedWidthMs = request.to - request.from;
     m_loader->request(request);
+    if (m_compare == CompareOff) {
+        m_compareLoader->cancel();
+        return;
+    }
+    // The compared period; when the view moved into another shift its distance changes.
+    if (compareShiftMs() != m_compareShift) {
+        rebuildPlotPens();
+        m_loader->request(request); // the pens were rebuilt empty
+    }
+    TrendRequest compared;
+    compared.paths = m_pens;
+    compared.from = request.from - m_compareShift;
+    // Following live, a little more than the view: it scrolls until the next reload.
+    compared.to = request.to - m_compareShift + (m_plot->followLive() ? kLiveReloadMs : 0);
+    compared.maxBuckets = int(std::max<std::int64_t>(
+        1, std::int64_t(request.maxBuckets) * (compared.to - compared.from)
+               / std::max<TimestampMs>(1, request.to - request.from)));
+    compared.mergeLive = false;
+    m_compareLoader->request(compared);
 }
 
 bool TrendsPage::isLoading() const
 {
-    return m_loader->isBusy();
+    return m_loader->isBusy() || (m_compare != CompareOff && m_compareLoader->isBusy());
+}
+
+// ---- compare mode ---------------------------------------------------------------------------
+
+QString TrendsPage::compareName(CompareMode mode)
+{
+    switch (mode) {
+    // Short: the toolbar must fit 1366 px; the tooltip and the legend say it in full.
+    case CompareOff: return tr("No compare");
+    case ComparePreviousShift: return tr("vs. prev. shift");
+    case CompareLastWeek: return tr("vs. last week");
+    case CompareModeCount: break;
+    }
+    return QString();
+}
+
+QString TrendsPage::compareDescription(CompareMode mode)
+{
+    switch (mode) {
+    case CompareOff: return tr("No comparison");
+    case ComparePreviousShift: return tr("Overlay the previous shift, dashed");
+    case CompareLastWeek: return tr("Overlay the same weekday last week, dashed");
+    case CompareModeCount: break;
+    }
+    return QString();
+}
+
+void TrendsPage::setCompareMode(CompareMode mode)
+{
+    if (mode < CompareOff || mode >= CompareModeCount)
+        mode = CompareOff;
+    m_compare = mode;
+    {
+        const QSignalBlocker block(m_compareBox);
+        m_compareBox->setCurrentIndex(int(mode));
+    }
+    rebuildPlotPens();
+    updateRangeLabel();
+    reload();
+}
+
+TimestampMs TrendsPage::compareShiftMs() const
+{
+    constexpr TimestampMs kNoCalendarShiftMs = 8 * 3'600'000; // "last 8 h" without a calendar
+    if (m_compare == CompareOff)
+        return 0;
+    const TimestampMs to = m_plot->viewTo();
+    if (m_compare == CompareLastWeek) {
+        // Seven calendar days in the plant's zone: across a DST change that is 167 or 169 h.
+        const QDateTime end = QDateTime::fromMSecsSinceEpoch(to, m_plot->timeZone());
+        return to - end.addDays(-7).toMSecsSinceEpoch();
+    }
+    if (!m_model->calendar.isSet())
+        return kNoCalendarShiftMs;
+    // The shift running at the view's end and the one before it (weekends included).
+    const auto shifts = shiftInstances(m_model->calendar, to - 10 * 86'400'000LL, to + 1);
+    int current = -1;
+    for (std::size_t k = 0; k < shifts.size(); ++k) {
+        if (shifts[k].startMs <= to)
+            current = int(k);
+    }
+    if (current >= 1)
+        return shifts[std::size_t(current)].startMs - shifts[std::size_t(current) - 1].startMs;
+    return kNoCalendarShiftMs;
+}
+
+QString TrendsPage::compareLabel() const
+{
+    const TimestampMs s = m_compareShift;
+    const QString ago = s % 86'400'000 == 0
+            ? tr("−%1 d").arg(s / 86'400'000)
+            : tr("−%1 h").arg(QLocale().toString(double(s) / 3'600'000.0, 'f', s % 3'600'000 ? 1 : 0));
+    switch (m_compare) {
+    case ComparePreviousShift: return tr("previous shift (%1)").arg(ago);
+    case CompareLastWeek: return tr("same weekday last week (%1)").arg(ago);
+    default: return QString();
+    }
+}
+
+void TrendsPage::applyCompareResult(const TrendLoadResult &result)
+{
+    const int n = int(m_pens.size());
+    if (m_compare == CompareOff || m_plot->penCount() != 2 * n)
+        return;
+    for (int i = 0; i < n && std::size_t(i) < result.series.size(); ++i) {
+        analytics::TrendSeries s = result.series[std::size_t(i)];
+        if (s.path != m_pens[i] || m_plot->pen(n + i).compareOf != i)
+            continue;
+        analytics::shiftTrendSeries(s, m_compareShift);
+        m_plot->setPenData(n + i, std::move(s));
+    }
+    updateTable();
+    emit compareLoadFinished();
 }
 
 void TrendsPage::applyResult(const TrendLoadResult &result)
@@ -864,6 +1038,133 @@ void TrendsPage::copyImage()
     QGuiApplication::clipboard()->setPixmap(m_plot->renderImage());
 }
 
+bool TrendsPage::print(QPrinter *printer)
+{
+    if (!printer)
+        return false;
+    // Screen resolution as the page's coordinate system (as QCustomPlot's own PDF export does):
+    // the plot's fonts and pens then keep their proportions. The output stays vector.
+    printer->setResolution(kPrintDpi);
+    QCPPainter painter; // QCustomPlot draws vectorized into it, the rest is plain QPainter
+    if (!painter.begin(printer))
+        return false;
+    painter.setMode(QCPPainter::pmVectorized);
+    const QRectF page = painter.viewport();
+    const double dpi = printer->resolution();
+    const double mm = dpi / 25.4;
+    QFont body = font();
+    body.setPointSizeF(9);
+    QFont title = body;
+    title.setPointSizeF(12);
+    title.setBold(true);
+    painter.setPen(Qt::black);
+
+    // Title and range.
+    double y = 0;
+    painter.setFont(title);
+    const QFontMetricsF tm(title, printer);
+    painter.drawText(QRectF(0, y, page.width(), tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                     m_offline ? tr("Trend (offline review: %1)").arg(QFileInfo(m_offline->path()).fileName())
+                               : tr("Trend"));
+    y += tm.height() + 1 * mm;
+    painter.setFont(body);
+    const QFontMetricsF bm(body, printer);
+    painter.drawText(QRectF(0, y, page.width(), bm.height() * 2), Qt::AlignLeft | Qt::TextWordWrap,
+                     m_rangeLabel->text());
+    y += bm.height() * 2 + 2 * mm;
+
+    // The plot as on screen (same proportions), scaled to the page width, with the state band.
+    QCustomPlot *cp = m_plot->customPlot();
+    const QSize src = m_plot->size();
+    const double tableHeight = (m_table->rowCount() + 1) * bm.height() * 1.4;
+    const double footer = bm.height() * 2;
+    const double room = page.height() - y - tableHeight - footer - 4 * mm;
+    const double scale = std::min(page.width() / std::max(1, src.width()),
+                                  room / std::max(1, src.height()));
+    painter.save();
+    painter.translate(0, y);
+    painter.scale(scale, scale);
+    cp->toPainter(&painter, cp->width(), cp->height());
+    if (m_plot->stateBandVisible()) {
+        // The band is a child widget under the QCustomPlot; draw it below the plot.
+        for (QWidget *w : m_plot->findChildren<QWidget *>(QStringLiteral("trendStateBand")))
+            w->render(&painter, QPoint(0, cp->height()), QRegion(), QWidget::DrawChildren);
+    }
+    painter.restore();
+    y += src.height() * scale + 3 * mm;
+
+    // The pen table: what the screen shows (cursor values and statistics).
+    // Number columns as wide as their widest text (header included); the pen column gets the
+    // rest, its names elided if they must be.
+    const int cols = m_table->columnCount();
+    QFont head = body;
+    head.setBold(true);
+    const QFontMetricsF hm(head, printer);
+    std::vector<double> width(std::size_t(cols), 0.0);
+    for (int c = 1; c < cols; ++c) {
+        double w = hm.horizontalAdvance(m_table->horizontalHeaderItem(c)->text());
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            if (const QTableWidgetItem *item = m_table->item(r, c))
+                w = std::max(w, bm.horizontalAdvance(item->text()));
+        }
+        width[std::size_t(c)] = w + 3 * mm;
+    }
+    double numbers = 0;
+    for (int c = 1; c < cols; ++c)
+        numbers += width[std::size_t(c)];
+    const double minPen = page.width() * 0.2;
+    if (numbers > page.width() - minPen) { // squeeze the numbers rather than lose the names
+        const double f = (page.width() - minPen) / numbers;
+        for (double &w : width)
+            w *= f;
+        numbers = page.width() - minPen;
+    }
+    width[0] = page.width() - numbers;
+    std::vector<double> left(std::size_t(cols), 0.0);
+    for (int c = 1; c < cols; ++c)
+        left[std::size_t(c)] = left[std::size_t(c) - 1] + width[std::size_t(c) - 1];
+    auto colRect = [&](int c, double top) {
+        return QRectF(left[std::size_t(c)], top, width[std::size_t(c)] - 1 * mm, bm.height() * 1.3);
+    };
+    painter.setFont(head);
+    for (int c = 0; c < cols; ++c) {
+        painter.drawText(colRect(c, y), (c <= UnitColumn ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter,
+                         m_table->horizontalHeaderItem(c)->text());
+    }
+    y += bm.height() * 1.4;
+    painter.drawLine(QPointF(0, y - 0.5 * mm), QPointF(page.width(), y - 0.5 * mm));
+    painter.setFont(body);
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        // Colour swatch: which line is which on paper.
+        const QRectF sw(0, y + bm.height() * 0.3, 3 * mm, bm.height() * 0.6);
+        const QColor c0 = m_plot->penColor(r);
+        if (r < m_plot->penCount() && m_plot->pen(r).compareOf >= 0) {
+            painter.setPen(QPen(c0, 0.4 * mm, Qt::DashLine));
+            painter.drawLine(QPointF(sw.left(), sw.center().y()), QPointF(sw.right(), sw.center().y()));
+        } else {
+            painter.fillRect(sw, c0);
+        }
+        painter.setPen(Qt::black);
+        for (int c = 0; c < cols; ++c) {
+            const QTableWidgetItem *item = m_table->item(r, c);
+            QRectF rect = colRect(c, y);
+            if (c == 0)
+                rect.setLeft(4 * mm);
+            painter.drawText(rect, (c <= UnitColumn ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter,
+                             bm.elidedText(item ? item->text() : QString(), Qt::ElideRight, rect.width()));
+        }
+        y += bm.height() * 1.4;
+    }
+
+    // Footer: when and by whom (a printout is evidence).
+    painter.setPen(QColor(0x55, 0x55, 0x55));
+    painter.drawText(QRectF(0, page.height() - footer, page.width(), footer),
+                     Qt::AlignLeft | Qt::AlignBottom,
+                     tr("Printed %1 by %2 · Andon")
+                         .arg(m_plot->formatTime(m_clock->now(), true), currentUserName()));
+    return painter.end();
+}
+
 // ---- trend sets -----------------------------------------------------------------------------
 
 void TrendsPage::saveTrendSet(const QString &name)
@@ -876,6 +1177,7 @@ void TrendsPage::saveTrendSet(const QString &name)
     settings.beginGroup(key);
     settings.setValue(QStringLiteral("pens"), m_pens);
     settings.setValue(QStringLiteral("period"), int(m_period));
+    settings.setValue(QStringLiteral("compare"), int(m_compare));
     settings.setValue(QStringLiteral("from"), qint64(m_plot->viewFrom()));
     settings.setValue(QStringLiteral("to"), qint64(m_plot->viewTo()));
     settings.endGroup();
@@ -895,6 +1197,12 @@ bool TrendsPage::loadTrendSet(const QString &name)
     const int period = settings.value(QStringLiteral("period"), int(Last15Min)).toInt();
     const TimestampMs from = settings.value(QStringLiteral("from")).toLongLong();
     const TimestampMs to = settings.value(QStringLiteral("to")).toLongLong();
+    const int compare = settings.value(QStringLiteral("compare"), int(CompareOff)).toInt();
+    m_compare = compare > CompareOff && compare < CompareModeCount ? CompareMode(compare) : CompareOff;
+    {
+        const QSignalBlocker block(m_compareBox);
+        m_compareBox->setCurrentIndex(int(m_compare));
+    }
     m_pens.clear();
     setPens(pens);
     if (period == Custom)
@@ -952,6 +1260,7 @@ bool TrendsPage::openHistory(const QString &file, QString *error)
             newest = std::max(newest, b.t_last);
     }
     m_loader->setSources(h.get(), nullptr, nullptr);
+    m_compareLoader->setSources(h.get(), nullptr, nullptr);
     m_offline = std::move(h);
     m_offlineTags = tags;
     m_offlineEnd = newest > 0 ? newest : wallNow;
@@ -979,6 +1288,7 @@ void TrendsPage::closeHistory()
     if (!m_offline)
         return;
     m_loader->setSources(m_engine->historian(), &m_engine->tagStore(), m_model);
+    m_compareLoader->setSources(m_engine->historian(), &m_engine->tagStore(), m_model);
     m_offline.reset();
     m_offlineTags.clear();
     m_offlineLabel->hide();

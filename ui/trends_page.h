@@ -1,7 +1,8 @@
 // The Trends page (ISA-101 level 3): a pen picker from the plant tree with search, period
-// presets, the trend plot with its machine-state band, a pen table with cursor readouts and
-// range statistics, export (CSV for andon-cli import, PNG, PDF, clipboard), saved trend sets
-// (QSettings) and read-only review of a copied historian file.
+// presets, compare mode (the previous shift or the same weekday last week drawn dashed over the
+// current period), the trend plot with its machine-state band, a pen table with cursor
+// readouts and range statistics, export (CSV for andon-cli import, PNG, PDF, clipboard),
+// print, saved trend sets (QSettings) and read-only review of a copied historian file.
 // Owned by MainWindow's page stack; holds a non-owning Engine and Clock, which outlive it.
 #pragma once
 
@@ -15,6 +16,7 @@
 
 class QComboBox;
 class QDateTimeEdit;
+class QPrinter;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -50,6 +52,8 @@ public:
                   MaxColumn, MeanColumn, StdDevColumn, IntegralColumn, AboveColumn,
                   ColumnCount };
     static constexpr int kMaxPens = 8; // one per colour of the trend palette
+    // Compare mode: each pen again, from an earlier period moved onto the current one.
+    enum CompareMode { CompareOff, ComparePreviousShift, CompareLastWeek, CompareModeCount };
 
     TrendsPage(Engine *engine, const Clock *clock, QWidget *parent = nullptr);
     ~TrendsPage() override;
@@ -66,6 +70,16 @@ public:
     // A fixed range (Custom period, live follow off).
     void setCustomRange(TimestampMs from, TimestampMs to);
 
+    // Compare mode; the compared pens follow the pens (plot pens n..2n-1 for pens 0..n-1).
+    void setCompareMode(CompareMode mode);
+    CompareMode compareMode() const { return m_compare; }
+    static QString compareName(CompareMode mode); // translated, short, as in the combo box
+    static QString compareDescription(CompareMode mode); // the combo box item's tooltip
+    // How far back the compared period is, for the view's end: the start of the shift running
+    // then minus the start of the shift before it (8 h without a calendar), or 7 calendar days
+    // in the plant's time zone. 0 when compare is off.
+    TimestampMs compareShiftMs() const;
+
     // Live tick: new ring-buffer samples, the live edge, and a reload now and then.
     // Called by the page's own timer while visible; tests call it directly.
     void refresh();
@@ -78,6 +92,8 @@ public:
     bool exportPng(const QString &path);
     bool exportPdf(const QString &path);
     void copyImage();
+    // Prints the plot (vector), the range, the pen table and who printed it; one page.
+    bool print(QPrinter *printer);
 
     // Saved trend sets (QSettings "trends/sets/<name>": pens and period).
     void saveTrendSet(const QString &name);
@@ -95,6 +111,7 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QTableWidget *penTable() const { return m_table; }
     QComboBox *periodBox() const { return m_periodBox; }
+    QComboBox *compareBox() const { return m_compareBox; }
     TrendLoader *loader() const { return m_loader.get(); }
     QToolButton *followButton() const { return m_followButton; }
     // The machine whose state is drawn under the plot (-1 = none).
@@ -102,6 +119,7 @@ public:
 
 signals:
     void loadFinished(); // a load was applied to the plot (tests wait for it)
+    void compareLoadFinished(); // the compared period was applied to the plot
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -115,6 +133,8 @@ private:
     void applyPeriod(bool reloadNow);
     void setEditorTimes(TimestampMs from, TimestampMs to);
     void applyResult(const TrendLoadResult &result);
+    void applyCompareResult(const TrendLoadResult &result);
+    QString compareLabel() const; // "previous shift (−8 h)"
     void updateTable();
     void updateRangeLabel();
     void updateTrendSetBox();
@@ -127,12 +147,15 @@ private:
     const Clock *m_clock;
     std::shared_ptr<const PlantModel> m_model;
     std::unique_ptr<TrendLoader> m_loader;
+    std::unique_ptr<TrendLoader> m_compareLoader; // the compared period, its own generations
     std::unique_ptr<storage::Historian> m_offline;
     QStringList m_offlineTags;
     TimestampMs m_offlineEnd = 0; // newest sample of the file: "now" while offline
 
     QStringList m_pens;
     Period m_period = Last15Min;
+    CompareMode m_compare = CompareOff;
+    TimestampMs m_compareShift = 0; // the shift the compared pens were built and loaded with
     int m_stateMachine = -1;
     QString m_statePath;
     std::vector<TimestampMs> m_lastSeen; // per pen: newest sample time on the plot
@@ -142,6 +165,7 @@ private:
     QTreeWidget *m_tree = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_periodBox = nullptr;
+    QComboBox *m_compareBox = nullptr;
     QDateTimeEdit *m_fromEdit = nullptr;
     QDateTimeEdit *m_toEdit = nullptr;
     QPushButton *m_applyRange = nullptr;

@@ -3,9 +3,11 @@
 #include "widgets/sparkline.h"
 #include "widgets/theme.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -413,6 +415,43 @@ void MachineTile::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QWidget::mouseReleaseEvent(event);
+}
+
+QMenu *MachineTile::createTrendMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("tileTrendMenu"));
+    QStringList all;
+    auto add = [this, menu, &all](const QString &label, const QString &path) {
+        if (path.isEmpty())
+            return;
+        all << path;
+        QAction *a = menu->addAction(tr("Trend %1").arg(label));
+        a->setData(path);
+        connect(a, &QAction::triggered, this, [this, path] { emit trendRequested({path}); });
+    };
+    add(tr("rate"), m_content.ratePath);
+    for (const MachineTileValue &v : std::as_const(m_content.values))
+        add(v.label, v.path);
+    if (all.size() > 1) {
+        menu->addSeparator();
+        QAction *a = menu->addAction(tr("Trend all values"));
+        a->setData(all);
+        connect(a, &QAction::triggered, this, [this, all] { emit trendRequested(all); });
+    }
+    return menu;
+}
+
+void MachineTile::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createTrendMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (menu->isEmpty()) {
+        delete menu;
+        return;
+    }
+    menu->popup(event->globalPos());
+    event->accept();
 }
 
 void MachineTile::keyPressEvent(QKeyEvent *event)

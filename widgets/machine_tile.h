@@ -13,6 +13,8 @@
 #include <cmath>
 #include <limits>
 
+class QMenu;
+
 namespace andon::widgets {
 
 // One "label value unit" row of a tile.
@@ -23,6 +25,7 @@ struct MachineTileValue
     QString unit;      // "°C"
     Quality quality = Quality::Good;
     QString qualityReason; // tooltip when quality is not Good
+    QString path;          // tag path, for "Trend" in the context menu ("" = none)
 
     bool operator==(const MachineTileValue &o) const = default;
 };
@@ -42,6 +45,7 @@ struct MachineTileContent
     QList<QPointF> sparkline;
     QString sparklineLabel;       // "rate", "power"
     QList<MachineTileValue> values; // key process values, at most three are shown
+    QString ratePath;               // the rate (or good count) tag, for "Trend" ("" = none)
 
     bool operator==(const MachineTileContent &o) const;
 };
@@ -63,8 +67,13 @@ public:
     // Where the value row `i` is painted (tests, tooltips); empty if not shown.
     QRect valueRect(int i) const;
 
+    // The context menu: "Trend <value>" for the rate and every shown value with a tag, and
+    // "Trend all" (click any value to trend it). Parented to `parent`.
+    QMenu *createTrendMenu(QWidget *parent);
+
 signals:
     void clicked();
+    void trendRequested(const QStringList &tagPaths);
 
 protected:
     bool event(QEvent *event) override;
@@ -72,6 +81,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
 

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
+#include "widgets/plot_util.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,7 +25,7 @@ constexpr TimestampMs kMinViewMs = 1000;                         // 1 s
 constexpr TimestampMs kMaxViewMs = 10LL * 366 * 24 * 3'600'000;  // 10 years
 constexpr int kStateBandHeight = 22;
 constexpr int kBandAlpha = 60;  // min-max band: the pen colour, translucent
-constexpr int kLegendWrap = 4;  // legend entries per row
+constexpr int kLegendWrap = 4;  // legend entries per row, at most (fewer when they are long)
 
 double keyOf(TimestampMs t)
 {
@@ -37,6 +38,84 @@ TimestampMs msOf(double key)
 }
 
 } // namespace
+
+// The min-max band of a decimated pen: one axis-aligned rectangle per bucket, merged per pixel
+// column. Drawn as rectangles instead of QCustomPlot's channel fill between two graphs, whose
+// antialiased polygon cost about 10 ms per pen and replot (bench/bench_trends).
+class TrendBand : public QCPAbstractPlottable
+{
+public:
+    struct Span
+    {
+        double k0, k1, lo, hi; // key (s) and value range of one bucket
+    };
+
+    TrendBand(QCPAxis *keyAxis, QCPAxis *valueAxis) : QCPAbstractPlottable(keyAxis, valueAxis)
+    {
+        setAntialiasedFill(false); // axis-aligned rectangles on whole pixels need none
+        setPen(Qt::NoPen);
+    }
+
+    std::vector<Span> spans; // time order
+
+    double selectTest(const QPointF &, bool, QVariant * = nullptr) const override { return -1; }
+    QCPRange getKeyRange(bool &foundRange, QCP::SignDomain) const override
+    {
+        foundRange = !spans.empty();
+        return foundRange ? QCPRange(spans.front().k0, spans.back().k1) : QCPRange();
+    }
+    QCPRange getValueRange(bool &foundRange, QCP::SignDomain, const QCPRange &) const override
+    {
+        double lo = INFINITY, hi = -INFINITY;
+        for (const Span &s : spans) {
+            lo = std::min(lo, s.lo);
+            hi = std::max(hi, s.hi);
+        }
+        foundRange = !spans.empty();
+        return foundRange ? QCPRange(lo, hi) : QCPRange();
+    }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        QCPAxis *kx = keyAxis(), *vy = valueAxis();
+        if (!kx || !vy || spans.empty() || brush().style() == Qt::NoBrush)
+            return;
+        const QCPRange view = kx->range();
+        QVector<QRectF> rects;
+        rects.reserve(qsizetype(std::min<std::size_t>(spans.size(), 8192)));
+        double lastRight = -INFINITY;
+        for (const Span &s : spans) {
+            if (s.k1 < view.lower || s.k0 > view.upper)
+                continue;
+            double x0 = std::round(kx->coordToPixel(s.k0));
+            double x1 = std::round(kx->coordToPixel(s.k1));
+            double y0 = std::round(vy->coordToPixel(s.hi));
+            double y1 = std::round(vy->coordToPixel(s.lo));
+            if (y1 < y0)
+                std::swap(y0, y1);
+            y1 = std::max(y1, y0 + 1);
+            if (!rects.isEmpty() && x1 <= lastRight) {
+                // Inside the column already drawn: widen that column's value range instead
+                // of blending the translucent brush twice.
+                QRectF &r = rects.last();
+                const double top = std::min(r.top(), y0), bottom = std::max(r.bottom(), y1);
+                r.setTop(top);
+                r.setBottom(bottom);
+                continue;
+            }
+            x0 = std::max(x0, lastRight);
+            x1 = std::max(x1, x0 + 1);
+            rects.push_back(QRectF(x0, y0, x1 - x0, y1 - y0));
+            lastRight = x1;
+        }
+        applyFillAntialiasingHint(painter);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(brush());
+        painter->drawRects(rects.constData(), int(rects.size()));
+    }
+    void drawLegendIcon(QCPPainter *, const QRectF &) const override {}
+};
 
 // The machine-state strip under the plot, aligned with the plot's time axis.
 class TrendStateStrip : public QWidget
@@ -103,11 +182,14 @@ TrendPlot::TrendPlot(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_plot = new QCustomPlot(this);
+    m_plot = new andon::widgets::Plot(this);
     m_plot->setObjectName(QStringLiteral("trendCustomPlot"));
     m_plot->setInteractions(QCP::Interactions()); // gestures are ours (follow mode rules)
     m_plot->setSelectionRectMode(QCP::srmNone);
     m_plot->setMinimumHeight(160);
+    // M4 lines zigzag vertically at every pixel column: stroked as one polyline they cost
+    // hundreds of ms per replot; as separate segments a few ms (bench/bench_trends, (b)).
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
     layout->addWidget(m_plot, 1);
     m_strip = new TrendStateStrip(this);
     m_strip->hide();
@@ -161,11 +243,13 @@ void TrendPlot::setTimeZone(const QTimeZone &zone)
         t->setTimeZone(m_zone);
     updateTicker();
     updateCursorItems();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
 }
 
 QColor TrendPlot::penColor(int i) const
 {
+    if (i >= 0 && i < penCount() && m_pens[std::size_t(i)].info.compareOf >= 0)
+        i = m_pens[std::size_t(i)].info.compareOf; // a compared period: its pen's colour
     const auto &pens = Theme::colors().trendPens;
     return pens[std::size_t(i) % pens.size()];
 }
@@ -178,7 +262,7 @@ QCPAxis *TrendPlot::valueAxis(int pen) const
 void TrendPlot::clearAxes()
 {
     m_plot->clearItems();
-    m_plot->clearGraphs();
+    m_plot->clearPlottables();
     m_cursorLines = {nullptr, nullptr};
     m_cursorLabels = {nullptr, nullptr};
     m_deltaLabel = nullptr;
@@ -239,15 +323,13 @@ void TrendPlot::setPens(const std::vector<TrendPenInfo> &pens)
             axisIndex = n;
         }
         p.axis = m_valueAxes[std::size_t(axisIndex)];
-        p.bandHigh = m_plot->addGraph(m_plot->xAxis, p.axis);
-        p.bandLow = m_plot->addGraph(m_plot->xAxis, p.axis);
-        p.bandLow->setChannelFillGraph(p.bandHigh);
+        p.band = new TrendBand(m_plot->xAxis, p.axis);
+        p.band->removeFromLegend();
         p.doubt = m_plot->addGraph(m_plot->xAxis, p.axis);
         p.good = m_plot->addGraph(m_plot->xAxis, p.axis);
         p.good->setName(info.unit.isEmpty() ? info.label
                                             : tr("%1 [%2]").arg(info.label, info.unit));
-        for (QCPGraph *g : {p.bandHigh, p.bandLow, p.doubt})
-            g->removeFromLegend();
+        p.doubt->removeFromLegend();
         for (const TrendLimit &l : info.limits) {
             auto *line = new QCPItemStraightLine(m_plot);
             line->point1->setAxes(m_plot->xAxis, p.axis);
@@ -275,12 +357,13 @@ void TrendPlot::setPens(const std::vector<TrendPenInfo> &pens)
     rect->setRangeZoomAxes(QList<QCPAxis *>{m_plot->xAxis}, vertical);
     m_emptyLabel->setVisible(m_pens.empty());
     m_valueAutoscale = true;
+    updateLegendWrap();
     applyTheme();
     for (int i = 0; i < penCount(); ++i)
         renderPen(i);
     rescaleValueAxes();
     updateCursorItems();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
 }
 
 void TrendPlot::setPenData(int pen, analytics::TrendSeries series)
@@ -290,7 +373,7 @@ void TrendPlot::setPenData(int pen, analytics::TrendSeries series)
     m_pens[std::size_t(pen)].series = std::move(series);
     renderPen(pen);
     rescaleValueAxes();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
 }
 
 void TrendPlot::appendSamples(int pen, const std::vector<Sample> &samples)
@@ -302,7 +385,7 @@ void TrendPlot::appendSamples(int pen, const std::vector<Sample> &samples)
         s.addSample(x.t_ms, x.value, x.q);
     renderPen(pen);
     rescaleValueAxes();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
 }
 
 const analytics::TrendSeries &TrendPlot::penData(int pen) const
@@ -350,30 +433,45 @@ void TrendPlot::renderPen(int i)
 
     // The min-max band where the data is decimated (on average at least two samples per
     // bucket): at about one sample per pixel it would only add noise to the line.
-    QVector<QCPGraphData> high, low;
+    std::vector<TrendBand::Span> spans;
     std::int64_t samples = 0;
     for (const analytics::TrendBucket &b : p.series.buckets)
         samples += b.count;
     const bool decimated = !p.series.buckets.empty()
             && samples >= 2 * std::int64_t(p.series.buckets.size());
-    const analytics::TrendBucket *prev = nullptr;
-    for (const analytics::TrendBucket &b : p.series.buckets) {
-        if (!decimated || b.count < 2) {
-            prev = nullptr;
+    const auto &B = p.series.buckets;
+    for (std::size_t k = 0; decimated && k < B.size(); ++k) {
+        const analytics::TrendBucket &b = B[k];
+        if (b.count < 2)
             continue;
+        // Within a run of neighbouring buckets the band reaches to the next one's first
+        // sample, so it has no hairline gaps when zoomed in; a gap in the data ends it.
+        TimestampMs end = b.tLast;
+        if (k + 1 < B.size()) {
+            const analytics::TrendBucket &n = B[k + 1];
+            if (n.count >= 2 && n.start == b.start + p.series.bucketMs
+                && n.tFirst - b.tLast <= gapMs)
+                end = n.tFirst;
         }
-        if (prev && (b.tFirst - prev->tLast > gapMs || b.start != prev->start + p.series.bucketMs)) {
-            high.push_back({keyOf(b.tFirst), nan});
-            low.push_back({keyOf(b.tFirst), nan});
-        }
-        high.push_back({keyOf(b.tFirst), b.max});
-        high.push_back({keyOf(b.tLast), b.max});
-        low.push_back({keyOf(b.tFirst), b.min});
-        low.push_back({keyOf(b.tLast), b.min});
-        prev = &b;
+        spans.push_back({keyOf(b.tFirst), keyOf(end), b.min, b.max});
     }
-    p.bandHigh->data()->set(high, true);
-    p.bandLow->data()->set(low, true);
+    p.band->spans = std::move(spans);
+    if (p.dense != decimated) {
+        p.dense = decimated;
+        QPen pen = p.good->pen();
+        pen.setWidthF(lineWidth(p));
+        p.good->setPen(pen);
+    }
+}
+
+double TrendPlot::lineWidth(const Pen &p)
+{
+    // A decimated line zigzags through every pixel column (M4) and its band gives it weight:
+    // 1 px, which the raster engine draws on its fast path (a 1.6 px antialiased stroke cost
+    // ~4x more per replot, bench/bench_trends (b)). Sparse lines: 1.6 px for legibility.
+    if (p.dense)
+        return 1.0;
+    return p.info.compareOf >= 0 ? 1.4 : 1.6;
 }
 
 void TrendPlot::applyTheme()
@@ -414,14 +512,18 @@ void TrendPlot::applyTheme()
     for (std::size_t i = 0; i < m_pens.size(); ++i) {
         Pen &p = m_pens[i];
         const QColor color = penColor(int(i));
-        p.good->setPen(QPen(color, 1.6));
-        QPen dashed(c.secondaryText, 1.4, Qt::DashLine);
+        const bool compared = p.info.compareOf >= 0;
+        // A compared period is dashed in its pen's colour (doubtful data stays grey dashed,
+        // dotted when compared), without a band so the current period stays in front.
+        QPen line(color, lineWidth(p), compared ? Qt::DashLine : Qt::SolidLine);
+        if (compared)
+            line.setDashPattern({5, 3});
+        p.good->setPen(line);
+        QPen dashed(c.secondaryText, 1.4, compared ? Qt::DotLine : Qt::DashLine);
         p.doubt->setPen(dashed);
         QColor band = color;
         band.setAlpha(kBandAlpha);
-        p.bandHigh->setPen(Qt::NoPen);
-        p.bandLow->setPen(Qt::NoPen);
-        p.bandLow->setBrush(band);
+        p.band->setBrush(compared ? QBrush(Qt::NoBrush) : QBrush(band));
         for (QCPItemStraightLine *l : p.limitLines)
             l->setPen(QPen(color, 1, Qt::DashDotLine));
         for (QCPItemText *t : p.limitLabels) {
@@ -431,7 +533,7 @@ void TrendPlot::applyTheme()
         // An axis with a single pen takes that pen's colour for its label: which is which.
         int onAxis = 0;
         for (const Pen &q : m_pens)
-            onAxis += q.axis == p.axis ? 1 : 0;
+            onAxis += q.axis == p.axis && q.info.compareOf < 0 ? 1 : 0;
         p.axis->setLabelColor(onAxis == 1 ? color : c.secondaryText);
     }
     const QPen cursorPen(c.text, 1, Qt::SolidLine);
@@ -498,7 +600,7 @@ void TrendPlot::autoscaleValues()
 {
     m_valueAutoscale = true;
     rescaleValueAxes();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
 }
 
 void TrendPlot::updateTicker()
@@ -561,7 +663,7 @@ void TrendPlot::setViewInternal(double fromKey, double toKey, bool byUser)
     updateTicker();
     rescaleValueAxes();
     updateCursorItems();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
     m_strip->update();
     if (byUser)
         emit viewChangedByUser(msOf(fromKey), msOf(toKey));
@@ -600,7 +702,7 @@ void TrendPlot::setCursorsVisible(bool visible)
         }
     }
     updateCursorItems();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
     emit cursorsChanged();
 }
 
@@ -608,7 +710,7 @@ void TrendPlot::setCursorTime(int which, TimestampMs t)
 {
     m_cursorT[std::size_t(which & 1)] = t;
     updateCursorItems();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
     emit cursorsChanged();
 }
 
@@ -772,7 +874,7 @@ void TrendPlot::onBoxZoomed()
         setFollowLive(false);
     updateTicker();
     updateCursorItems();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
     m_strip->update();
     emit viewChangedByUser(viewFrom(), to);
 }
@@ -788,7 +890,7 @@ void TrendPlot::onWheel(QWheelEvent *event)
         m_valueAutoscale = false;
         for (QCPAxis *a : m_valueAxes)
             a->scaleRange(factor, a->pixelToCoord(event->position().y()));
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
         return;
     }
     const QCPRange r = m_plot->xAxis->range();
@@ -825,7 +927,7 @@ void TrendPlot::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyTheme();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
     }
 }
 
@@ -834,6 +936,43 @@ void TrendPlot::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     m_emptyLabel->setGeometry(m_plot->rect());
     updateTicker();
+    updateLegendWrap();
+}
+
+void TrendPlot::updateLegendWrap()
+{
+    // As many entries per row as fit the width (long compared-pen names need fewer), so no
+    // legend text is clipped; columns are as wide as their widest entry.
+    QCPLegend *legend = m_plot->legend;
+    const int n = legend->itemCount();
+    const int available = m_plot->width() - 12;
+    const QFontMetrics fm(legend->font());
+    std::vector<int> widths;
+    for (int i = 0; i < n; ++i) {
+        auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
+        const QString text = item ? item->plottable()->name() : QString();
+        widths.push_back(fm.horizontalAdvance(text) + legend->iconSize().width()
+                         + legend->iconTextPadding() + 20);
+    }
+    int wrap = 1;
+    for (int k = std::min(kLegendWrap, std::max(1, n)); k > 1; --k) {
+        int total = 0;
+        for (int c = 0; c < k; ++c) {
+            int widest = 0;
+            for (int i = c; i < n; i += k)
+                widest = std::max(widest, widths[std::size_t(i)]);
+            total += widest;
+        }
+        if (total <= available) {
+            wrap = k;
+            break;
+        }
+    }
+    if (legend->wrap() != wrap) {
+        legend->setWrap(wrap);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the entries
+        andon::widgets::replotWhenDrawable(m_plot, QCustomPlot::rpQueuedReplot);
+    }
 }
 
 } // namespace andon::widgets

@@ -29,6 +29,7 @@ class QWheelEvent;
 namespace andon::widgets {
 
 class TrendStateStrip;
+class TrendBand;
 
 struct TrendLimit
 {
@@ -45,6 +46,10 @@ struct TrendPenInfo
     int staleAfterMs = 30'000; // gap threshold (analytics::trendGapMs)
     std::vector<TrendLimit> limits;
     double statsLimit = std::numeric_limits<double>::quiet_NaN(); // "time above" limit
+    // Compare mode: this pen is pen `compareOf` from an earlier period, its data already moved
+    // forward by `shiftMs` onto the current one. Drawn dashed in that pen's colour, no band.
+    int compareOf = -1;
+    TimestampMs shiftMs = 0;
 };
 
 // A stretch of one machine state for the state band.
@@ -147,17 +152,19 @@ private:
         std::vector<analytics::TrendPoint> line;
         QCPGraph *good = nullptr;
         QCPGraph *doubt = nullptr;
-        QCPGraph *bandHigh = nullptr;
-        QCPGraph *bandLow = nullptr;
+        TrendBand *band = nullptr; // min-max band of decimated data
+        bool dense = false;        // decimated: drawn 1 px wide (see lineWidth())
         QCPAxis *axis = nullptr;
         std::vector<QCPItemStraightLine *> limitLines;
         std::vector<QCPItemText *> limitLabels;
     };
 
     void applyTheme();
+    static double lineWidth(const Pen &p);
     void renderPen(int i);
     void rescaleValueAxes();
     void updateTicker();
+    void updateLegendWrap();
     void updateCursorItems();
     void setViewInternal(double fromKey, double toKey, bool byUser);
     void onMousePress(QMouseEvent *event);

@@ -36,6 +36,12 @@ const Command kCommands[] = {
      "--chart (xbar-r|xbar-s|imr|ewma|cusum|p|np|c|u) [--subgroup N|--window MIN] "
      "[--baseline N] [--rules nelson|we|none|1,2,5] [--lambda L] [--L L] [--k K] [--h H] "
      "[--target T] [--sigma S] [--lsl X] [--usl Y] [--json]"},
+    {"energy", andon::cli::runEnergy,
+     "energy --config FILE --db FILE --from T --to T [--by machine|line|shift|product] "
+     "[--json|--csv]"},
+    {"health", andon::cli::runHealth, "health --config FILE --db FILE [--at T] [--json]"},
+    {"alarms", andon::cli::runAlarms,
+     "alarms --config FILE --db FILE --from T --to T [--json]"},
 };
 
 int usage(FILE *to, int code)

@@ -4,9 +4,12 @@
 
 #include "analytics/spc.h"
 #include "core/config_loader.h"
+#include "core/current_user.h"
+#include "engine/spc_limits_store.h"
 #include "storage/csv_io.h"
 #include "storage/historian.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -14,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <cmath>
 #include <cstdio>
@@ -33,13 +37,15 @@ QTextStream &err()
 const char kUsage[]
     = "usage: andon-cli spc --csv FILE --chart CHART [options]\n"
       "       andon-cli spc --config FILE --db FILE --characteristic TAG --chart CHART\n"
-      "                     [--from T --to T] [options]\n"
+      "                     [--from T --to T] [--freeze --reason TEXT] [options]\n"
       "  CHART: xbar-r | xbar-s | imr | ewma | cusum | p | np | c | u\n"
       "  options: [--subgroup N | --window MINUTES] [--baseline N] [--rules nelson|we|none|1,2,5]\n"
       "           [--lambda L] [--L L] [--k K] [--h H] [--target T] [--sigma S]\n"
       "           [--lsl X] [--usl Y] [--json]\n"
       "  CSV columns (header, any order, case-insensitive): value, time, subgroup, product;\n"
-      "  p/np: defectives (or value) and size; c: defects (or value); u: defects and size.\n";
+      "  p/np: defectives (or value) and size; c: defects (or value); u: defects and size.\n"
+      "  --characteristic uses the limits frozen in the historian when there are any;\n"
+      "  --freeze --reason TEXT records the limits estimated from the baseline as a new version.\n";
 
 int usageError(const QString &why)
 {
@@ -288,8 +294,19 @@ void printSeries(QTextStream &out, const ChartSeries &s)
         << constant(s.ucl) << "  LCL " << constant(s.lcl) << '\n';
 }
 
+// How the limits a chart used came about, in words (configured characteristics).
+QString limitsProvenance(const ControlLimits &l, bool frozenNow)
+{
+    const QString when = QDateTime::fromMSecsSinceEpoch(l.frozenAtMs, QTimeZone::utc())
+                             .toString(Qt::ISODate);
+    return QStringLiteral("%1 version %2 by %3 at %4: %5")
+        .arg(frozenNow ? QStringLiteral("frozen now as") : QStringLiteral("frozen"))
+        .arg(l.version)
+        .arg(l.frozenBy, when, l.reason);
+}
+
 void printChart(QTextStream &out, const QString &product, const ChartResult &r,
-    const std::optional<Capability> &cap, const ChartOptions &o)
+    const std::optional<Capability> &cap, const ChartOptions &o, const QString &limitsNote)
 {
     out << chartTypeName(r.type) << " chart";
     if (!product.isEmpty())
@@ -305,6 +322,8 @@ void printChart(QTextStream &out, const QString &product, const ChartResult &r,
     if (!isAttributeChart(r.type))
         out << ", sigma " << num(r.limits.sigma);
     out << '\n';
+    if (!limitsNote.isEmpty())
+        out << "  limits: " << limitsNote << '\n';
     printSeries(out, r.primary);
     if (r.secondary)
         printSeries(out, *r.secondary);
@@ -349,11 +368,11 @@ int runSpc(const QStringList &args)
         QStringLiteral("sigma"), QStringLiteral("lsl"), QStringLiteral("usl"),
         QStringLiteral("rules"), QStringLiteral("baseline"), QStringLiteral("config"),
         QStringLiteral("db"), QStringLiteral("characteristic"), QStringLiteral("from"),
-        QStringLiteral("to") };
+        QStringLiteral("to"), QStringLiteral("reason") };
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (a == QLatin1String("--json")) {
-            opt.insert(QStringLiteral("json"), QStringLiteral("1"));
+        if (a == QLatin1String("--json") || a == QLatin1String("--freeze")) {
+            opt.insert(a.mid(2), QStringLiteral("1"));
         } else if (a.startsWith(QLatin1String("--")) && valued.contains(a.mid(2))) {
             if (i + 1 >= args.size())
                 return usageError(QStringLiteral("option %1 needs a value").arg(a));
@@ -379,6 +398,13 @@ int runSpc(const QStringList &args)
         return usageError(QStringLiteral("--config, --db and --characteristic go together"));
     if (fromCsv && (has("from") || has("to")))
         return usageError(QStringLiteral("--from/--to apply to --characteristic only"));
+    if (fromCsv && (has("freeze") || has("reason")))
+        return usageError(QStringLiteral("--freeze/--reason apply to --characteristic only (limits "
+                                         "are kept in the historian)"));
+    if (has("freeze") && value("reason").trimmed().isEmpty())
+        return usageError(QStringLiteral("--freeze needs --reason TEXT (why the limits change)"));
+    if (has("reason") && !has("freeze"))
+        return usageError(QStringLiteral("--reason goes with --freeze"));
 
     ChartOptions options;
     constexpr double kHuge = 1e300;
@@ -487,12 +513,59 @@ int runSpc(const QStringList &args)
     for (const QString &w : warnings)
         err() << "spc: warning: " << w << '\n';
 
+    // Configured characteristic: the limits frozen in the historian's journal (SpcLimitsStore),
+    // and --freeze records the estimated ones as a new version.
+    std::unique_ptr<storage::Historian> limitsDb;
+    std::optional<SpcLimitsStore> store;
+    if (fromConfig) {
+        storage::HistorianOptions hopt;
+        hopt.path = value("db");
+        hopt.readOnly = !has("freeze");
+        QString error;
+        limitsDb = storage::Historian::open(hopt, &error);
+        if (!limitsDb) {
+            err() << "spc: " << error << '\n';
+            return 1;
+        }
+        store.emplace(limitsDb.get());
+    }
+    const QString characteristic = value("characteristic");
+
     QJsonArray charts;
     QTextStream out(stdout);
     bool anyChart = false;
     for (const QString &product : products) {
         QString error;
-        const std::optional<ChartResult> r = analyse(*chart, byProduct[product], options, &error);
+        std::optional<ChartResult> r;
+        QString limitsNote;
+        QString limitsSource = QStringLiteral("estimated");
+        const std::optional<ControlLimits> frozen
+            = store && !has("freeze") ? store->current(characteristic, product, *chart)
+                                      : std::nullopt;
+        if (frozen) {
+            r = computeChart(*chart, byProduct[product], *frozen, options.rules);
+            limitsNote = limitsProvenance(*frozen, false);
+            limitsSource = QStringLiteral("frozen");
+        } else {
+            r = analyse(*chart, byProduct[product], options, &error);
+            if (r && has("freeze")) {
+                const std::optional<ControlLimits> stored = store->freeze(characteristic, product,
+                    r->limits, currentUserName(), value("reason"), nowUtcMs(), &error);
+                if (!stored) {
+                    err() << "spc: "
+                          << (product.isEmpty() ? QString()
+                                                : QStringLiteral("product %1: ").arg(product))
+                          << error << '\n';
+                    return 1;
+                }
+                r = computeChart(*chart, byProduct[product], *stored, options.rules);
+                limitsNote = limitsProvenance(*stored, true);
+                limitsSource = QStringLiteral("frozen-now");
+            } else if (r && store) {
+                limitsNote = QStringLiteral("estimated from this data (none frozen; --freeze "
+                                            "--reason TEXT records them)");
+            }
+        }
         if (!r) {
             err() << "spc: "
                   << (product.isEmpty() ? QString() : QStringLiteral("product %1: ").arg(product))
@@ -510,6 +583,8 @@ int runSpc(const QStringList &args)
         if (has("json")) {
             QJsonObject o = toJson(*r);
             o.insert(QStringLiteral("product"), product);
+            if (store)
+                o.insert(QStringLiteral("limits_source"), limitsSource);
             if (cap) {
                 QJsonObject c = toJson(*cap);
                 c.insert(QStringLiteral("sigma_within_method"), withinMethod(*chart, options));
@@ -517,7 +592,7 @@ int runSpc(const QStringList &args)
             }
             charts.append(o);
         } else {
-            printChart(out, product, *r, cap, options);
+            printChart(out, product, *r, cap, options, limitsNote);
         }
     }
     if (isAttributeChart(*chart) && (has("lsl") || has("usl")))

@@ -15,5 +15,10 @@ int runIngest(const QStringList &args);      // ingest --config F --db F [--seco
 int runOee(const QStringList &args);         // oee --config F --db F (--machine P|--line P) ...
 int runReport(const QStringList &args);      // report shift --config F --db F --line L --date D --shift S
 int runSpc(const QStringList &args);         // spc --csv F --chart C ... | --config F --db F --characteristic P
+int runHealth(const QStringList &args);      // health --config F --db F [--at T] [--json]
+
+int runEnergy(const QStringList &args);      // energy --config F --db F --from T --to T [--by ...]
+
+int runAlarms(const QStringList &args);      // alarms --config F --db F --from T --to T [--json]
 
 } // namespace andon::cli

@@ -243,9 +243,9 @@ void TestMainWindow::doubtfulValueIsGreyedWithReason()
     content.stateText = QStringLiteral("Running (3 min)");
     content.category = StateCategory::Running;
     content.values = {{QStringLiteral("Motor temp"), QStringLiteral("53.4"), QStringLiteral("°C"),
-                       Quality::Good, QString()},
+                       Quality::Good, QString(), QString()},
                       {QStringLiteral("Power"), QStringLiteral("12.10"), QStringLiteral("kW"),
-                       Quality::BadStale, qualityDescription(Quality::BadStale)}};
+                       Quality::BadStale, qualityDescription(Quality::BadStale), QString()}};
     tile.setContent(content);
     tile.resize(tile.minimumSizeHint());
     tile.setAttribute(Qt::WA_ShowWithoutActivating); // the main window keeps the focus

@@ -1,8 +1,8 @@
-#include "ui/current_user.h"
+#include "core/current_user.h"
 
 #include <QDir>
 
-namespace andon::ui {
+namespace andon {
 
 QString currentUserName()
 {
@@ -15,4 +15,4 @@ QString currentUserName()
     return home.isEmpty() ? QStringLiteral("unknown") : home;
 }
 
-} // namespace andon::ui
+} // namespace andon

@@ -1,0 +1,170 @@
+#include "engine/spc_service.h"
+
+#include "engine/spc_limits_store.h"
+#include "storage/historian.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QThread>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcSpcService, "andon.spc")
+
+namespace andon {
+
+using namespace analytics::spc;
+
+SpcService::SpcService(std::shared_ptr<const PlantModel> model, storage::Historian *historian,
+    SpcSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_model(std::move(model))
+    , m_historian(historian)
+    , m_settings(settings)
+    , m_characteristics(spcCharacteristics(*m_model))
+{
+}
+
+SpcService::~SpcService()
+{
+    stop();
+}
+
+QString SpcService::violationKey(const QString &characteristic, const QString &product,
+    const QString &rule, TimestampMs pointMs)
+{
+    return characteristic + QLatin1Char('|') + product + QLatin1Char('|') + rule
+        + QLatin1Char('|') + QString::number(pointMs);
+}
+
+void SpcService::loadJournaled(const SpcCharacteristic &c, TimestampMs fromMs)
+{
+    storage::EventQuery q;
+    q.categories = { QLatin1String(SpcLimitsStore::kCategory) };
+    q.kindPrefix = QLatin1String(kViolationKind);
+    q.sourcePrefix = c.path;
+    q.from = fromMs - kLookbackMs; // events are stamped with their point's time
+    for (const storage::Event &e : m_historian->events(q)) {
+        if (e.source != c.path)
+            continue;
+        const QJsonObject d = QJsonDocument::fromJson(e.details.toUtf8()).object();
+        m_journaled.insert(violationKey(c.path, d.value(QStringLiteral("product")).toString(),
+            d.value(QStringLiteral("rule")).toString(),
+            static_cast<TimestampMs>(d.value(QStringLiteral("point_time_ms")).toDouble())));
+    }
+    m_loaded.insert(c.path);
+}
+
+int SpcService::evaluate(TimestampMs nowMs)
+{
+    if (!m_historian)
+        return 0;
+    std::lock_guard lock(m_mutex);
+    const TimestampMs from = spcAlignedStart(*m_model, nowMs - kLookbackMs);
+    const SpcLimitsStore store(m_historian);
+    int written = 0;
+    for (const SpcCharacteristic &c : m_characteristics) {
+        if (!m_loaded.contains(c.path))
+            loadJournaled(c, from);
+        const SpcAnalysis a = analyseSpc(*m_model, *m_historian, &store, c, m_settings, from, nowMs);
+        for (const SpcChart &chart : a.charts) {
+            if (!chart.frozen)
+                continue;
+            const auto &groups = chart.result.subgroups;
+            for (const Violation &v : chart.result.violations) {
+                if (v.point < 0 || v.point >= int(groups.size()))
+                    continue;
+                const RuleInfo &info = ruleInfo(v.rule);
+                const TimestampMs pointMs = groups[std::size_t(v.point)].lastMs;
+                const QString key = violationKey(c.path, chart.product,
+                    QLatin1String(info.id), pointMs);
+                if (m_journaled.contains(key))
+                    continue;
+                QJsonArray points;
+                for (int i : v.points) {
+                    if (i < 0 || i >= int(groups.size()))
+                        continue;
+                    const Subgroup &g = groups[std::size_t(i)];
+                    const ChartSeries &s = v.series == chart.result.primary.name
+                            || !chart.result.secondary
+                        ? chart.result.primary
+                        : *chart.result.secondary;
+                    const double value = std::size_t(i) < s.values.size()
+                        ? s.values[std::size_t(i)]
+                        : kNaN;
+                    points.append(QJsonObject { { QStringLiteral("index"), i },
+                        { QStringLiteral("first_ms"), double(g.firstMs) },
+                        { QStringLiteral("last_ms"), double(g.lastMs) },
+                        { QStringLiteral("value"),
+                            std::isfinite(value) ? QJsonValue(value) : QJsonValue() } });
+                }
+                const QJsonObject details { { QStringLiteral("rule"), QLatin1String(info.id) },
+                    { QStringLiteral("family"), QLatin1String(info.family) },
+                    { QStringLiteral("text"), QLatin1String(info.text) },
+                    { QStringLiteral("series"), v.series },
+                    { QStringLiteral("chart"), chartTypeName(chart.result.type) },
+                    { QStringLiteral("product"), chart.product },
+                    { QStringLiteral("limits_version"), chart.result.limits.version },
+                    { QStringLiteral("point_time_ms"), double(pointMs) },
+                    { QStringLiteral("points"), points } };
+                storage::Event e;
+                e.t = pointMs;
+                e.category = QLatin1String(SpcLimitsStore::kCategory);
+                e.kind = QLatin1String(kViolationKind);
+                e.source = c.path;
+                e.message = QStringLiteral("SPC %1 %2%3: %4 (%5 points)")
+                                .arg(c.name, QLatin1String(info.id),
+                                    chart.product.isEmpty()
+                                        ? QString()
+                                        : QStringLiteral(", product ") + chart.product,
+                                    QLatin1String(info.text))
+                                .arg(v.points.size());
+                e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+                QString error;
+                if (m_historian->appendEvent(e, &error) < 0) {
+                    qCWarning(lcSpcService).noquote()
+                        << "violation of" << c.path << "not journaled:" << error;
+                    return written; // retried next time (the key is not marked)
+                }
+                m_journaled.insert(key);
+                ++written;
+            }
+        }
+    }
+    if (written > 0)
+        emit violationsWritten(written);
+    return written;
+}
+
+void SpcService::start(const Clock *clock, int intervalMs)
+{
+    if (m_thread || !m_historian || m_characteristics.empty())
+        return;
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("spc-service"));
+    m_timer = new QTimer;
+    m_timer->setInterval(intervalMs);
+    m_timer->moveToThread(m_thread);
+    connect(m_timer, &QTimer::timeout, m_timer, [this, clock] { evaluate(clock->now()); });
+    connect(m_thread, &QThread::started, m_timer, [this, clock] {
+        m_timer->start();
+        evaluate(clock->now());
+    });
+    connect(m_thread, &QThread::finished, m_timer, &QObject::deleteLater);
+    m_thread->start();
+}
+
+void SpcService::stop()
+{
+    if (!m_thread)
+        return;
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_timer = nullptr; // deleted by deleteLater when the thread finished
+}
+
+} // namespace andon
