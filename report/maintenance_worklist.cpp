@@ -1,4 +1,5 @@
 #include "report/maintenance_worklist.h"
+#include "report/print_style.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -248,21 +249,15 @@ bool writeWorkListCsv(const WorkList &list, const QString &path, QString *error)
 namespace {
 
 // Layout in PostScript points on A4 landscape (297 x 210 mm): the table is wide.
-constexpr qreal kPageW = 841.89;
-constexpr qreal kPageH = 595.28;
-constexpr qreal kMarginX = 36;
+using namespace print;
+constexpr qreal kPageW = kA4LongPt;
+constexpr qreal kPageH = kA4ShortPt;
 constexpr qreal kMarginTop = 30;
 constexpr qreal kMarginBottom = 40;
 constexpr qreal kContentW = kPageW - 2 * kMarginX;
 constexpr qreal kRowH = 14;
-constexpr int kPdfDpi = 600;
 
-// Print palette after HMI-STYLE.md (light theme): grey for the normal, amber only for what
-// needs attention (warning or alarm, service overdue).
-const QColor kText(0x1F, 0x1F, 0x1F);
-const QColor kSecondary(0x6B, 0x6B, 0x6B);
-const QColor kPanel(0xF2, 0xF2, 0xF2);
-const QColor kRule(0xB0, 0xB0, 0xB0);
+// Amber only for what needs attention (warning or alarm, service overdue).
 const QColor kAbnormal(0xB8, 0x6E, 0x00); // #E08A00 darkened for text on white paper
 const QColor kWhite(0xFF, 0xFF, 0xFF);
 

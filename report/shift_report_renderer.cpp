@@ -1,4 +1,5 @@
 #include "report/shift_report_renderer.h"
+#include "report/print_style.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,22 +24,16 @@ namespace andon::report {
 
 namespace {
 
-// Layout unit: PostScript points (1/72 in). A4 = 210 x 297 mm.
-constexpr qreal kPageW = 595.28;
-constexpr qreal kPageH = 841.89;
-constexpr qreal kMarginX = 36;
+// Layout unit: PostScript points (1/72 in), A4 portrait.
+using namespace print;
+constexpr qreal kPageW = kA4ShortPt;
+constexpr qreal kPageH = kA4LongPt;
 constexpr qreal kMarginTop = 32;
 constexpr qreal kMarginBottom = 44;
 constexpr qreal kContentW = kPageW - 2 * kMarginX;
 constexpr qreal kRowH = 12.5;
-constexpr int kPdfDpi = 600;
 
-// Print palette after HMI-STYLE.md (light theme): black/grey for everything normal, the
-// blue-grey for planned stops, amber #E08A00 only for losses and unplanned down time.
-const QColor kText(0x1F, 0x1F, 0x1F);
-const QColor kSecondary(0x6B, 0x6B, 0x6B);
-const QColor kPanel(0xF2, 0xF2, 0xF2);
-const QColor kRule(0xB0, 0xB0, 0xB0);
+// The blue-grey for planned stops, amber #E08A00 only for losses and unplanned down time.
 const QColor kRunning(0x4D, 0x4D, 0x4D);
 const QColor kIdle(0xB0, 0xB0, 0xB0);
 const QColor kChangeover(0xD2, 0xD2, 0xD2);

@@ -354,6 +354,362 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::AlarmsPage</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <translation>Zeiten in %1</translation>
+    </message>
+    <message>
+        <source>No historian is open: alarm actions cannot be recorded and are refused; history and KPIs are not available.</source>
+        <translation>Es ist kein Historian geöffnet: Alarmaktionen können nicht protokolliert werden und werden verweigert; Historie und Kennzahlen sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historie</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>Alle Prioritäten</translation>
+    </message>
+    <message>
+        <source>Whole plant</source>
+        <translation>Gesamte Anlage</translation>
+    </message>
+    <message>
+        <source>Not normal</source>
+        <translation>Nicht normal</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>Unquittiert</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Suppressed by design</source>
+        <translation>Durch Auslegung unterdrückt</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <source>All alarms</source>
+        <translation>Alle Alarme</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Filtertext</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>First out</source>
+        <translation>Erstmeldung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm (Space)</source>
+        <translation>Ausgewählten Alarm quittieren (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Acknowledge page</source>
+        <translation>Seite quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge every unacknowledged alarm in the list</source>
+        <translation>Alle unquittierten Alarme in der Liste quittieren</translation>
+    </message>
+    <message>
+        <source>Shelve…</source>
+        <translation>Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Take the selected alarm out of annunciation for a limited time</source>
+        <translation>Ausgewählten Alarm für eine begrenzte Zeit aus der Meldung nehmen</translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>Zurückstellung aufheben</translation>
+    </message>
+    <message>
+        <source>Return the selected alarm now</source>
+        <translation>Ausgewählten Alarm jetzt zurückholen</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Kommentar…</translation>
+    </message>
+    <message>
+        <source>Add a note to the alarm&apos;s journal</source>
+        <translation>Eine Notiz zum Journal des Alarms hinzufügen</translation>
+    </message>
+    <message>
+        <source>Out of service…</source>
+        <translation>Außer Betrieb…</translation>
+    </message>
+    <message>
+        <source>Remove the selected alarm from service (maintenance), or return it</source>
+        <translation>Ausgewählten Alarm außer Betrieb nehmen (Wartung) oder wieder in Betrieb nehmen</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>Stop the alarm sound until the next new alarm</source>
+        <translation>Alarmton bis zum nächsten neuen Alarm abschalten</translation>
+    </message>
+    <message>
+        <source>Shelve alarm</source>
+        <translation>Alarm zurückstellen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Begründung (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Note for %1</source>
+        <translation>Notiz zu %1</translation>
+    </message>
+    <message>
+        <source>Why is %1 taken out of service?</source>
+        <translation>Warum wird %1 außer Betrieb genommen?</translation>
+    </message>
+    <message>
+        <source>Alarm, machine, user or text</source>
+        <translation>Alarm, Maschine, Benutzer oder Text</translation>
+    </message>
+    <message>
+        <source>System events</source>
+        <translation>Systemereignisse</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Alarm / source</source>
+        <translation>Alarm / Quelle</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Export alarm history</source>
+        <translation>Alarmhistorie exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Max / min</source>
+        <translation>Max. / min</translation>
+    </message>
+    <message>
+        <source>Active for</source>
+        <translation>Aktivdauer</translation>
+    </message>
+    <message>
+        <source>Top 10 bad actors</source>
+        <translation>Top 10 der häufigsten Alarme</translation>
+    </message>
+    <message>
+        <source>Chattering (3 or more in 1 min)</source>
+        <translation>Flatteralarme (3 oder mehr in 1 min)</translation>
+    </message>
+    <message>
+        <source>Standing and stale (over 24 h: ⚠)</source>
+        <translation>Dauer- und Altalarme (über 24 h: ⚠)</translation>
+    </message>
+    <message>
+        <source> (returned)</source>
+        <translation> (zurückgekehrt)</translation>
+    </message>
+    <message>
+        <source>no historian: alarm actions are not recorded</source>
+        <translation>kein Historian: Alarmaktionen werden nicht protokolliert</translation>
+    </message>
+    <message>
+        <source> until %1</source>
+        <translation> bis %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>★ first</source>
+        <translation>★ Erstmeldung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) listed</source>
+        <translation>
+            <numerusform>%n Alarm aufgelistet</numerusform>
+            <numerusform>%n Alarme aufgelistet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged</source>
+        <translation>
+            <numerusform>%n unquittiert</numerusform>
+            <numerusform>%n unquittiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — sound on</source>
+        <translation> — Ton an</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>Wieder in Betrieb nehmen</translation>
+    </message>
+    <message>
+        <source>Select an alarm first.</source>
+        <translation>Wählen Sie zuerst einen Alarm aus.</translation>
+    </message>
+    <message>
+        <source>No historian is open.</source>
+        <translation>Es ist kein Historian geöffnet.</translation>
+    </message>
+    <message>
+        <source>First %1 entries (newest first); narrow the search for more.</source>
+        <translation>Erste %1 Einträge (neueste zuerst); grenzen Sie die Suche ein, um weitere zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, newest first</source>
+        <translation>
+            <numerusform>%n Eintrag, neueste zuerst</numerusform>
+            <numerusform>%n Einträge, neueste zuerst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Alarm history</source>
+        <translation>Alarmhistorie</translation>
+    </message>
+    <message>
+        <source>times in %1</source>
+        <translation>Zeiten in %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; alarms annunciated — &lt;b&gt;%2&lt;/b&gt; per 10 min on average (ISA-18.2: ~1 acceptable, ~2 at most), at most &lt;b&gt;%3&lt;/b&gt; in one 10-minute period. &lt;b&gt;%4 %&lt;/b&gt; of the time in flood (%5 floods; target below 1 %). Priorities: %6 critical, %7 high, %8 medium, %9 low.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Alarme gemeldet — durchschnittlich &lt;b&gt;%2&lt;/b&gt; pro 10 min (ISA-18.2: ~1 akzeptabel, ~2 höchstens), höchstens &lt;b&gt;%3&lt;/b&gt; in einem 10-Minuten-Zeitraum. &lt;b&gt;%4 %&lt;/b&gt; der Zeit in Alarmflut (%5 Alarmfluten; Ziel unter 1 %). Prioritäten: %6 kritisch, %7 hoch, %8 mittel, %9 niedrig.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::BrowseBrokerDialog</name>
     <message>
         <source>Browse broker</source>
@@ -867,6 +1223,203 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::EnergyPage</name>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>per shift</source>
+        <translation>pro Schicht</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>No historian is open: the Energy page needs the recorded meters and states.</source>
+        <translation>Es ist kein Historian geöffnet: Die Energieseite benötigt die aufgezeichneten Zähler und Zustände.</translation>
+    </message>
+    <message>
+        <source>Energy by machine (kWh)</source>
+        <translation>Energie pro Maschine (kWh)</translation>
+    </message>
+    <message>
+        <source>Site power and demand (kW)</source>
+        <translation>Standortleistung und Leistungsmittelwert (kW)</translation>
+    </message>
+    <message>
+        <source>Idle energy (waste)</source>
+        <translation>Leerlaufenergie (Verschwendung)</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Main meter breakdown</source>
+        <translation>Aufteilung des Hauptzählers</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>good units</source>
+        <translation>Gutteile</translation>
+    </message>
+    <message>
+        <source>kWh/unit</source>
+        <translation>kWh/Einheit</translation>
+    </message>
+    <message>
+        <source>Medium · line</source>
+        <translation>Medium · Linie</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <source>mean flow while stopped</source>
+        <translation>mittl. Durchfluss im Stillstand</translation>
+    </message>
+    <message>
+        <source>leak check</source>
+        <translation>Leckageprüfung</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>kein Historian</translation>
+    </message>
+    <message>
+        <source>Site %1 kWh · cost %2 %3</source>
+        <translation>Standort %1 kWh · Kosten %2 %3</translation>
+    </message>
+    <message>
+        <source> · CO₂e %1 kg</source>
+        <translation> · CO₂e %1 kg</translation>
+    </message>
+    <message>
+        <source> · base load %1 kW</source>
+        <translation> · Grundlast %1 kW</translation>
+    </message>
+    <message>
+        <source> · unmetered %1 kWh (%2 %)</source>
+        <translation> · nicht erfasst %1 kWh (%2 %)</translation>
+    </message>
+    <message>
+        <source>time zone %1</source>
+        <translation>Zeitzone %1</translation>
+    </message>
+    <message>
+        <source>computed in %1 ms; %2 warnings
+%3</source>
+        <translation>berechnet in %1 ms; %2 Warnungen
+%3</translation>
+    </message>
+    <message>
+        <source>Peak demand %1 kW (%2 min from %3)</source>
+        <translation>Lastspitze %1 kW (%2 min ab %3)</translation>
+    </message>
+    <message>
+        <source>No complete demand window yet</source>
+        <translation>Noch kein vollständiges Messintervall</translation>
+    </message>
+    <message>
+        <source> · limit %1 kW</source>
+        <translation> · Grenze %1 kW</translation>
+    </message>
+    <message>
+        <source> · running window %1–%2: %3 kW now, projected %4 kW</source>
+        <translation> · laufendes Intervall %1–%2: jetzt %3 kW, Prognose %4 kW</translation>
+    </message>
+    <message>
+        <source>⚠ Demand warning: projected %1 kW reaches %2 % of the %3 kW limit; keep the rest of the window below %4 kW. </source>
+        <translation>⚠ Lastwarnung: Die Prognose von %1 kW erreicht %2 % der Grenze von %3 kW; halten Sie den Rest des Intervalls unter %4 kW. </translation>
+    </message>
+    <message>
+        <source>site power (1 min)</source>
+        <translation>Standortleistung (1 min)</translation>
+    </message>
+    <message>
+        <source>demand (%1 min)</source>
+        <translation>Leistungsmittelwert (%1 min)</translation>
+    </message>
+    <message>
+        <source>limit %1 kW</source>
+        <translation>Grenze %1 kW</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <source>⚠ leak %1 min</source>
+        <translation>⚠ Leckage %1 min</translation>
+    </message>
+    <message>
+        <source>Flow stayed above %1 %2/h while the line was stopped; %3 %2 lost since %4</source>
+        <translation>Der Durchfluss blieb bei stillstehender Linie über %1 %2/h; seit %4 %3 %2 verloren</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>no stop</source>
+        <translation>kein Stillstand</translation>
+    </message>
+    <message>
+        <source>The line did not stop long enough to judge a leak.</source>
+        <translation>Die Linie stand nicht lange genug still, um eine Leckage zu beurteilen.</translation>
+    </message>
+    <message>
+        <source>Main meter</source>
+        <translation>Hauptzähler</translation>
+    </message>
+    <message>
+        <source>Metered total</source>
+        <translation>Gemessene Summe</translation>
+    </message>
+    <message>
+        <source>unmetered rest</source>
+        <translation>nicht erfasster Rest</translation>
+    </message>
+    <message>
+        <source>Main meter minus the machines and sub-meters: lighting, HVAC, offices and losses</source>
+        <translation>Hauptzähler abzüglich Maschinen und Unterzähler: Beleuchtung, Klimatechnik, Büros und Verluste</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::FaceplateDialog</name>
     <message>
         <source>Faceplate — %1</source>
@@ -900,6 +1453,30 @@
         <source>Write a new value to the selected tag&apos;s Modbus device (asks for confirmation; recorded in the audit journal)</source>
         <translation>Einen neuen Wert in das Modbus-Gerät des ausgewählten Tags schreiben (mit Rückfrage; wird im Audit-Journal protokolliert)</translation>
     </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::MainWindow</name>
@@ -910,38 +1487,6 @@
     <message>
         <source>%1 — Andon</source>
         <translation>%1 — Andon</translation>
-    </message>
-    <message>
-        <source>energy per machine, line and shift in kWh, cost per tariff, energy per good part and idle energy.</source>
-        <translation>Energie je Maschine, Linie und Schicht in kWh, Kosten je Tarif, Energie je Gutteil und Leerlaufenergie.</translation>
-    </message>
-    <message>
-        <source>the energy analytics feature (power and energy meter tags).</source>
-        <translation>der Energieauswertung (Leistungs- und Zähler-Tags).</translation>
-    </message>
-    <message>
-        <source>control charts (X̄-R, I-MR, p, u, EWMA) with Western Electric and Nelson rule violations and capability (Cp, Cpk).</source>
-        <translation>Regelkarten (X̄-R, I-MR, p, u, EWMA) mit Verletzungen der Western-Electric- und Nelson-Regeln sowie Fähigkeitskennzahlen (Cp, Cpk).</translation>
-    </message>
-    <message>
-        <source>the SPC feature (SPC characteristics in the plant configuration).</source>
-        <translation>der SPC-Funktion (SPC-Merkmale in der Anlagenkonfiguration).</translation>
-    </message>
-    <message>
-        <source>active and past alarms by priority (ISA-18.2) with acknowledge and shelve.</source>
-        <translation>aktive und vergangene Alarme nach Priorität (ISA-18.2) mit Quittieren und Zurückstellen.</translation>
-    </message>
-    <message>
-        <source>the alarm management feature (alarm definitions in the plant configuration).</source>
-        <translation>dem Alarmmanagement (Alarmdefinitionen in der Anlagenkonfiguration).</translation>
-    </message>
-    <message>
-        <source>condition monitoring: vibration zones (ISO 20816), temperatures, a health index and the remaining useful life of each machine.</source>
-        <translation>Zustandsüberwachung: Schwingungszonen (ISO 20816), Temperaturen, Zustandsindex und Restlebensdauer jeder Maschine.</translation>
-    </message>
-    <message>
-        <source>the condition monitoring feature (condition indicators with limits).</source>
-        <translation>der Zustandsüberwachung (Zustandsindikatoren mit Grenzwerten).</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
@@ -1066,6 +1611,287 @@
     <message>
         <source>⚠ Historian: not writing, %1 samples waiting</source>
         <translation>⚠ Historian: schreibt nicht, %1 Messwerte warten</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::MaintenancePage</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Condition of every machine, most urgent first</source>
+        <translation>Zustand aller Maschinen, dringendste zuerst</translation>
+    </message>
+    <message>
+        <source>Record service…</source>
+        <translation>Wartung erfassen…</translation>
+    </message>
+    <message>
+        <source>Record what was done on the selected machine; resets its run hours and cycles (event journal)</source>
+        <translation>Erfassen, was an der ausgewählten Maschine gemacht wurde; setzt ihre Betriebsstunden und Zyklen zurück (Ereignisjournal)</translation>
+    </message>
+    <message>
+        <source>Work list CSV…</source>
+        <translation>Arbeitsliste als CSV…</translation>
+    </message>
+    <message>
+        <source>Work list PDF…</source>
+        <translation>Arbeitsliste als PDF…</translation>
+    </message>
+    <message>
+        <source>No historian is open. The Maintenance page judges vibration, temperatures, motor current and service counters from the history: start Andon with a historian (historian.path in the plant configuration, or --db FILE; a copied cache works for offline review).</source>
+        <translation>Es ist kein Historian geöffnet. Die Wartungsseite beurteilt Schwingungen, Temperaturen, Motorstrom und Wartungszähler anhand der Historie: Starten Sie Andon mit einem Historian (historian.path in der Anlagenkonfiguration oder --db FILE; für die Offline-Auswertung genügt ein kopierter Cache).</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Vibration</source>
+        <translation>Schwingung</translation>
+    </message>
+    <message>
+        <source>Remaining life (90 % band)</source>
+        <translation>Restlebensdauer (90-%-Band)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Run hours</source>
+        <translation>Betriebsstunden</translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation>Zyklen</translation>
+    </message>
+    <message>
+        <source>Service due</source>
+        <translation>Wartung fällig</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Stops, last %1 days</source>
+        <translation>Stillstände, letzte %1 Tage</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Stillstände</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Service history</source>
+        <translation>Wartungshistorie</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>kein Historian</translation>
+    </message>
+    <message>
+        <source>as of %1 %2, the newest data in %3</source>
+        <translation>Stand %1 %2, die neuesten Daten in %3</translation>
+    </message>
+    <message>
+        <source>as of %1 %2 · refreshed every %3 s</source>
+        <translation>Stand %1 %2 · Aktualisierung alle %3 s</translation>
+    </message>
+    <message>
+        <source> · line %1</source>
+        <translation> · Linie %1</translation>
+    </message>
+    <message>
+        <source>No machine selected</source>
+        <translation>Keine Maschine ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 — vibration trend with ISO zones and remaining life</source>
+        <translation>%1 — Schwingungstrend mit ISO-Zonen und Restlebensdauer</translation>
+    </message>
+    <message>
+        <source>Vibration is not monitored on this machine.</source>
+        <translation>Die Schwingung wird an dieser Maschine nicht überwacht.</translation>
+    </message>
+    <message>
+        <source>Reaches zone %1 (%2 mm/s) in %3 h, at %4 — 90 % band %5 to %6 (%7 trend, adjusted R² %8). Plan the work before the early edge.</source>
+        <translation>Erreicht Zone %1 (%2 mm/s) in %3 h, am %4 — 90-%-Band %5 bis %6 (Trend %7, korrigiertes R² %8). Planen Sie die Arbeiten vor dem frühesten Zeitpunkt ein.</translation>
+    </message>
+    <message>
+        <source>beyond the horizon</source>
+        <translation>jenseits des Horizonts</translation>
+    </message>
+    <message>
+        <source>Already in zone %1: %2</source>
+        <translation>Bereits in Zone %1: %2</translation>
+    </message>
+    <message>
+        <source>No crossing foreseen within the horizon: %1</source>
+        <translation>Innerhalb des Horizonts keine Überschreitung absehbar: %1</translation>
+    </message>
+    <message>
+        <source>Remaining life: %1</source>
+        <translation>Restlebensdauer: %1</translation>
+    </message>
+    <message>
+        <source>Health %1 / 100, limited by %2</source>
+        <translation>Gesundheitsindex %1 / 100, begrenzt durch %2</translation>
+    </message>
+    <message>
+        <source>Vibration %1 mm/s, zone %2 (%3: A/B %4, B/C %5, C/D %6 mm/s)</source>
+        <translation>Schwingung %1 mm/s, Zone %2 (%3: A/B %4, B/C %5, C/D %6 mm/s)</translation>
+    </message>
+    <message>
+        <source>Temperature %1 °C, rise over ambient %2 K</source>
+        <translation>Temperatur %1 °C, Erwärmung über Umgebung %2 K</translation>
+    </message>
+    <message>
+        <source>Motor current %1 % from its normal</source>
+        <translation>Motorstrom %1 % vom Normalwert</translation>
+    </message>
+    <message>
+        <source>Motor current: learning its normal</source>
+        <translation>Motorstrom: Normalwert wird gelernt</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 run hours, %3 cycles; service due %4</source>
+        <translation>Seit %1: %2 Betriebsstunden, %3 Zyklen; Wartung fällig %4</translation>
+    </message>
+    <message>
+        <source>now (overdue)</source>
+        <translation>jetzt (überfällig)</translation>
+    </message>
+    <message>
+        <source>Faults (unplanned down) in %1 days: %2, %3 min</source>
+        <translation>Störungen (ungeplanter Stillstand) in %1 Tagen: %2, %3 min</translation>
+    </message>
+    <message>
+        <source>%1 (fault)</source>
+        <translation>%1 (Störung)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>No service recorded.</source>
+        <translation>Keine Wartung erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 · vibration</source>
+        <translation>%1 · Schwingung</translation>
+    </message>
+    <message>
+        <source>A/B</source>
+        <translation>A/B</translation>
+    </message>
+    <message>
+        <source>B/C</source>
+        <translation>B/C</translation>
+    </message>
+    <message>
+        <source>C/D</source>
+        <translation>C/D</translation>
+    </message>
+    <message>
+        <source>fit points (running)</source>
+        <translation>Anpassungspunkte (in Betrieb)</translation>
+    </message>
+    <message>
+        <source>90 % band</source>
+        <translation>90-%-Band</translation>
+    </message>
+    <message>
+        <source>%1 fit</source>
+        <translation>Anpassung %1</translation>
+    </message>
+    <message>
+        <source>zone %1 in %2 h
+(%3–%4 h)</source>
+        <translation>Zone %1 in %2 h
+(%3–%4 h)</translation>
+    </message>
+    <message>
+        <source>&gt; horizon</source>
+        <translation>&gt; Horizont</translation>
+    </message>
+    <message>
+        <source>no historian is open</source>
+        <translation>kein Historian geöffnet</translation>
+    </message>
+    <message>
+        <source>say what was done</source>
+        <translation>geben Sie an, was gemacht wurde</translation>
+    </message>
+    <message>
+        <source>the event journal refused it</source>
+        <translation>das Ereignisjournal hat es abgelehnt</translation>
+    </message>
+    <message>
+        <source>Service not recorded: %1</source>
+        <translation>Wartung nicht erfasst: %1</translation>
+    </message>
+    <message>
+        <source>Service recorded for %1</source>
+        <translation>Wartung für %1 erfasst</translation>
+    </message>
+    <message>
+        <source>nothing computed yet</source>
+        <translation>noch nichts berechnet</translation>
+    </message>
+    <message>
+        <source>Export work list (PDF)</source>
+        <translation>Arbeitsliste exportieren (PDF)</translation>
+    </message>
+    <message>
+        <source>Export work list (CSV)</source>
+        <translation>Arbeitsliste exportieren (CSV)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Work list written to %1</source>
+        <translation>Arbeitsliste gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Work list not written: %1</source>
+        <translation>Arbeitsliste nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2708,61 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::ServiceDialog</name>
+    <message>
+        <source>Record service — %1</source>
+        <translation>Wartung erfassen — %1</translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <translation>Maschine:</translation>
+    </message>
+    <message>
+        <source>Recorded by:</source>
+        <translation>Erfasst von:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>run hours (now %1 h)</source>
+        <translation>Betriebsstunden (derzeit %1 h)</translation>
+    </message>
+    <message>
+        <source>cycles (now %1)</source>
+        <translation>Zyklen (derzeit %1)</translation>
+    </message>
+    <message>
+        <source>the motor-current baseline (learned again)</source>
+        <translation>den Motorstrom-Normalwert (wird neu gelernt)</translation>
+    </message>
+    <message>
+        <source>nothing (no counters monitored)</source>
+        <translation>nichts (keine Zähler überwacht)</translation>
+    </message>
+    <message>
+        <source>Resets:</source>
+        <translation>Setzt zurück:</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>Durchgeführte Arbeiten:</translation>
+    </message>
+    <message>
+        <source>e.g. replaced the drive-end bearing, aligned the coupling</source>
+        <translation>z. B. antriebsseitiges Lager getauscht, Kupplung ausgerichtet</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Erfassen</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Nicht erfasst: %1</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::ShiftReportDialog</name>
     <message>
         <source>Shift report</source>
@@ -1992,6 +2873,396 @@ Open it now?</source>
 %1
 
 Jetzt öffnen?</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::SpcPage</name>
+    <message>
+        <source>X̄-R</source>
+        <translation>X̄-R</translation>
+    </message>
+    <message>
+        <source>X̄-S</source>
+        <translation>X̄-S</translation>
+    </message>
+    <message>
+        <source>I-MR</source>
+        <translation>I-MR</translation>
+    </message>
+    <message>
+        <source>EWMA</source>
+        <translation>EWMA</translation>
+    </message>
+    <message>
+        <source>CUSUM</source>
+        <translation>CUSUM</translation>
+    </message>
+    <message>
+        <source>Subgroup size: consecutive measurements of one product within one shift</source>
+        <translation>Stichprobenumfang: aufeinanderfolgende Messungen eines Produkts innerhalb einer Schicht</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Aktuelle Schicht</translation>
+    </message>
+    <message>
+        <source>Last 8 h</source>
+        <translation>Letzte 8 h</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>Letzte 24 h</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Freeze limits…</source>
+        <translation>Eingriffsgrenzen einfrieren…</translation>
+    </message>
+    <message>
+        <source>Record the limits of the baseline subgroups as a new version (who, when and why are kept in the event journal)</source>
+        <translation>Die Grenzen der Basis-Stichproben als neue Version festschreiben (wer, wann und warum wird im Ereignisjournal festgehalten)</translation>
+    </message>
+    <message>
+        <source>Characteristic</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Subgroups</source>
+        <translation>Stichproben</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>Prozessfähigkeit</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Subgroup</source>
+        <translation>Stichprobe</translation>
+    </message>
+    <message>
+        <source>No historian is open: SPC needs the measurement history. Start Andon with a historian to see control charts.</source>
+        <translation>Es ist kein Historian geöffnet: SPC benötigt die Messwerthistorie. Starten Sie Andon mit einem Historian, um Regelkarten zu sehen.</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>kein Historian</translation>
+    </message>
+    <message>
+        <source>No quality characteristic in the plant configuration. Give a tag specification limits (spec: { lsl, target, usl }) to chart it here.</source>
+        <translation>Kein Qualitätsmerkmal in der Anlagenkonfiguration. Geben Sie einem Tag Spezifikationsgrenzen (spec: { lsl, target, usl }), um ihn hier darzustellen.</translation>
+    </message>
+    <message>
+        <source>%1 measurements from %2 to %3 (%4)</source>
+        <translation>%1 Messwerte von %2 bis %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 with bad quality left out</source>
+        <translation>%1 mit schlechter Qualität ausgelassen</translation>
+    </message>
+    <message>
+        <source>No measurements in this window</source>
+        <translation>Keine Messwerte in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No limits: %1</source>
+        <translation>Keine Grenzen: %1</translation>
+    </message>
+    <message>
+        <source>Limits in force: version %1, frozen by %2 on %3 — %4</source>
+        <translation>Gültige Grenzen: Version %1, eingefroren von %2 am %3 — %4</translation>
+    </message>
+    <message>
+        <source>⚠ Trial limits from subgroups %1–%2 of this window (not frozen): freeze them once the process is in control</source>
+        <translation>⚠ Vorläufige Grenzen aus den Stichproben %1–%2 dieses Zeitraums (nicht eingefroren): Frieren Sie sie ein, sobald der Prozess beherrscht ist</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>UCL</source>
+        <translation>OEG</translation>
+    </message>
+    <message>
+        <source>CL</source>
+        <translation>ML</translation>
+    </message>
+    <message>
+        <source>LCL</source>
+        <translation>UEG</translation>
+    </message>
+    <message>
+        <source>Run rule</source>
+        <translation>Verlaufsregel</translation>
+    </message>
+    <message>
+        <source>Beyond limits</source>
+        <translation>Außerhalb der Grenzen</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>X̄ chart: subgroup means (n = %1)</source>
+        <translation>X̄-Karte: Stichprobenmittelwerte (n = %1)</translation>
+    </message>
+    <message>
+        <source>Individuals chart (n = %1)</source>
+        <translation>Einzelwertkarte (n = %1)</translation>
+    </message>
+    <message>
+        <source>EWMA chart (λ = 0.2, n = %1)</source>
+        <translation>EWMA-Karte (λ = 0,2, n = %1)</translation>
+    </message>
+    <message>
+        <source>CUSUM chart: C⁺ (n = %1)</source>
+        <translation>CUSUM-Karte: C⁺ (n = %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s)</source>
+        <translation>
+            <numerusform>%n Verletzung</numerusform>
+            <numerusform>%n Verletzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No companion chart for %1</source>
+        <translation>Keine Begleitkarte für %1</translation>
+    </message>
+    <message>
+        <source>R chart: subgroup ranges</source>
+        <translation>R-Karte: Spannweiten der Stichproben</translation>
+    </message>
+    <message>
+        <source>S chart: subgroup standard deviations</source>
+        <translation>S-Karte: Standardabweichungen der Stichproben</translation>
+    </message>
+    <message>
+        <source>MR chart: moving ranges</source>
+        <translation>MR-Karte: gleitende Spannweiten</translation>
+    </message>
+    <message>
+        <source>CUSUM chart: C⁻</source>
+        <translation>CUSUM-Karte: C⁻</translation>
+    </message>
+    <message>
+        <source>Normal fit</source>
+        <translation>Normalverteilung</translation>
+    </message>
+    <message>
+        <source>LSL %1</source>
+        <translation>USG %1</translation>
+    </message>
+    <message>
+        <source>USL %1</source>
+        <translation>OSG %1</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Sollwert</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>Wert (%1)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>No specification limits: capability not computed.</source>
+        <translation>Keine Spezifikationsgrenzen: Prozessfähigkeit nicht berechnet.</translation>
+    </message>
+    <message>
+        <source>Cp (within)</source>
+        <translation>Cp (innerhalb)</translation>
+    </message>
+    <message>
+        <source>(USL − LSL) / 6 σ within</source>
+        <translation>(OSG − USG) / 6 σ innerhalb</translation>
+    </message>
+    <message>
+        <source>Cpk (within)</source>
+        <translation>Cpk (innerhalb)</translation>
+    </message>
+    <message>
+        <source>min(USL − x̄, x̄ − LSL) / 3 σ within</source>
+        <translation>min(OSG − x̄, x̄ − USG) / 3 σ innerhalb</translation>
+    </message>
+    <message>
+        <source>Pp (overall)</source>
+        <translation>Pp (gesamt)</translation>
+    </message>
+    <message>
+        <source>(USL − LSL) / 6 σ overall</source>
+        <translation>(OSG − USG) / 6 σ gesamt</translation>
+    </message>
+    <message>
+        <source>Ppk (overall)</source>
+        <translation>Ppk (gesamt)</translation>
+    </message>
+    <message>
+        <source>min(USL − x̄, x̄ − LSL) / 3 σ overall</source>
+        <translation>min(OSG − x̄, x̄ − USG) / 3 σ gesamt</translation>
+    </message>
+    <message>
+        <source>n (values)</source>
+        <translation>n (Werte)</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>σ within / overall</source>
+        <translation>σ innerhalb / gesamt</translation>
+    </message>
+    <message>
+        <source>LSL / USL</source>
+        <translation>USG / OSG</translation>
+    </message>
+    <message>
+        <source>Normality (Anderson-Darling p)</source>
+        <translation>Normalverteilung (Anderson-Darling p)</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Product / shift</source>
+        <translation>Produkt / Schicht</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>off shift</source>
+        <translation>außerhalb der Schicht</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Plotted (%1)</source>
+        <translation>Dargestellt (%1)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>Machine: %1</source>
+        <translation>Maschine: %1</translation>
+    </message>
+    <message>
+        <source>No historian is open: limits cannot be frozen without an audit trail.</source>
+        <translation>Es ist kein Historian geöffnet: Ohne Audit-Trail können keine Grenzen eingefroren werden.</translation>
+    </message>
+    <message>
+        <source>A reason is required to freeze limits.</source>
+        <translation>Zum Einfrieren der Grenzen ist eine Begründung erforderlich.</translation>
+    </message>
+    <message>
+        <source>No chart to freeze limits from.</source>
+        <translation>Keine Karte vorhanden, deren Grenzen eingefroren werden könnten.</translation>
+    </message>
+    <message>
+        <source>Limits cannot be estimated: %1</source>
+        <translation>Grenzen können nicht geschätzt werden: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Limits not frozen: %1</source>
+        <translation>⚠ Grenzen nicht eingefroren: %1</translation>
+    </message>
+    <message>
+        <source>Freeze control limits</source>
+        <translation>Eingriffsgrenzen einfrieren</translation>
+    </message>
+    <message>
+        <source>No chart</source>
+        <translation>Keine Karte</translation>
+    </message>
+    <message>
+        <source>none (trial limits)</source>
+        <translation>keine (vorläufige Grenzen)</translation>
+    </message>
+    <message>
+        <source>%1, %2 chart: center %3, σ %4 from subgroups %5–%6</source>
+        <translation>%1, %2-Karte: Mittellinie %3, σ %4 aus den Stichproben %5–%6</translation>
+    </message>
+    <message>
+        <source>version %1 by %2 (%3)</source>
+        <translation>Version %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>New limits</source>
+        <translation>Neue Grenzen</translation>
+    </message>
+    <message>
+        <source>In force now</source>
+        <translation>Derzeit gültig</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Why (e.g. new baseline after tool change)</source>
+        <translation>Begründung (z. B. neue Basis nach Werkzeugwechsel)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>Einfrieren</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +3601,121 @@ Jetzt öffnen?</translation>
         <source>Offline review: %1 (read-only)</source>
         <translation>Offline-Auswertung: %1 (schreibgeschützt)</translation>
     </message>
+    <message>
+        <source>Overlay an earlier period on the pens, drawn dashed in the pen&apos;s colour</source>
+        <translation>Einen früheren Zeitraum über die Kurven legen, gestrichelt in der Farbe der Kurve</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Print trend</source>
+        <translation>Trend drucken</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Cannot print to %1.</source>
+        <translation>Drucken auf %1 nicht möglich.</translation>
+    </message>
+    <message>
+        <source> · dashed: %1</source>
+        <translation> · gestrichelt: %1</translation>
+    </message>
+    <message>
+        <source>No compare</source>
+        <translation>Kein Vergleich</translation>
+    </message>
+    <message>
+        <source>vs. prev. shift</source>
+        <translation>ggü. Vorschicht</translation>
+    </message>
+    <message>
+        <source>vs. last week</source>
+        <translation>ggü. Vorwoche</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Kein Vergleich</translation>
+    </message>
+    <message>
+        <source>Overlay the previous shift, dashed</source>
+        <translation>Vorherige Schicht gestrichelt überlagern</translation>
+    </message>
+    <message>
+        <source>Overlay the same weekday last week, dashed</source>
+        <translation>Gleichen Wochentag der Vorwoche gestrichelt überlagern</translation>
+    </message>
+    <message>
+        <source>−%1 d</source>
+        <translation>−%1 d</translation>
+    </message>
+    <message>
+        <source>−%1 h</source>
+        <translation>−%1 h</translation>
+    </message>
+    <message>
+        <source>previous shift (%1)</source>
+        <translation>vorherige Schicht (%1)</translation>
+    </message>
+    <message>
+        <source>same weekday last week (%1)</source>
+        <translation>gleicher Wochentag der Vorwoche (%1)</translation>
+    </message>
+    <message>
+        <source>Trend (offline review: %1)</source>
+        <translation>Trend (Offline-Auswertung: %1)</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2 · Andon</source>
+        <translation>Gedruckt am %1 von %2 · Andon</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::AlarmBanner</name>
+    <message>
+        <source>Alarms: click to open the Alarms page</source>
+        <translation>Alarme: Klicken Sie, um die Seite Alarme zu öffnen</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 active, %4 unacknowledged</source>
+        <translation>%1 %2: %3 aktiv, %4 unquittiert</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>ALARM FLOOD: %1 in 10 min</source>
+        <translation>ALARMFLUT: %1 in 10 min</translation>
+    </message>
+    <message>
+        <source>No active alarms</source>
+        <translation>Keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>   (+%1 more)</source>
+        <translation>   (+%1 weitere)</translation>
+    </message>
 </context>
 <context>
     <name>andon::widgets::MachineTile</name>
@@ -2344,6 +3730,18 @@ Jetzt öffnen?</translation>
     <message>
         <source>Reject</source>
         <translation>Ausschuss</translation>
+    </message>
+    <message>
+        <source>Trend %1</source>
+        <translation>Trend %1</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Trend all values</source>
+        <translation>Trend aller Werte</translation>
     </message>
 </context>
 <context>

@@ -354,6 +354,362 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::AlarmsPage</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <translation>Horas en %1</translation>
+    </message>
+    <message>
+        <source>No historian is open: alarm actions cannot be recorded and are refused; history and KPIs are not available.</source>
+        <translation>No hay ningún histórico abierto: las acciones sobre alarmas no pueden registrarse y se rechazan; el historial y los KPI no están disponibles.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activas</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>Todas las prioridades</translation>
+    </message>
+    <message>
+        <source>Whole plant</source>
+        <translation>Toda la planta</translation>
+    </message>
+    <message>
+        <source>Not normal</source>
+        <translation>No normales</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>Sin reconocer</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Archivadas</translation>
+    </message>
+    <message>
+        <source>Suppressed by design</source>
+        <translation>Suprimidas por diseño</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Fuera de servicio</translation>
+    </message>
+    <message>
+        <source>All alarms</source>
+        <translation>Todas las alarmas</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Texto de filtro</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Máquina</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>First out</source>
+        <translation>Primera alarma</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Reconocer</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm (Space)</source>
+        <translation>Reconocer la alarma seleccionada (Espacio)</translation>
+    </message>
+    <message>
+        <source>Acknowledge page</source>
+        <translation>Reconocer página</translation>
+    </message>
+    <message>
+        <source>Acknowledge every unacknowledged alarm in the list</source>
+        <translation>Reconocer todas las alarmas sin reconocer de la lista</translation>
+    </message>
+    <message>
+        <source>Shelve…</source>
+        <translation>Archivar…</translation>
+    </message>
+    <message>
+        <source>Take the selected alarm out of annunciation for a limited time</source>
+        <translation>Retirar la alarma seleccionada de la señalización durante un tiempo limitado</translation>
+    </message>
+    <message>
+        <source>Unshelve</source>
+        <translation>Desarchivar</translation>
+    </message>
+    <message>
+        <source>Return the selected alarm now</source>
+        <translation>Devolver ahora la alarma seleccionada</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Comentario…</translation>
+    </message>
+    <message>
+        <source>Add a note to the alarm&apos;s journal</source>
+        <translation>Añadir una nota al diario de la alarma</translation>
+    </message>
+    <message>
+        <source>Out of service…</source>
+        <translation>Fuera de servicio…</translation>
+    </message>
+    <message>
+        <source>Remove the selected alarm from service (maintenance), or return it</source>
+        <translation>Poner la alarma seleccionada fuera de servicio (mantenimiento) o devolverla al servicio</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Stop the alarm sound until the next new alarm</source>
+        <translation>Detener el sonido de alarma hasta la próxima alarma nueva</translation>
+    </message>
+    <message>
+        <source>Shelve alarm</source>
+        <translation>Archivar alarma</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Motivo (obligatorio)</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarma</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Note for %1</source>
+        <translation>Nota para %1</translation>
+    </message>
+    <message>
+        <source>Why is %1 taken out of service?</source>
+        <translation>¿Por qué se pone %1 fuera de servicio?</translation>
+    </message>
+    <message>
+        <source>Alarm, machine, user or text</source>
+        <translation>Alarma, máquina, usuario o texto</translation>
+    </message>
+    <message>
+        <source>System events</source>
+        <translation>Eventos del sistema</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Alarm / source</source>
+        <translation>Alarma / origen</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Export alarm history</source>
+        <translation>Exportar historial de alarmas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calcular</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Proporción</translation>
+    </message>
+    <message>
+        <source>Max / min</source>
+        <translation>Máx. / min</translation>
+    </message>
+    <message>
+        <source>Active for</source>
+        <translation>Tiempo activa</translation>
+    </message>
+    <message>
+        <source>Top 10 bad actors</source>
+        <translation>Las 10 alarmas más frecuentes</translation>
+    </message>
+    <message>
+        <source>Chattering (3 or more in 1 min)</source>
+        <translation>Alarmas intermitentes (3 o más en 1 min)</translation>
+    </message>
+    <message>
+        <source>Standing and stale (over 24 h: ⚠)</source>
+        <translation>Permanentes y obsoletas (más de 24 h: ⚠)</translation>
+    </message>
+    <message>
+        <source> (returned)</source>
+        <translation> (retornada)</translation>
+    </message>
+    <message>
+        <source>no historian: alarm actions are not recorded</source>
+        <translation>sin histórico: las acciones sobre alarmas no se registran</translation>
+    </message>
+    <message>
+        <source> until %1</source>
+        <translation> hasta %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>★ first</source>
+        <translation>★ primera</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) listed</source>
+        <translation>
+            <numerusform>%n alarma en la lista</numerusform>
+            <numerusform>%n alarmas en la lista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged</source>
+        <translation>
+            <numerusform>%n sin reconocer</numerusform>
+            <numerusform>%n sin reconocer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — sound on</source>
+        <translation> — sonido activado</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>Devolver al servicio</translation>
+    </message>
+    <message>
+        <source>Select an alarm first.</source>
+        <translation>Seleccione primero una alarma.</translation>
+    </message>
+    <message>
+        <source>No historian is open.</source>
+        <translation>No hay ningún histórico abierto.</translation>
+    </message>
+    <message>
+        <source>First %1 entries (newest first); narrow the search for more.</source>
+        <translation>Primeras %1 entradas (las más recientes primero); acote la búsqueda para ver más.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, newest first</source>
+        <translation>
+            <numerusform>%n entrada, las más recientes primero</numerusform>
+            <numerusform>%n entradas, las más recientes primero</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Alarm history</source>
+        <translation>Historial de alarmas</translation>
+    </message>
+    <message>
+        <source>times in %1</source>
+        <translation>horas en %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; alarms annunciated — &lt;b&gt;%2&lt;/b&gt; per 10 min on average (ISA-18.2: ~1 acceptable, ~2 at most), at most &lt;b&gt;%3&lt;/b&gt; in one 10-minute period. &lt;b&gt;%4 %&lt;/b&gt; of the time in flood (%5 floods; target below 1 %). Priorities: %6 critical, %7 high, %8 medium, %9 low.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; alarmas anunciadas — &lt;b&gt;%2&lt;/b&gt; cada 10 min de media (ISA-18.2: ~1 aceptable, ~2 como máximo), como máximo &lt;b&gt;%3&lt;/b&gt; en un periodo de 10 minutos. &lt;b&gt;%4 %&lt;/b&gt; del tiempo en avalancha de alarmas (%5 avalanchas; objetivo por debajo del 1 %). Prioridades: %6 críticas, %7 altas, %8 medias, %9 bajas.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::BrowseBrokerDialog</name>
     <message>
         <source>Browse broker</source>
@@ -867,6 +1223,203 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::EnergyPage</name>
+    <message>
+        <source>Energy</source>
+        <translation>Energía</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>por hora</translation>
+    </message>
+    <message>
+        <source>per shift</source>
+        <translation>por turno</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>por día</translation>
+    </message>
+    <message>
+        <source>No historian is open: the Energy page needs the recorded meters and states.</source>
+        <translation>No hay ningún histórico abierto: la página de energía necesita los contadores y estados registrados.</translation>
+    </message>
+    <message>
+        <source>Energy by machine (kWh)</source>
+        <translation>Energía por máquina (kWh)</translation>
+    </message>
+    <message>
+        <source>Site power and demand (kW)</source>
+        <translation>Potencia y demanda de la planta (kW)</translation>
+    </message>
+    <message>
+        <source>Idle energy (waste)</source>
+        <translation>Energía en vacío (desperdicio)</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>proporción</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>coste</translation>
+    </message>
+    <message>
+        <source>Main meter breakdown</source>
+        <translation>Desglose del contador principal</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>good units</source>
+        <translation>unidades buenas</translation>
+    </message>
+    <message>
+        <source>kWh/unit</source>
+        <translation>kWh/unidad</translation>
+    </message>
+    <message>
+        <source>Medium · line</source>
+        <translation>Medio · línea</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>mean flow while stopped</source>
+        <translation>caudal medio en parada</translation>
+    </message>
+    <message>
+        <source>leak check</source>
+        <translation>comprobación de fugas</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>sin histórico</translation>
+    </message>
+    <message>
+        <source>Site %1 kWh · cost %2 %3</source>
+        <translation>Planta %1 kWh · coste %2 %3</translation>
+    </message>
+    <message>
+        <source> · CO₂e %1 kg</source>
+        <translation> · CO₂e %1 kg</translation>
+    </message>
+    <message>
+        <source> · base load %1 kW</source>
+        <translation> · carga base %1 kW</translation>
+    </message>
+    <message>
+        <source> · unmetered %1 kWh (%2 %)</source>
+        <translation> · sin medir %1 kWh (%2 %)</translation>
+    </message>
+    <message>
+        <source>time zone %1</source>
+        <translation>zona horaria %1</translation>
+    </message>
+    <message>
+        <source>computed in %1 ms; %2 warnings
+%3</source>
+        <translation>calculado en %1 ms; %2 advertencias
+%3</translation>
+    </message>
+    <message>
+        <source>Peak demand %1 kW (%2 min from %3)</source>
+        <translation>Demanda máxima %1 kW (%2 min desde %3)</translation>
+    </message>
+    <message>
+        <source>No complete demand window yet</source>
+        <translation>Aún no hay ningún intervalo de demanda completo</translation>
+    </message>
+    <message>
+        <source> · limit %1 kW</source>
+        <translation> · límite %1 kW</translation>
+    </message>
+    <message>
+        <source> · running window %1–%2: %3 kW now, projected %4 kW</source>
+        <translation> · intervalo en curso %1–%2: %3 kW ahora, previsión %4 kW</translation>
+    </message>
+    <message>
+        <source>⚠ Demand warning: projected %1 kW reaches %2 % of the %3 kW limit; keep the rest of the window below %4 kW. </source>
+        <translation>⚠ Aviso de demanda: la previsión de %1 kW alcanza el %2 % del límite de %3 kW; mantenga el resto del intervalo por debajo de %4 kW. </translation>
+    </message>
+    <message>
+        <source>site power (1 min)</source>
+        <translation>potencia de la planta (1 min)</translation>
+    </message>
+    <message>
+        <source>demand (%1 min)</source>
+        <translation>demanda (%1 min)</translation>
+    </message>
+    <message>
+        <source>limit %1 kW</source>
+        <translation>límite %1 kW</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>previsión</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <source>⚠ leak %1 min</source>
+        <translation>⚠ fuga %1 min</translation>
+    </message>
+    <message>
+        <source>Flow stayed above %1 %2/h while the line was stopped; %3 %2 lost since %4</source>
+        <translation>El caudal se mantuvo por encima de %1 %2/h con la línea parada; %3 %2 perdidos desde %4</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>no stop</source>
+        <translation>sin parada</translation>
+    </message>
+    <message>
+        <source>The line did not stop long enough to judge a leak.</source>
+        <translation>La línea no estuvo parada el tiempo suficiente para evaluar una fuga.</translation>
+    </message>
+    <message>
+        <source>Main meter</source>
+        <translation>Contador principal</translation>
+    </message>
+    <message>
+        <source>Metered total</source>
+        <translation>Total medido</translation>
+    </message>
+    <message>
+        <source>unmetered rest</source>
+        <translation>resto sin medir</translation>
+    </message>
+    <message>
+        <source>Main meter minus the machines and sub-meters: lighting, HVAC, offices and losses</source>
+        <translation>Contador principal menos las máquinas y los subcontadores: iluminación, climatización, oficinas y pérdidas</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::FaceplateDialog</name>
     <message>
         <source>Faceplate — %1</source>
@@ -900,6 +1453,30 @@
         <source>Write a new value to the selected tag&apos;s Modbus device (asks for confirmation; recorded in the audit journal)</source>
         <translation>Escribir un valor nuevo en el dispositivo Modbus del tag seleccionado (pide confirmación; queda en el diario de auditoría)</translation>
     </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::MainWindow</name>
@@ -910,38 +1487,6 @@
     <message>
         <source>%1 — Andon</source>
         <translation>%1 — Andon</translation>
-    </message>
-    <message>
-        <source>energy per machine, line and shift in kWh, cost per tariff, energy per good part and idle energy.</source>
-        <translation>energía por máquina, línea y turno en kWh, coste por tarifa, energía por pieza buena y energía en vacío.</translation>
-    </message>
-    <message>
-        <source>the energy analytics feature (power and energy meter tags).</source>
-        <translation>el análisis energético (tags de potencia y contadores de energía).</translation>
-    </message>
-    <message>
-        <source>control charts (X̄-R, I-MR, p, u, EWMA) with Western Electric and Nelson rule violations and capability (Cp, Cpk).</source>
-        <translation>gráficos de control (X̄-R, I-MR, p, u, EWMA) con violaciones de las reglas Western Electric y Nelson y capacidad (Cp, Cpk).</translation>
-    </message>
-    <message>
-        <source>the SPC feature (SPC characteristics in the plant configuration).</source>
-        <translation>la función SPC (características SPC en la configuración de planta).</translation>
-    </message>
-    <message>
-        <source>active and past alarms by priority (ISA-18.2) with acknowledge and shelve.</source>
-        <translation>alarmas activas y pasadas por prioridad (ISA-18.2) con reconocimiento y aplazamiento.</translation>
-    </message>
-    <message>
-        <source>the alarm management feature (alarm definitions in the plant configuration).</source>
-        <translation>la gestión de alarmas (definiciones de alarma en la configuración de planta).</translation>
-    </message>
-    <message>
-        <source>condition monitoring: vibration zones (ISO 20816), temperatures, a health index and the remaining useful life of each machine.</source>
-        <translation>supervisión de estado: zonas de vibración (ISO 20816), temperaturas, índice de salud y vida útil restante de cada máquina.</translation>
-    </message>
-    <message>
-        <source>the condition monitoring feature (condition indicators with limits).</source>
-        <translation>la supervisión de estado (indicadores con límites).</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
@@ -1066,6 +1611,287 @@
     <message>
         <source>⚠ Historian: not writing, %1 samples waiting</source>
         <translation>⚠ Histórico: no escribe, %1 muestras en espera</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::MaintenancePage</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Condition of every machine, most urgent first</source>
+        <translation>Estado de todas las máquinas, las más urgentes primero</translation>
+    </message>
+    <message>
+        <source>Record service…</source>
+        <translation>Registrar mantenimiento…</translation>
+    </message>
+    <message>
+        <source>Record what was done on the selected machine; resets its run hours and cycles (event journal)</source>
+        <translation>Registrar lo realizado en la máquina seleccionada; pone a cero sus horas de funcionamiento y ciclos (diario de eventos)</translation>
+    </message>
+    <message>
+        <source>Work list CSV…</source>
+        <translation>Lista de trabajo en CSV…</translation>
+    </message>
+    <message>
+        <source>Work list PDF…</source>
+        <translation>Lista de trabajo en PDF…</translation>
+    </message>
+    <message>
+        <source>No historian is open. The Maintenance page judges vibration, temperatures, motor current and service counters from the history: start Andon with a historian (historian.path in the plant configuration, or --db FILE; a copied cache works for offline review).</source>
+        <translation>No hay ningún histórico abierto. La página de mantenimiento evalúa la vibración, las temperaturas, la corriente del motor y los contadores de mantenimiento a partir del histórico: inicie Andon con un histórico (historian.path en la configuración de planta o --db FILE; para la revisión sin conexión sirve una caché copiada).</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Máquina</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Causa</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Vibration</source>
+        <translation>Vibración</translation>
+    </message>
+    <message>
+        <source>Remaining life (90 % band)</source>
+        <translation>Vida útil restante (banda del 90 %)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Run hours</source>
+        <translation>Horas de funcionamiento</translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation>Ciclos</translation>
+    </message>
+    <message>
+        <source>Service due</source>
+        <translation>Mantenimiento previsto</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Stops, last %1 days</source>
+        <translation>Paradas, últimos %1 días</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Paradas</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>Service history</source>
+        <translation>Historial de mantenimiento</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>sin histórico</translation>
+    </message>
+    <message>
+        <source>as of %1 %2, the newest data in %3</source>
+        <translation>a fecha de %1 %2, los datos más recientes de %3</translation>
+    </message>
+    <message>
+        <source>as of %1 %2 · refreshed every %3 s</source>
+        <translation>a fecha de %1 %2 · se actualiza cada %3 s</translation>
+    </message>
+    <message>
+        <source> · line %1</source>
+        <translation> · línea %1</translation>
+    </message>
+    <message>
+        <source>No machine selected</source>
+        <translation>Ninguna máquina seleccionada</translation>
+    </message>
+    <message>
+        <source>%1 — vibration trend with ISO zones and remaining life</source>
+        <translation>%1 — tendencia de vibración con zonas ISO y vida útil restante</translation>
+    </message>
+    <message>
+        <source>Vibration is not monitored on this machine.</source>
+        <translation>La vibración no se supervisa en esta máquina.</translation>
+    </message>
+    <message>
+        <source>Reaches zone %1 (%2 mm/s) in %3 h, at %4 — 90 % band %5 to %6 (%7 trend, adjusted R² %8). Plan the work before the early edge.</source>
+        <translation>Alcanza la zona %1 (%2 mm/s) en %3 h, el %4 — banda del 90 % de %5 a %6 (tendencia %7, R² ajustado %8). Planifique el trabajo antes del extremo más temprano.</translation>
+    </message>
+    <message>
+        <source>beyond the horizon</source>
+        <translation>más allá del horizonte</translation>
+    </message>
+    <message>
+        <source>Already in zone %1: %2</source>
+        <translation>Ya en la zona %1: %2</translation>
+    </message>
+    <message>
+        <source>No crossing foreseen within the horizon: %1</source>
+        <translation>No se prevé ningún cruce dentro del horizonte: %1</translation>
+    </message>
+    <message>
+        <source>Remaining life: %1</source>
+        <translation>Vida útil restante: %1</translation>
+    </message>
+    <message>
+        <source>Health %1 / 100, limited by %2</source>
+        <translation>Índice de salud %1 / 100, limitado por %2</translation>
+    </message>
+    <message>
+        <source>Vibration %1 mm/s, zone %2 (%3: A/B %4, B/C %5, C/D %6 mm/s)</source>
+        <translation>Vibración %1 mm/s, zona %2 (%3: A/B %4, B/C %5, C/D %6 mm/s)</translation>
+    </message>
+    <message>
+        <source>Temperature %1 °C, rise over ambient %2 K</source>
+        <translation>Temperatura %1 °C, incremento sobre el ambiente %2 K</translation>
+    </message>
+    <message>
+        <source>Motor current %1 % from its normal</source>
+        <translation>Corriente del motor %1 % respecto a su valor normal</translation>
+    </message>
+    <message>
+        <source>Motor current: learning its normal</source>
+        <translation>Corriente del motor: aprendiendo su valor normal</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 run hours, %3 cycles; service due %4</source>
+        <translation>Desde %1: %2 horas de funcionamiento, %3 ciclos; mantenimiento previsto %4</translation>
+    </message>
+    <message>
+        <source>now (overdue)</source>
+        <translation>ahora (vencido)</translation>
+    </message>
+    <message>
+        <source>Faults (unplanned down) in %1 days: %2, %3 min</source>
+        <translation>Averías (parada no planificada) en %1 días: %2, %3 min</translation>
+    </message>
+    <message>
+        <source>%1 (fault)</source>
+        <translation>%1 (avería)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>No service recorded.</source>
+        <translation>No hay ningún mantenimiento registrado.</translation>
+    </message>
+    <message>
+        <source>%1 · vibration</source>
+        <translation>%1 · vibración</translation>
+    </message>
+    <message>
+        <source>A/B</source>
+        <translation>A/B</translation>
+    </message>
+    <message>
+        <source>B/C</source>
+        <translation>B/C</translation>
+    </message>
+    <message>
+        <source>C/D</source>
+        <translation>C/D</translation>
+    </message>
+    <message>
+        <source>fit points (running)</source>
+        <translation>puntos de ajuste (en marcha)</translation>
+    </message>
+    <message>
+        <source>90 % band</source>
+        <translation>banda del 90 %</translation>
+    </message>
+    <message>
+        <source>%1 fit</source>
+        <translation>ajuste %1</translation>
+    </message>
+    <message>
+        <source>zone %1 in %2 h
+(%3–%4 h)</source>
+        <translation>zona %1 en %2 h
+(%3–%4 h)</translation>
+    </message>
+    <message>
+        <source>&gt; horizon</source>
+        <translation>&gt; horizonte</translation>
+    </message>
+    <message>
+        <source>no historian is open</source>
+        <translation>no hay ningún histórico abierto</translation>
+    </message>
+    <message>
+        <source>say what was done</source>
+        <translation>indique lo que se hizo</translation>
+    </message>
+    <message>
+        <source>the event journal refused it</source>
+        <translation>el diario de eventos lo rechazó</translation>
+    </message>
+    <message>
+        <source>Service not recorded: %1</source>
+        <translation>Mantenimiento no registrado: %1</translation>
+    </message>
+    <message>
+        <source>Service recorded for %1</source>
+        <translation>Mantenimiento registrado para %1</translation>
+    </message>
+    <message>
+        <source>nothing computed yet</source>
+        <translation>aún no se ha calculado nada</translation>
+    </message>
+    <message>
+        <source>Export work list (PDF)</source>
+        <translation>Exportar lista de trabajo (PDF)</translation>
+    </message>
+    <message>
+        <source>Export work list (CSV)</source>
+        <translation>Exportar lista de trabajo (CSV)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Work list written to %1</source>
+        <translation>Lista de trabajo guardada en %1</translation>
+    </message>
+    <message>
+        <source>Work list not written: %1</source>
+        <translation>Lista de trabajo no guardada: %1</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2708,61 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::ServiceDialog</name>
+    <message>
+        <source>Record service — %1</source>
+        <translation>Registrar mantenimiento — %1</translation>
+    </message>
+    <message>
+        <source>Machine:</source>
+        <translation>Máquina:</translation>
+    </message>
+    <message>
+        <source>Recorded by:</source>
+        <translation>Registrado por:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Hora:</translation>
+    </message>
+    <message>
+        <source>run hours (now %1 h)</source>
+        <translation>horas de funcionamiento (ahora %1 h)</translation>
+    </message>
+    <message>
+        <source>cycles (now %1)</source>
+        <translation>ciclos (ahora %1)</translation>
+    </message>
+    <message>
+        <source>the motor-current baseline (learned again)</source>
+        <translation>la referencia de corriente del motor (se vuelve a aprender)</translation>
+    </message>
+    <message>
+        <source>nothing (no counters monitored)</source>
+        <translation>nada (no se supervisa ningún contador)</translation>
+    </message>
+    <message>
+        <source>Resets:</source>
+        <translation>Pone a cero:</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>Trabajo realizado:</translation>
+    </message>
+    <message>
+        <source>e.g. replaced the drive-end bearing, aligned the coupling</source>
+        <translation>p. ej. sustituido el rodamiento del lado de accionamiento, alineado el acoplamiento</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>No registrado: %1</translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::ShiftReportDialog</name>
     <message>
         <source>Shift report</source>
@@ -1992,6 +2873,396 @@ Open it now?</source>
 %1
 
 ¿Abrirlo ahora?</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::SpcPage</name>
+    <message>
+        <source>X̄-R</source>
+        <translation>X̄-R</translation>
+    </message>
+    <message>
+        <source>X̄-S</source>
+        <translation>X̄-S</translation>
+    </message>
+    <message>
+        <source>I-MR</source>
+        <translation>I-MR</translation>
+    </message>
+    <message>
+        <source>EWMA</source>
+        <translation>EWMA</translation>
+    </message>
+    <message>
+        <source>CUSUM</source>
+        <translation>CUSUM</translation>
+    </message>
+    <message>
+        <source>Subgroup size: consecutive measurements of one product within one shift</source>
+        <translation>Tamaño de subgrupo: mediciones consecutivas de un producto dentro de un turno</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Turno actual</translation>
+    </message>
+    <message>
+        <source>Last 8 h</source>
+        <translation>Últimas 8 h</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>Últimas 24 h</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Freeze limits…</source>
+        <translation>Congelar límites…</translation>
+    </message>
+    <message>
+        <source>Record the limits of the baseline subgroups as a new version (who, when and why are kept in the event journal)</source>
+        <translation>Registrar los límites de los subgrupos de referencia como una nueva versión (quién, cuándo y por qué quedan en el diario de eventos)</translation>
+    </message>
+    <message>
+        <source>Characteristic</source>
+        <translation>Característica</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Patrón</translation>
+    </message>
+    <message>
+        <source>Subgroups</source>
+        <translation>Subgrupos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>Capacidad del proceso</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Subgroup</source>
+        <translation>Subgrupo</translation>
+    </message>
+    <message>
+        <source>No historian is open: SPC needs the measurement history. Start Andon with a historian to see control charts.</source>
+        <translation>No hay ningún histórico abierto: el SPC necesita el histórico de mediciones. Inicie Andon con un histórico para ver los gráficos de control.</translation>
+    </message>
+    <message>
+        <source>no historian</source>
+        <translation>sin histórico</translation>
+    </message>
+    <message>
+        <source>No quality characteristic in the plant configuration. Give a tag specification limits (spec: { lsl, target, usl }) to chart it here.</source>
+        <translation>No hay ninguna característica de calidad en la configuración de planta. Asigne a un tag límites de especificación (spec: { lsl, target, usl }) para representarlo aquí.</translation>
+    </message>
+    <message>
+        <source>%1 measurements from %2 to %3 (%4)</source>
+        <translation>%1 mediciones de %2 a %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 with bad quality left out</source>
+        <translation>%1 con mala calidad excluidas</translation>
+    </message>
+    <message>
+        <source>No measurements in this window</source>
+        <translation>No hay mediciones en este periodo</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>No limits: %1</source>
+        <translation>Sin límites: %1</translation>
+    </message>
+    <message>
+        <source>Limits in force: version %1, frozen by %2 on %3 — %4</source>
+        <translation>Límites vigentes: versión %1, congelados por %2 el %3 — %4</translation>
+    </message>
+    <message>
+        <source>⚠ Trial limits from subgroups %1–%2 of this window (not frozen): freeze them once the process is in control</source>
+        <translation>⚠ Límites provisionales de los subgrupos %1–%2 de este periodo (no congelados): congélelos cuando el proceso esté bajo control</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>UCL</source>
+        <translation>LCS</translation>
+    </message>
+    <message>
+        <source>CL</source>
+        <translation>LC</translation>
+    </message>
+    <message>
+        <source>LCL</source>
+        <translation>LCI</translation>
+    </message>
+    <message>
+        <source>Run rule</source>
+        <translation>Regla de rachas</translation>
+    </message>
+    <message>
+        <source>Beyond limits</source>
+        <translation>Fuera de límites</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Seleccionado</translation>
+    </message>
+    <message>
+        <source>X̄ chart: subgroup means (n = %1)</source>
+        <translation>Gráfico X̄: medias de subgrupo (n = %1)</translation>
+    </message>
+    <message>
+        <source>Individuals chart (n = %1)</source>
+        <translation>Gráfico de valores individuales (n = %1)</translation>
+    </message>
+    <message>
+        <source>EWMA chart (λ = 0.2, n = %1)</source>
+        <translation>Gráfico EWMA (λ = 0,2, n = %1)</translation>
+    </message>
+    <message>
+        <source>CUSUM chart: C⁺ (n = %1)</source>
+        <translation>Gráfico CUSUM: C⁺ (n = %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s)</source>
+        <translation>
+            <numerusform>%n violación</numerusform>
+            <numerusform>%n violaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No companion chart for %1</source>
+        <translation>Sin gráfico complementario para %1</translation>
+    </message>
+    <message>
+        <source>R chart: subgroup ranges</source>
+        <translation>Gráfico R: rangos de subgrupo</translation>
+    </message>
+    <message>
+        <source>S chart: subgroup standard deviations</source>
+        <translation>Gráfico S: desviaciones típicas de subgrupo</translation>
+    </message>
+    <message>
+        <source>MR chart: moving ranges</source>
+        <translation>Gráfico MR: rangos móviles</translation>
+    </message>
+    <message>
+        <source>CUSUM chart: C⁻</source>
+        <translation>Gráfico CUSUM: C⁻</translation>
+    </message>
+    <message>
+        <source>Normal fit</source>
+        <translation>Ajuste normal</translation>
+    </message>
+    <message>
+        <source>LSL %1</source>
+        <translation>LEI %1</translation>
+    </message>
+    <message>
+        <source>USL %1</source>
+        <translation>LES %1</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>Valor (%1)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>No specification limits: capability not computed.</source>
+        <translation>Sin límites de especificación: no se calcula la capacidad del proceso.</translation>
+    </message>
+    <message>
+        <source>Cp (within)</source>
+        <translation>Cp (dentro)</translation>
+    </message>
+    <message>
+        <source>(USL − LSL) / 6 σ within</source>
+        <translation>(LES − LEI) / 6 σ dentro</translation>
+    </message>
+    <message>
+        <source>Cpk (within)</source>
+        <translation>Cpk (dentro)</translation>
+    </message>
+    <message>
+        <source>min(USL − x̄, x̄ − LSL) / 3 σ within</source>
+        <translation>min(LES − x̄, x̄ − LEI) / 3 σ dentro</translation>
+    </message>
+    <message>
+        <source>Pp (overall)</source>
+        <translation>Pp (general)</translation>
+    </message>
+    <message>
+        <source>(USL − LSL) / 6 σ overall</source>
+        <translation>(LES − LEI) / 6 σ general</translation>
+    </message>
+    <message>
+        <source>Ppk (overall)</source>
+        <translation>Ppk (general)</translation>
+    </message>
+    <message>
+        <source>min(USL − x̄, x̄ − LSL) / 3 σ overall</source>
+        <translation>min(LES − x̄, x̄ − LEI) / 3 σ general</translation>
+    </message>
+    <message>
+        <source>n (values)</source>
+        <translation>n (valores)</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>σ within / overall</source>
+        <translation>σ dentro / general</translation>
+    </message>
+    <message>
+        <source>LSL / USL</source>
+        <translation>LEI / LES</translation>
+    </message>
+    <message>
+        <source>Normality (Anderson-Darling p)</source>
+        <translation>Normalidad (Anderson-Darling p)</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>no comprobada</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Product / shift</source>
+        <translation>Producto / turno</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>off shift</source>
+        <translation>fuera de turno</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Plotted (%1)</source>
+        <translation>Representado (%1)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>sin valor</translation>
+    </message>
+    <message>
+        <source>Machine: %1</source>
+        <translation>Máquina: %1</translation>
+    </message>
+    <message>
+        <source>No historian is open: limits cannot be frozen without an audit trail.</source>
+        <translation>No hay ningún histórico abierto: los límites no pueden congelarse sin un registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>A reason is required to freeze limits.</source>
+        <translation>Se requiere un motivo para congelar los límites.</translation>
+    </message>
+    <message>
+        <source>No chart to freeze limits from.</source>
+        <translation>No hay ningún gráfico del que congelar los límites.</translation>
+    </message>
+    <message>
+        <source>Limits cannot be estimated: %1</source>
+        <translation>No se pueden estimar los límites: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Limits not frozen: %1</source>
+        <translation>⚠ Límites no congelados: %1</translation>
+    </message>
+    <message>
+        <source>Freeze control limits</source>
+        <translation>Congelar límites de control</translation>
+    </message>
+    <message>
+        <source>No chart</source>
+        <translation>Ningún gráfico</translation>
+    </message>
+    <message>
+        <source>none (trial limits)</source>
+        <translation>ninguna (límites provisionales)</translation>
+    </message>
+    <message>
+        <source>%1, %2 chart: center %3, σ %4 from subgroups %5–%6</source>
+        <translation>%1, gráfico %2: línea central %3, σ %4 de los subgrupos %5–%6</translation>
+    </message>
+    <message>
+        <source>version %1 by %2 (%3)</source>
+        <translation>versión %1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>New limits</source>
+        <translation>Límites nuevos</translation>
+    </message>
+    <message>
+        <source>In force now</source>
+        <translation>Vigentes ahora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Why (e.g. new baseline after tool change)</source>
+        <translation>Motivo (p. ej. nueva referencia tras un cambio de herramienta)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>Congelar</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +3601,121 @@ Open it now?</source>
         <source>Offline review: %1 (read-only)</source>
         <translation>Revisión sin conexión: %1 (solo lectura)</translation>
     </message>
+    <message>
+        <source>Overlay an earlier period on the pens, drawn dashed in the pen&apos;s colour</source>
+        <translation>Superponer un periodo anterior a las curvas, en línea discontinua del color de la curva</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print trend</source>
+        <translation>Imprimir tendencia</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Cannot print to %1.</source>
+        <translation>No se puede imprimir en %1.</translation>
+    </message>
+    <message>
+        <source> · dashed: %1</source>
+        <translation> · discontinua: %1</translation>
+    </message>
+    <message>
+        <source>No compare</source>
+        <translation>Sin comparar</translation>
+    </message>
+    <message>
+        <source>vs. prev. shift</source>
+        <translation>vs. turno anterior</translation>
+    </message>
+    <message>
+        <source>vs. last week</source>
+        <translation>vs. semana pasada</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Sin comparación</translation>
+    </message>
+    <message>
+        <source>Overlay the previous shift, dashed</source>
+        <translation>Superponer el turno anterior en línea discontinua</translation>
+    </message>
+    <message>
+        <source>Overlay the same weekday last week, dashed</source>
+        <translation>Superponer el mismo día de la semana pasada en línea discontinua</translation>
+    </message>
+    <message>
+        <source>−%1 d</source>
+        <translation>−%1 d</translation>
+    </message>
+    <message>
+        <source>−%1 h</source>
+        <translation>−%1 h</translation>
+    </message>
+    <message>
+        <source>previous shift (%1)</source>
+        <translation>turno anterior (%1)</translation>
+    </message>
+    <message>
+        <source>same weekday last week (%1)</source>
+        <translation>mismo día de la semana pasada (%1)</translation>
+    </message>
+    <message>
+        <source>Trend (offline review: %1)</source>
+        <translation>Tendencia (revisión sin conexión: %1)</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2 · Andon</source>
+        <translation>Impreso el %1 por %2 · Andon</translation>
+    </message>
+</context>
+<context>
+    <name>andon::widgets::AlarmBanner</name>
+    <message>
+        <source>Alarms: click to open the Alarms page</source>
+        <translation>Alarmas: haga clic para abrir la página de alarmas</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 active, %4 unacknowledged</source>
+        <translation>%1 %2: %3 activas, %4 sin reconocer</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>ALARM FLOOD: %1 in 10 min</source>
+        <translation>AVALANCHA DE ALARMAS: %1 en 10 min</translation>
+    </message>
+    <message>
+        <source>No active alarms</source>
+        <translation>No hay alarmas activas</translation>
+    </message>
+    <message>
+        <source>   (+%1 more)</source>
+        <translation>   (+%1 más)</translation>
+    </message>
 </context>
 <context>
     <name>andon::widgets::MachineTile</name>
@@ -2344,6 +3730,18 @@ Open it now?</source>
     <message>
         <source>Reject</source>
         <translation>Rechazo</translation>
+    </message>
+    <message>
+        <source>Trend %1</source>
+        <translation>Tendencia de %1</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>ritmo</translation>
+    </message>
+    <message>
+        <source>Trend all values</source>
+        <translation>Tendencia de todos los valores</translation>
     </message>
 </context>
 <context>

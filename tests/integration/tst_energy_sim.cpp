@@ -40,27 +40,11 @@ const QByteArray kEnergy = R"(energy:
         leak_threshold: 25, leak_min_minutes: 5, stopped_states: [off, planned_stop, idle] }
 )";
 
-struct Cli
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Cli = test::ToolRun;
 
 Cli runCli(const QStringList &args)
 {
-    QProcess p;
-    p.start(test::toolPath(QStringLiteral("andon-cli")), args);
-    Cli r;
-    if (!p.waitForStarted(10'000) || !p.waitForFinished(180'000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = QStringLiteral("andon-cli did not run or timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runTool(QStringLiteral("andon-cli"), args);
 }
 
 QJsonObject eventOf(const QJsonObject &truth, const char *type)

@@ -80,27 +80,11 @@ products:
   - { code: 102, name: Housing large, ideal_cycle_s: 1.2, by_path: { acme/berlin/assembly/line1/press: 1.3 } }
 )";
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = test::ToolRun;
 
 Run runCli(const QStringList &args)
 {
-    QProcess p;
-    p.start(test::toolPath(QStringLiteral("andon-cli")), args);
-    Run r;
-    if (!p.waitForStarted(10'000) || !p.waitForFinished(120'000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = QStringLiteral("andon-cli did not run or timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runTool(QStringLiteral("andon-cli"), args);
 }
 
 } // namespace

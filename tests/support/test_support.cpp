@@ -45,6 +45,23 @@ QString screenshotDir()
     return dir;
 }
 
+ToolRun runTool(const QString &name, const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.start(toolPath(name), args);
+    ToolRun r;
+    if (!p.waitForStarted(10'000) || !p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = QStringLiteral("%1 did not run or timed out").arg(name);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
 QString toolPath(const QString &name)
 {
     return buildDir() + QStringLiteral("/app/") + name;

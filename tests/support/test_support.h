@@ -18,6 +18,15 @@ QString buildDir();       // $ANDON_BUILD_DIR
 QString screenshotDir();  // <build>/screenshots, created on demand
 QString toolPath(const QString &name); // <build>/app/<name> (andon-cli, andon-sim, andon)
 
+// Exit code (-1: crashed, did not start or timed out) and output of one run of a built tool.
+struct ToolRun
+{
+    int exitCode = -1;
+    QString out, err;
+};
+// Runs toolPath(name) with `args` to completion, at most `timeoutMs` (then it is killed).
+ToolRun runTool(const QString &name, const QStringList &args, int timeoutMs = 180'000);
+
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int freeLoopbackPort();
 
