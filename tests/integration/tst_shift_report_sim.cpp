@@ -10,6 +10,7 @@
 #include "engine/oee_query.h"
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
+#include "tests/integration/oee_sim_plant.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -30,58 +31,8 @@ namespace {
 
 // The plant of tst_oee_sim (three machines, the demo plant's three-shift calendar, two products)
 // with a title for the report header.
-const QByteArray kPlant = R"(andon: 1
-plant: { enterprise: acme, title: ACME Berlin assembly }
-defaults:
-  stale_after_s: 15
-  states:
-    - { code: 0, name: Off, category: off }
-    - { code: 1, name: Running, category: running }
-    - { code: 2, name: Idle, category: idle }
-    - { code: 3, name: Starved, category: starved }
-    - { code: 4, name: Blocked, category: blocked }
-    - { code: 5, name: Changeover, category: changeover }
-    - { code: 6, name: Planned break, category: planned_stop }
-    - { code: 10, name: Jam at infeed, category: down }
-    - { code: 11, name: Tool breakage, category: down }
-    - { code: 12, name: Electrical fault, category: down }
-sites:
-  - name: berlin
-    timezone: Europe/Berlin
-    areas:
-      - name: assembly
-        lines:
-          - name: line1
-            machines:
-              - name: feeder
-                ideal_rate_per_min: 62
-                tags: &t
-                  - { name: state, kind: state, role: state }
-                  - { name: good_count, kind: counter, role: good_count }
-                  - { name: reject_count, kind: counter, role: reject_count }
-                  - { name: total_count, kind: counter, role: total_count }
-                  - { name: product, role: product, decimals: 0 }
-              - { name: press, ideal_rate_per_min: 60, tags: *t }
-              - { name: tester, ideal_rate_per_min: 61, tags: *t }
-calendar:
-  non_production_days: []
-  shifts:
-    - name: early
-      start: "06:00"
-      hours: 8
-      breaks: [ { start: "09:00", minutes: 15 }, { start: "11:30", minutes: 30 } ]
-    - name: late
-      start: "14:00"
-      hours: 8
-      breaks: [ { start: "17:00", minutes: 15 }, { start: "19:30", minutes: 30 } ]
-    - name: night
-      start: "22:00"
-      hours: 8
-      breaks: [ { start: "01:00", minutes: 15 }, { start: "03:30", minutes: 30 } ]
-products:
-  - { code: 101, name: Housing small, ideal_cycle_s: 1.0, by_path: { acme/berlin/assembly/line1/tester: 0.98 } }
-  - { code: 102, name: Housing large, ideal_cycle_s: 1.2, by_path: { acme/berlin/assembly/line1/press: 1.3 } }
-)";
+const QByteArray kPlant =
+    QByteArray("andon: 1\nplant: { enterprise: acme, title: ACME Berlin assembly }\n") + test::kOeeSimPlantBody;
 
 const QString kLine = QStringLiteral("acme/berlin/assembly/line1");
 
