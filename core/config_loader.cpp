@@ -278,6 +278,7 @@ private:
 
     // Convenience: read an optional key of `f` into `out` when present and valid.
     void readText(const Fields &f, const char *key, QString *out);
+    void readHost(const Fields &f, QString *out); // `host`: non-empty name or address
     template <typename T>
     void readInt(const Fields &f, const char *key, qint64 low, qint64 high, T *out);
     void readStaleAfter(const Fields &f, int *outMs);
@@ -545,6 +546,18 @@ void Loader::readText(const Fields &f, const char *key, QString *out)
 {
     if (const auto n = f.get(key)) {
         if (const auto v = text(*n, f.path(key)))
+            *out = *v;
+    }
+}
+
+void Loader::readHost(const Fields &f, QString *out)
+{
+    if (const auto h = f.get("host")) {
+        const auto v = text(*h, f.path("host"));
+        if (v && v->isEmpty())
+            error(*h,
+                f.path("host") + QStringLiteral(": expected a host name or address, got nothing"));
+        else if (v)
             *out = *v;
     }
 }
@@ -829,14 +842,7 @@ void Loader::readMqttConnection(const YAML::Node &n, const QString &path)
     }
     MqttConnection c;
     bool valid = readUniqueId(f, m_connIds, QStringLiteral("connection"), &c.id);
-    if (const auto h = f.get("host")) {
-        const auto v = text(*h, f.path("host"));
-        if (v && v->isEmpty())
-            error(*h,
-                f.path("host") + QStringLiteral(": expected a host name or address, got nothing"));
-        else if (v)
-            c.host = *v;
-    }
+    readHost(f, &c.host);
     readInt(f, "port", 1, 65535, &c.port);
     readText(f, "client_id", &c.clientId);
     readInt(f, "keepalive_s", 0, 65535, &c.keepAliveS); // MQTT 3.1.1 §3.1.2.10: 16 bits
@@ -1541,14 +1547,7 @@ void Loader::readModbusDevice(const YAML::Node &n, const QString &path)
                 parseModbusTransport, { "tcp", "rtu", "rtu-over-tcp" }))
             d.transport = *v;
     }
-    if (const auto h = f.get("host")) {
-        const auto v = text(*h, f.path("host"));
-        if (v && v->isEmpty())
-            error(*h,
-                f.path("host") + QStringLiteral(": expected a host name or address, got nothing"));
-        else if (v)
-            d.host = *v;
-    }
+    readHost(f, &d.host);
     readInt(f, "port", 1, 65535, &d.port);
     readText(f, "serial_port", &d.serialPort);
     readInt(f, "baud", 50, 4'000'000, &d.baud);
