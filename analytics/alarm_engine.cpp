@@ -232,7 +232,7 @@ AlarmEngine::AlarmEngine(
         const int index = static_cast<int>(i);
         m_status[i].index = index;
         m_byId.insert(a.id, index);
-        if (a.tag < m.tags.size())
+        if (a.tag < m.tags.size() && !a.external)
             m_byTag[a.tag].push_back(index);
         if (!a.suppressStateCodes.empty() && a.stateMachine >= 0
             && a.stateMachine < static_cast<int>(m.machines.size())) {
@@ -408,7 +408,9 @@ bool AlarmEngine::apply(int index, AlarmAction action, TimestampMs t, const QStr
     const bool annunciates = next.to == AlarmState::UnackActive && from != AlarmState::UnackActive;
     if (annunciates) {
         st.activeSinceMs = t;
-        st.message = alarmMessage(*m_model, a, st.value);
+        const QString &external = m_runtime[static_cast<std::size_t>(index)].externalMessage;
+        st.message = a.external && !external.isEmpty() ? external
+                                                       : alarmMessage(*m_model, a, st.value);
         if (action == AlarmAction::Activate)
             firstOut(index, t);
     }
@@ -570,6 +572,30 @@ bool AlarmEngine::addComment(
         return false;
     }
     return userAction(id, AlarmAction::Comment, user, text.trimmed(), why);
+}
+
+bool AlarmEngine::setExternalCondition(const QString &id, bool active, TimestampMs t,
+    double value, const QString &message, QString *why)
+{
+    const int index = indexOf(id);
+    if (index < 0 || !m_model->alarms[static_cast<std::size_t>(index)].external) {
+        if (why)
+            *why = tr("%1 is not an externally driven alarm").arg(id);
+        return false;
+    }
+    AlarmStatus &st = m_status[static_cast<std::size_t>(index)];
+    Runtime &r = m_runtime[static_cast<std::size_t>(index)];
+    st.value = value;
+    st.quality = Quality::Good;
+    if (active)
+        r.externalMessage = message;
+    r.raw = active;
+    r.rawKnown = true;
+    if (st.conditionActive != active) {
+        r.rawSince = t;
+        setCondition(index, active, t);
+    }
+    return true;
 }
 
 void AlarmEngine::restore(const std::vector<AlarmEvent> &journal)

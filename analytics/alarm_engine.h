@@ -140,7 +140,13 @@ public:
         AlarmEngineOptions options = {});
 
     const PlantModel &model() const { return *m_model; }
+    std::shared_ptr<const PlantModel> modelPtr() const { return m_model; }
     const AlarmEngineOptions &options() const { return m_options; }
+    // Run-time settings (AlarmService::updateSettings): `model` is a copy of model() whose
+    // alarms differ only in limit, setpoint, deadband, delays and priority. States stay as
+    // they are; the next sample (or tick, for delays) is evaluated with the new settings, so a
+    // change never clears an unacknowledged alarm by itself (ISA-18.2 §11: B goes to D).
+    void replaceSettings(std::shared_ptr<const PlantModel> model) { m_model = std::move(model); }
 
     // Evaluates a batch in order. Cheap for tags without alarms (one index lookup).
     void process(const SampleBatch &batch);
@@ -158,6 +164,13 @@ public:
     bool returnToService(const QString &id, const QString &user, QString *why = nullptr);
     bool addComment(
         const QString &id, const QString &user, const QString &text, QString *why = nullptr);
+
+    // Drives an external alarm (AlarmDef::external, e.g. an SPC violation alarm) at time `t`:
+    // its condition becomes `active` at once (no delays), `value` is recorded and `message`
+    // replaces the configured text when it annunciates. False (and *why) for an unknown or
+    // non-external alarm. A condition that does not change makes no transition.
+    bool setExternalCondition(const QString &id, bool active, TimestampMs t, double value,
+        const QString &message, QString *why = nullptr);
 
     // Restores each alarm's last state from journal records (any order of alarms, oldest
     // first per alarm); alarms the configuration no longer has are ignored. Produces no events.
@@ -181,6 +194,7 @@ private:
         TimestampMs rawSince = 0;
         bool rawKnown = false;
         std::deque<std::pair<TimestampMs, double>> history; // rate of change
+        QString externalMessage; // external alarms: the text of the current condition
     };
 
     void evaluate(int index, const Sample &s);

@@ -1,6 +1,7 @@
 #include "analytics/condition.h"
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <utility>
 
@@ -105,6 +106,84 @@ double healthIndex(const std::vector<double> &scores)
             worst = s;
     }
     return std::isfinite(worst) ? std::round(worst * 10.0) / 10.0 : kNaN;
+}
+
+// ---- oil cleanliness ---------------------------------------------------------------------------
+
+namespace {
+// ISO 4406:2021 Table 1 "Allocation of scale numbers" (unchanged since ISO 4406:1999): the
+// upper limit ("up to and including") of scale numbers 0..28, particles per mL; the lower limit
+// ("more than") of R is the upper limit of R - 1, and 0 for R = 0.
+constexpr double kIso4406Upper[29] = {
+    0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.3, 2.5, 5, 10, 20, 40, 80, 160, 320, 640,
+    1'300, 2'500, 5'000, 10'000, 20'000, 40'000, 80'000, 160'000, 320'000, 640'000, 1'300'000,
+    2'500'000};
+} // namespace
+
+int iso4406ScaleNumber(double count)
+{
+    if (!std::isfinite(count) || count < 0)
+        return Iso4406Code::kNone;
+    for (int r = 0; r <= 28; ++r) {
+        if (count <= kIso4406Upper[r])
+            return r;
+    }
+    return Iso4406Code::kAbove28;
+}
+
+double iso4406UpperLimit(int r)
+{
+    return r >= 0 && r <= 28 ? kIso4406Upper[r] : kNaN;
+}
+
+double iso4406LowerLimit(int r)
+{
+    if (r == 0)
+        return 0.0;
+    return r > 0 && r <= 28 ? kIso4406Upper[r - 1] : kNaN;
+}
+
+Iso4406Code iso4406Code(double per4, double per6, double per14)
+{
+    return {iso4406ScaleNumber(per4), iso4406ScaleNumber(per6), iso4406ScaleNumber(per14)};
+}
+
+int iso4406Excess(const Iso4406Code &code, const Iso4406Code &target)
+{
+    int worst = INT_MIN;
+    for (int i = 0; i < 3; ++i) {
+        if (code.at(i) != Iso4406Code::kNone && target.at(i) != Iso4406Code::kNone)
+            worst = std::max(worst, code.at(i) - target.at(i));
+    }
+    return worst;
+}
+
+Severity oilCleanlinessSeverity(int excess, int alertSteps, int alarmSteps)
+{
+    if (excess == INT_MIN)
+        return Severity::Unknown;
+    if (excess >= alarmSteps)
+        return Severity::Alarm;
+    if (excess >= alertSteps)
+        return Severity::Warning;
+    return Severity::Normal;
+}
+
+double oilCleanlinessScore(int excess, int alertSteps, int alarmSteps)
+{
+    if (excess == INT_MIN || !(alarmSteps > alertSteps) || alertSteps < 1)
+        return kNaN;
+    return piecewise(double(excess),
+                     {{-2.0, 100.0}, {0.0, 80.0}, {double(alertSteps), 50.0},
+                      {double(alarmSteps), 20.0}, {double(2 * alarmSteps - alertSteps), 0.0}});
+}
+
+double oilAlarmCount(const Iso4406Code &target, int size, int alarmSteps)
+{
+    const int t = target.at(size);
+    if (t == Iso4406Code::kNone)
+        return kNaN;
+    return iso4406UpperLimit(t + alarmSteps - 1);
 }
 
 // ---- trend fits ------------------------------------------------------------------------------

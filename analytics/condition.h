@@ -8,6 +8,7 @@
 #include "core/condition_def.h"
 #include "core/sample.h"
 
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -42,6 +43,31 @@ double vibrationScore(double rmsMmS, const VibrationZoneLimits &limits);
 double limitScore(double value, double warn, double alarm);
 // The health index: the worst (lowest) finite sub-score, rounded to 0.1; NaN when none.
 double healthIndex(const std::vector<double> &scores);
+
+// ---- Oil cleanliness (ISO 4406:2021) and oil condition -----------------------------------------
+
+// The ISO 4406:2021 Table 1 scale number of a particle count per mL: the number R whose range
+// "more than lower(R), up to and including upper(R)" holds the count (0: 0-0.01 ... 28:
+// 1 300 000-2 500 000), Iso4406Code::kAbove28 above 2 500 000, kNone for NaN or negative.
+// Each step roughly doubles the count (the upper limits are 0.01 x 2^R, rounded).
+int iso4406ScaleNumber(double particlesPerMl);
+// The table's limits of scale number `r` (0..28), per mL; NaN outside.
+double iso4406UpperLimit(int r);
+double iso4406LowerLimit(int r);
+// The code of the counts at >= 4, >= 6 and >= 14 µm(c) (NaN: that size is not counted, "-").
+Iso4406Code iso4406Code(double per4, double per6, double per14);
+// How many scale numbers the code is above the target in its worst size (sizes missing in
+// either are skipped); INT_MIN when no size is in both.
+int iso4406Excess(const Iso4406Code &code, const Iso4406Code &target);
+// Zones good / alert / alarm (docs/condition.md "Oil"): excess >= alarmSteps: Alarm; >=
+// alertSteps: Warning ("alert"); else Normal; no comparable size: Unknown.
+Severity oilCleanlinessSeverity(int excess, int alertSteps, int alarmSteps);
+// Sub-score: excess <= -2 -> 100, 0 (at target) -> 80, alert -> 50, alarm -> 20,
+// alarm + (alarm - alert) -> 0, linear between; NaN when no comparable size.
+double oilCleanlinessScore(int excess, int alertSteps, int alarmSteps);
+// The count per mL at which the worst size enters the alarm zone: the upper limit of the
+// scale number (target + alarmSteps - 1) of size `size` (0: 4 µm, 1: 6 µm, 2: 14 µm).
+double oilAlarmCount(const Iso4406Code &target, int size, int alarmSteps);
 
 // ---- Degradation trend and remaining useful life ----------------------------------------------
 

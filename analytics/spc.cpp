@@ -255,6 +255,8 @@ QString chartTypeName(ChartType type)
         return QStringLiteral("c");
     case ChartType::U:
         return QStringLiteral("u");
+    case ChartType::Median:
+        return QStringLiteral("median");
     }
     return {};
 }
@@ -262,7 +264,8 @@ QString chartTypeName(ChartType type)
 std::optional<ChartType> parseChartType(const QString &name)
 {
     for (ChartType t : { ChartType::XbarR, ChartType::XbarS, ChartType::IMR, ChartType::Ewma,
-             ChartType::Cusum, ChartType::P, ChartType::NP, ChartType::C, ChartType::U }) {
+             ChartType::Cusum, ChartType::P, ChartType::NP, ChartType::C, ChartType::U,
+             ChartType::Median }) {
         if (name.compare(chartTypeName(t), Qt::CaseInsensitive) == 0)
             return t;
     }
@@ -282,6 +285,114 @@ double mean(const std::vector<double> &values)
     if (values.empty())
         return kNaN;
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return kNaN;
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+double quantileType6(const std::vector<double> &sorted, double p)
+{
+    const std::size_t n = sorted.size();
+    if (n == 0 || !finite(p))
+        return kNaN;
+    const double h = (static_cast<double>(n) + 1.0) * std::clamp(p, 0.0, 1.0);
+    if (h <= 1.0)
+        return sorted.front();
+    if (h >= static_cast<double>(n))
+        return sorted.back();
+    const double lower = std::floor(h);
+    const std::size_t j = static_cast<std::size_t>(lower); // 1-based index of the lower one
+    return sorted[j - 1] + (h - lower) * (sorted[j] - sorted[j - 1]);
+}
+
+BoxStats boxStats(std::vector<double> values)
+{
+    BoxStats b;
+    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !finite(v); }),
+        values.end());
+    b.n = static_cast<int>(values.size());
+    if (values.empty())
+        return b;
+    std::sort(values.begin(), values.end());
+    constexpr double kQ1 = 0.25, kQ2 = 0.5, kQ3 = 0.75;
+    b.q1 = quantileType6(values, kQ1);
+    b.median = quantileType6(values, kQ2);
+    b.q3 = quantileType6(values, kQ3);
+    const double iqr = b.q3 - b.q1;
+    const double lowFence = b.q1 - kTukeyFence * iqr, highFence = b.q3 + kTukeyFence * iqr;
+    for (double v : values) {
+        if (v < lowFence || v > highFence) {
+            b.outliers.push_back(v);
+            continue;
+        }
+        if (!finite(b.lowerWhisker))
+            b.lowerWhisker = v; // ascending: the first inside the fences is the lowest
+        b.upperWhisker = v;
+    }
+    return b;
+}
+
+std::vector<ParetoItem> paretoRanking(const std::vector<std::pair<QString, double>> &counts)
+{
+    std::vector<ParetoItem> out;
+    double total = 0.0;
+    for (const auto &[name, count] : counts) {
+        ParetoItem item;
+        item.name = name;
+        item.count = finite(count) && count > 0 ? count : 0.0;
+        total += item.count;
+        out.push_back(item);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ParetoItem &a, const ParetoItem &b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        return a.name < b.name;
+    });
+    double cumulative = 0.0;
+    for (ParetoItem &item : out) {
+        cumulative += item.count;
+        if (total > 0) {
+            item.percent = 100.0 * item.count / total;
+            item.cumulativePercent = 100.0 * cumulative / total;
+        }
+    }
+    return out;
+}
+
+WelchTest welchTest(const std::vector<double> &group1, const std::vector<double> &group2)
+{
+    WelchTest w;
+    w.n1 = static_cast<int>(group1.size());
+    w.n2 = static_cast<int>(group2.size());
+    w.mean1 = mean(group1);
+    w.mean2 = mean(group2);
+    w.sd1 = sampleStdDev(group1);
+    w.sd2 = sampleStdDev(group2);
+    w.difference = w.mean1 - w.mean2;
+    if (w.n1 < 2 || w.n2 < 2)
+        return w;
+    const double v1 = w.sd1 * w.sd1 / w.n1, v2 = w.sd2 * w.sd2 / w.n2;
+    const double se = std::sqrt(v1 + v2);
+    if (se > 0) {
+        w.t = w.difference / se;
+        w.df = (v1 + v2) * (v1 + v2)
+            / (v1 * v1 / (w.n1 - 1) + v2 * v2 / (w.n2 - 1));
+    } else {
+        w.t = w.difference == 0 ? 0.0
+                                : std::copysign(std::numeric_limits<double>::infinity(),
+                                      w.difference);
+    }
+    const double pooled = std::sqrt(((w.n1 - 1) * w.sd1 * w.sd1 + (w.n2 - 1) * w.sd2 * w.sd2)
+        / (w.n1 + w.n2 - 2));
+    if (pooled > 0)
+        w.cohenD = w.difference / pooled;
+    return w;
 }
 
 double sampleStdDev(const std::vector<double> &values)
@@ -719,6 +830,21 @@ std::optional<ControlLimits> estimateLimits(ChartType type, const std::vector<Su
         l.sigma = withinSigma(base, type == ChartType::XbarS);
         break;
     }
+    case ChartType::Median: {
+        // AIAG SPC manual (2nd ed., 2005) median chart: center X~-bar = the mean of the subgroup
+        // medians, sigma from R-bar/d2 as for the X-bar-R chart.
+        std::vector<double> medians;
+        for (const Subgroup &g : base) {
+            if (sizeOf(g) >= kMinSubgroupSize)
+                medians.push_back(median(g.values));
+        }
+        if (medians.empty())
+            return fail(QStringLiteral("median needs subgroups of at least 2 values (use "
+                                       "--subgroup N or a subgroup column)"));
+        l.center = mean(medians);
+        l.sigma = withinSigma(base, false);
+        break;
+    }
     case ChartType::IMR:
         if (count < kMovingRangeSpan)
             return fail(QStringLiteral("imr needs at least 2 individual values"));
@@ -811,9 +937,11 @@ ChartResult computeChart(ChartType type, const std::vector<Subgroup> &subgroups,
 
     switch (type) {
     case ChartType::XbarR:
-    case ChartType::XbarS: {
+    case ChartType::XbarS:
+    case ChartType::Median: {
         const bool useS = type == ChartType::XbarS;
-        r.primary = makeSeries(QStringLiteral("xbar"), n);
+        const bool useMedian = type == ChartType::Median;
+        r.primary = makeSeries(useMedian ? QStringLiteral("median") : QStringLiteral("xbar"), n);
         ChartSeries spread = makeSeries(useS ? QStringLiteral("s") : QStringLiteral("r"), n);
         for (std::size_t i = 0; i < n; ++i) {
             const Subgroup &g = subgroups[i];
@@ -823,8 +951,11 @@ ChartResult computeChart(ChartType type, const std::vector<Subgroup> &subgroups,
                 continue;
             }
             const ChartConstants k = chartConstants(size);
-            const double se = sigma / std::sqrt(static_cast<double>(size));
-            r.primary.values[i] = subgroupMean(g);
+            // Median chart: the standard error of a subgroup median is medianSd(n) sigma; for
+            // L = 3 and constant n the limits are X~-bar +- A2~ R-bar (AIAG SPC manual App. E).
+            const double se = useMedian ? k.medianSd * sigma
+                                        : sigma / std::sqrt(static_cast<double>(size));
+            r.primary.values[i] = useMedian ? median(g.values) : subgroupMean(g);
             r.primary.center[i] = c;
             r.primary.ucl[i] = c + L * se;
             r.primary.lcl[i] = c - L * se;

@@ -22,9 +22,10 @@ namespace andon::analytics::spc {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-enum class ChartType { XbarR, XbarS, IMR, Ewma, Cusum, P, NP, C, U };
+enum class ChartType { XbarR, XbarS, IMR, Ewma, Cusum, P, NP, C, U, Median };
 
-QString chartTypeName(ChartType type); // "xbar-r", "xbar-s", "imr", "ewma", "cusum", "p", ...
+// "xbar-r", "xbar-s", "imr", "ewma", "cusum", "p", "np", "c", "u", "median" (median X~-R chart)
+QString chartTypeName(ChartType type);
 std::optional<ChartType> parseChartType(const QString &name);
 bool isAttributeChart(ChartType type); // p, np, c, u
 
@@ -152,7 +153,8 @@ std::vector<Violation> evaluateRules(const std::vector<double> &values,
 struct ControlLimits
 {
     ChartType chart = ChartType::IMR;
-    // Center line of the primary chart: grand mean (X-bar, I), target mu0 (EWMA, CUSUM),
+    // Center line of the primary chart: grand mean (X-bar, I), mean of the subgroup medians
+    // (median chart), target mu0 (EWMA, CUSUM),
     // p-bar (p), n*p-bar (np), c-bar (c), u-bar (u).
     double center = kNaN;
     // Process sigma within subgroups (variables charts: R-bar/d2, S-bar/c4 or MR-bar/d2, or
@@ -204,7 +206,7 @@ std::optional<ControlLimits> estimateLimits(ChartType type, const std::vector<Su
 
 struct ChartSeries
 {
-    QString name; // "xbar", "r", "s", "x", "mr", "ewma", "c+", "c-", "p", "np", "c", "u"
+    QString name; // "xbar", "median", "r", "s", "x", "mr", "ewma", "c+", "c-", "p", "np", "c", "u"
     std::vector<double> values, center, ucl, lcl; // per point; NaN = none (e.g. first MR)
     std::vector<double> sigma; // zone width per point (rules)
 };
@@ -287,5 +289,59 @@ QJsonObject toJson(const Capability &capability);
 // Sample mean and standard deviation (n - 1); NaN when there are too few values.
 double mean(const std::vector<double> &values);
 double sampleStdDev(const std::vector<double> &values);
+double median(std::vector<double> values); // NaN when empty
+
+// ---- Box and whisker ---------------------------------------------------------------------
+
+// Quantile of `sorted` (ascending) by Hyndman & Fan's definition 6, the one Minitab uses and
+// Python's statistics.quantiles(method="exclusive"): position h = (n + 1) p (1-based), linear
+// interpolation between the neighbouring order statistics, clamped to the smallest and largest
+// value when h < 1 or h > n (R. J. Hyndman, Y. Fan, "Sample Quantiles in Statistical Packages",
+// The American Statistician 50(4), 1996, 361-365). NaN when empty.
+double quantileType6(const std::vector<double> &sorted, double p);
+
+// Tukey's box plot (J. W. Tukey, "Exploratory Data Analysis", 1977, ch. 2): the box from Q1 to
+// Q3 with the median, whiskers to the most extreme values within the fences
+// Q1 - 1.5 IQR and Q3 + 1.5 IQR, values beyond the fences as outliers. Quartiles by
+// quantileType6.
+constexpr double kTukeyFence = 1.5;
+struct BoxStats
+{
+    int n = 0;
+    double q1 = kNaN, median = kNaN, q3 = kNaN;
+    double lowerWhisker = kNaN, upperWhisker = kNaN; // data values, not the fences
+    std::vector<double> outliers; // ascending
+};
+BoxStats boxStats(std::vector<double> values);
+
+// ---- Pareto ------------------------------------------------------------------------------
+
+// Categories ranked by count, largest first (ties by name), with each one's share of the total
+// and the cumulative share (J. M. Juran's Pareto analysis; Montgomery §5.4 "Pareto chart").
+struct ParetoItem
+{
+    QString name;
+    double count = 0.0;
+    double percent = 0.0; // of the total, 0..100
+    double cumulativePercent = 0.0;
+};
+// Negative or non-finite counts are treated as 0. All percentages are 0 when the total is 0.
+std::vector<ParetoItem> paretoRanking(const std::vector<std::pair<QString, double>> &counts);
+
+// ---- Two-group comparison ----------------------------------------------------------------
+
+// Welch's unequal-variances t statistic t = (mean1 - mean2) / sqrt(s1^2/n1 + s2^2/n2) with the
+// Welch-Satterthwaite degrees of freedom (B. L. Welch, Biometrika 34, 1947, 28-35), and Cohen's
+// d with the pooled standard deviation (J. Cohen, "Statistical Power Analysis for the
+// Behavioral Sciences", 2nd ed., 1988, §2.2). t is NaN when a group has fewer than 2 values;
+// +-infinity when both groups have no spread but different means.
+struct WelchTest
+{
+    int n1 = 0, n2 = 0;
+    double mean1 = kNaN, mean2 = kNaN, sd1 = kNaN, sd2 = kNaN;
+    double difference = kNaN; // mean1 - mean2
+    double t = kNaN, df = kNaN, cohenD = kNaN;
+};
+WelchTest welchTest(const std::vector<double> &group1, const std::vector<double> &group2);
 
 } // namespace andon::analytics::spc

@@ -1,10 +1,14 @@
 // The desktop HMI: loads the plant configuration, creates the Engine (historian + sources)
 // and shows the MainWindow. Wiring only; everything else lives in the libraries.
 #include "core/config_loader.h"
+#include "engine/access_control.h"
 #include "engine/engine.h"
+#include "engine/kpi_publisher.h"
 #include "engine/spc_service.h"
 #include "models/machine_tile_model.h"
+#include "ui/connections_page.h"
 #include "ui/faceplate_dialog.h"
+#include "ui/first_admin_dialog.h"
 #include "ui/main_window.h"
 #include "ui/overview_page.h"
 #include "widgets/theme.h"
@@ -203,9 +207,16 @@ int main(int argc, char *argv[])
     engine.startSources();
     // Live SPC: rule violations against frozen limits go to the event journal (docs/spc.md).
     andon::SpcService spc(engine.modelPtr(), engine.historian());
+    spc.setAlarmService(engine.alarms()); // `spec: alarm:` raises violation alarms
     spc.start(&andon::SystemClock::instance());
+    // KPIs back to the plant's UNS when `publish:` is configured (docs/integrations.md).
+    const auto kpiPublisher = andon::KpiPublisher::forEngine(engine);
+    if (kpiPublisher)
+        kpiPublisher->start(&andon::SystemClock::instance());
 
     andon::ui::MainWindow window(&engine);
+    // Connections page: KPI publishing status (the publisher outlives the window).
+    window.connectionsPage()->setKpiPublisher(kpiPublisher.get());
     andon::widgets::Theme::apply(andon::widgets::Theme::Mode::Light);
     window.loadSettings();
     if (parser.isSet(themeOption))
@@ -214,6 +225,17 @@ int main(int argc, char *argv[])
     if (parser.isSet(firstFrameOption))
         window.installEventFilter(&firstFrameQuit);
     window.show();
+
+    // First start: no user exists yet, so ask for the administrator — non-blocking, after the
+    // window shows, with "Later" to stay a viewer (docs/security.md "Using Andon with users").
+    andon::AccessControl *access = engine.access();
+    if (!parser.isSet(shotsOption) && !parser.isSet(firstFrameOption)
+        && !qEnvironmentVariableIsSet("ANDON_NO_DIALOGS") && access->isOpen()
+        && access->hasAuditJournal() && !access->hasUsers()) {
+        auto *firstAdmin = new andon::ui::FirstAdminDialog(access, &window);
+        firstAdmin->setAttribute(Qt::WA_DeleteOnClose);
+        firstAdmin->open();
+    }
 
     if (parser.isSet(shotsOption)) {
         bool ok = false;
@@ -230,6 +252,8 @@ int main(int argc, char *argv[])
         });
     }
     const int rc = QApplication::exec();
+    if (kpiPublisher)
+        kpiPublisher->stop(); // publishes through the engine's client: stop it first
     engine.stop();
     return rc;
 }

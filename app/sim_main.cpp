@@ -4,6 +4,7 @@
 #include "connectors/mqtt/mqtt_client.h"
 #include "connectors/mqtt/sparkplug_edge.h"
 #include "core/config_loader.h"
+#include "core/connection_security.h"
 #include "sim/modbus_register_map.h"
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
@@ -29,32 +30,6 @@ volatile std::sig_atomic_t g_stopRequested = 0;
 extern "C" void onStopSignal(int)
 {
     g_stopRequested = 1;
-}
-
-// 127.0.0.0/8, ::1 (also written in full or as ::ffff:127.x.y.z) and "localhost". Parsed by
-// hand so the simulator does not need QtNetwork for one check.
-bool isLoopbackHost(QString host)
-{
-    host = host.trimmed().toLower();
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    if (host == u"localhost" || host == u"::1" || host == u"0:0:0:0:0:0:0:1")
-        return true;
-    if (host.startsWith(QLatin1String("::ffff:")))
-        host = host.mid(7);
-    const QStringList parts = host.split(QLatin1Char('.'));
-    if (parts.size() != 4)
-        return false;
-    for (const QString &p : parts) {
-        bool ok = false;
-        const int v = p.toInt(&ok);
-        if (!ok || p.isEmpty() || p.size() > 3 || v < 0 || v > 255)
-            return false;
-        for (const QChar ch : p)
-            if (!ch.isDigit())
-                return false;
-    }
-    return parts.front().toInt() == 127;
 }
 
 void printErr(const QString &text)
@@ -251,7 +226,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString host = parser.value(hostOpt);
-    if (!isLoopbackHost(host)) {
+    if (!andon::isLoopbackHost(host)) {
         printErr(QStringLiteral("refusing to publish to '%1': only loopback brokers are allowed "
                                 "(127.0.0.0/8, ::1, localhost)")
                          .arg(host));
@@ -259,7 +234,7 @@ int main(int argc, char *argv[])
     }
     // "localhost" is resolved here: QModbusTcpServer wants an address.
     QString modbusHost = parser.value(modbusHostOpt).trimmed();
-    if (!isLoopbackHost(modbusHost)) {
+    if (!andon::isLoopbackHost(modbusHost)) {
         printErr(QStringLiteral("refusing to serve Modbus on '%1': only loopback addresses are "
                                 "allowed (127.0.0.0/8, ::1, localhost)")
                          .arg(modbusHost));

@@ -11,7 +11,8 @@
 // ctest. Runs offscreen unless QT_QPA_PLATFORM is set.
 //
 //   bench_trends [--days D] [--live-seconds S] [--points N] [--skip-history] [--dir PATH]
-//   BENCH_TRENDS_FRAMES=1 prints every frame of (b) to stderr.
+//   BENCH_TRENDS_FRAMES=1 prints every frame of (b) to stderr; BENCH_TRENDS_PROFILE=1 prints
+//   the CPU time of one replot of (b)'s view with parts of the plot switched off.
 #include "core/tag_store.h"
 #include "engine/trend_loader.h"
 #include "storage/historian.h"
@@ -33,6 +34,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <random>
 #include <thread>
 
@@ -270,6 +272,54 @@ struct LiveResult
     std::vector<double> frame, replot, tick, frameCpu;
 };
 
+// BENCH_TRENDS_PROFILE=1: CPU time of a full replot of the live view with parts of the plot
+// switched off, to see where a frame goes (printed to stderr; not part of the results).
+void profileReplot(widgets::TrendPlot &plot)
+{
+    QCustomPlot *cp = plot.customPlot();
+    auto measure = [cp](const char *what) {
+        std::vector<double> v;
+        for (int i = 0; i < 15; ++i) {
+            const double c0 = threadCpuMs();
+            cp->replot(QCustomPlot::rpImmediateRefresh);
+            v.push_back(threadCpuMs() - c0);
+        }
+        std::fprintf(stderr, "profile: %-40s median %.2f ms CPU\n", what, median(v));
+    };
+    auto graphs = [cp](const std::function<void(QCPGraph *)> &f) {
+        for (int i = 0; i < cp->graphCount(); ++i)
+            f(cp->graph(i));
+    };
+    auto bands = [cp](bool visible) {
+        for (int i = 0; i < cp->plottableCount(); ++i) {
+            if (!qobject_cast<QCPGraph *>(cp->plottable(i)))
+                cp->plottable(i)->setVisible(visible);
+        }
+    };
+    measure("everything");
+    bands(false);
+    measure("without bands");
+    graphs([](QCPGraph *g) { g->setVisible(false); });
+    measure("without bands and lines (axes, legend)");
+    cp->legend->setVisible(false);
+    measure("... and without legend");
+    cp->legend->setVisible(true);
+    graphs([](QCPGraph *g) { g->setVisible(true); });
+    graphs([](QCPGraph *g) { g->setAntialiased(false); });
+    measure("lines without antialiasing, no bands");
+    graphs([](QCPGraph *g) { g->setAdaptiveSampling(false); });
+    measure("... and without adaptive sampling");
+    graphs([](QCPGraph *g) { g->setAdaptiveSampling(true); g->setAntialiased(true); });
+    bands(true);
+    cp->setPlottingHint(QCP::phFastPolylines, false);
+    measure("everything, without phFastPolylines");
+    cp->setPlottingHint(QCP::phFastPolylines, true);
+    cp->setPlottingHint(QCP::phCacheLabels, false);
+    measure("everything, without phCacheLabels");
+    cp->setPlottingHint(QCP::phCacheLabels, true);
+    measure("everything again");
+}
+
 LiveResult benchLive(const QString &dir, int liveSeconds)
 {
     LiveResult r;
@@ -313,6 +363,8 @@ LiveResult benchLive(const QString &dir, int liveSeconds)
         plot.setPenData(i, std::move(s));
     }
     QCoreApplication::processEvents();
+    if (qEnvironmentVariableIsSet("BENCH_TRENDS_PROFILE"))
+        profileReplot(plot);
 
     // Ingest thread: every 5 ms the samples of the elapsed milliseconds, into the TagStore
     // (what the trend reads) and the historian writer (which competes for the 2 cores).

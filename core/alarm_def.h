@@ -64,6 +64,11 @@ struct AlarmDef
     std::vector<int> suppressStateCodes;
     int stateMachine = -1;      // the tag's machine, or `state_from` (e.g. for a line tag)
     int line = 0;               // where it was defined in the configuration (1-based)
+    // Raised from outside the sample path through AlarmService::setExternalCondition (the SPC
+    // violation alarm of a characteristic, `spec: alarm:`); samples of `tag` never evaluate it.
+    bool external = false;
+    // External SPC alarms: the rule ids that raise it ("N1", "WE2", "LIMIT"); empty = any rule.
+    QStringList rules;
 };
 
 // The placeholders alarmMessage() replaces, without braces.

@@ -66,6 +66,7 @@ QString conditionIndicatorName(ConditionIndicator i)
     case ConditionIndicator::Current: return QStringLiteral("current");
     case ConditionIndicator::RunHours: return QStringLiteral("run_hours");
     case ConditionIndicator::Cycles: return QStringLiteral("cycles");
+    case ConditionIndicator::Oil: return QStringLiteral("oil");
     }
     return {};
 }
@@ -74,7 +75,7 @@ bool parseConditionIndicator(const QString &name, ConditionIndicator *out)
 {
     static const ConditionIndicator all[] = {
         ConditionIndicator::Vibration, ConditionIndicator::Temperature, ConditionIndicator::Current,
-        ConditionIndicator::RunHours, ConditionIndicator::Cycles};
+        ConditionIndicator::RunHours, ConditionIndicator::Cycles, ConditionIndicator::Oil};
     for (ConditionIndicator i : all) {
         if (name == conditionIndicatorName(i)) {
             *out = i;
@@ -82,6 +83,46 @@ bool parseConditionIndicator(const QString &name, ConditionIndicator *out)
         }
     }
     return false;
+}
+
+QString Iso4406Code::toString() const
+{
+    const auto part = [](int r) {
+        if (r == kNone)
+            return QStringLiteral("-");
+        if (r >= kAbove28)
+            return QStringLiteral(">28");
+        return QString::number(r);
+    };
+    return part(r4) + QLatin1Char('/') + part(r6) + QLatin1Char('/') + part(r14);
+}
+
+bool parseIso4406Code(const QString &text, Iso4406Code *out)
+{
+    const QStringList parts = text.trimmed().split(QLatin1Char('/'));
+    if (parts.size() != 3)
+        return false;
+    int r[3];
+    for (int i = 0; i < 3; ++i) {
+        const QString p = parts[i].trimmed();
+        bool ok = false;
+        if (p == u"-") {
+            r[i] = Iso4406Code::kNone;
+            continue;
+        }
+        if (p == u">28") {
+            r[i] = Iso4406Code::kAbove28;
+            continue;
+        }
+        r[i] = p.toInt(&ok);
+        if (!ok || r[i] < 0 || r[i] > 28)
+            return false;
+    }
+    Iso4406Code c{r[0], r[1], r[2]};
+    if (!c.isValid())
+        return false;
+    *out = c;
+    return true;
 }
 
 const ConditionMachineSettings &ConditionSettings::machine(const QString &machinePath,

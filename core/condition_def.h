@@ -44,15 +44,78 @@ struct VibrationClassDef
 const std::vector<VibrationClassDef> &builtinVibrationClasses();
 
 // Indicators a machine can be judged by (`indicators:`).
-enum class ConditionIndicator : std::uint8_t { Vibration, Temperature, Current, RunHours, Cycles };
+enum class ConditionIndicator : std::uint8_t { Vibration, Temperature, Current, RunHours, Cycles,
+                                               Oil };
 QString conditionIndicatorName(ConditionIndicator i); // "vibration", "run_hours", ...
 bool parseConditionIndicator(const QString &name, ConditionIndicator *out);
+
+// An ISO 4406:2021 cleanliness code: the scale numbers of the particle counts per mL at
+// >= 4, >= 6 and >= 14 µm(c) (e.g. 18/16/13). kNone marks a size not measured ("-" in the code),
+// kAbove28 a count above the table (written ">28").
+struct Iso4406Code
+{
+    static constexpr int kNone = -1;
+    static constexpr int kAbove28 = 29;
+    int r4 = kNone, r6 = kNone, r14 = kNone;
+
+    bool isValid() const { return r4 != kNone || r6 != kNone || r14 != kNone; }
+    int at(int i) const { return i == 0 ? r4 : i == 1 ? r6 : r14; } // 0: 4 µm, 1: 6 µm, 2: 14 µm
+    QString toString() const; // "18/16/13", "-/16/13", ">28/27/20"
+    bool operator==(const Iso4406Code &o) const = default;
+};
+// "18/16/13" or "-/16/13" (0..28 each, ">28" allowed); false for anything else.
+bool parseIso4406Code(const QString &text, Iso4406Code *out);
+
+// Oil condition from online sensors (`condition.oil`, docs/condition.md "Oil"): particle
+// counts per mL -> ISO 4406 code judged against a target, water content and the oil-condition
+// values the sensors give. Every tag is optional; a machine without any oil tag has no oil
+// indicator.
+struct OilSettings
+{
+    static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    QString particles4Tag, particles6Tag, particles14Tag; // counts per mL at >= 4/6/14 µm(c)
+    Iso4406Code target{18, 16, 13};
+    int alertSteps = 1, alarmSteps = 2; // scale numbers above the target (each step ~ x2 count)
+
+    enum class WaterUnit : std::uint8_t { Ppm, Saturation };
+    QString waterTag;
+    WaterUnit waterUnit = WaterUnit::Saturation;
+    double waterWarn = kNaN, waterAlarm = kNaN; // NaN: the unit's default (loader fills them)
+
+    // Relative permittivity (dielectric constant): judged by |change| from the new-oil value
+    // in %; NaN baseline = the mean of the tag's first hour of history. No default limits:
+    // they depend on the oil and the sensor (the loader requires warn_pct and alarm_pct).
+    QString permittivityTag;
+    double permittivityBaseline = kNaN;
+    double permittivityWarnPct = kNaN, permittivityAlarmPct = kNaN;
+
+    // Viscosity: with a baseline (mm²/s) the tag is the viscosity; without one it already is
+    // the change from the baseline in %. Judged by |change|; the defaults are the usual starting
+    // limits of oil labs for industrial oils (caution ±5 %, critical ±10 %, docs/condition.md).
+    QString viscosityTag;
+    double viscosityBaseline = kNaN;
+    double viscosityWarnPct = 5, viscosityAlarmPct = 10;
+
+    // Total acid number, mg KOH/g: judged by the increase over the new-oil value (NaN baseline =
+    // the first hour of history). No default limits (the loader requires warn and alarm).
+    QString tanTag;
+    double tanBaseline = kNaN;
+    double tanWarn = kNaN, tanAlarm = kNaN;
+
+    bool any() const
+    {
+        return !particles4Tag.isEmpty() || !particles6Tag.isEmpty() || !particles14Tag.isEmpty()
+            || !waterTag.isEmpty() || !permittivityTag.isEmpty() || !viscosityTag.isEmpty()
+            || !tanTag.isEmpty();
+    }
+};
 
 // The settings of one machine (the plant defaults with its line's and its own overrides).
 struct ConditionMachineSettings
 {
     static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-    bool vibration = true, temperature = true, current = true, runHours = true, cycles = true;
+    bool vibration = true, temperature = true, current = true, runHours = true, cycles = true,
+         oil = true;
 
     QString vibrationTag = QStringLiteral("vibration_rms"); // machine tag name, or a full path
     QString vibrationClass = QStringLiteral("group2_rigid");
@@ -70,6 +133,8 @@ struct ConditionMachineSettings
     QString cycleTag;             // "" = the machine's total_count role tag
     double serviceRunHours = 0;   // 0 = no run-hour interval
     double serviceCycles = 0;     // 0 = no cycle interval
+
+    OilSettings oilSettings;      // judged when `oil` and at least one oil tag is set
 };
 
 struct ConditionSettings

@@ -1,5 +1,8 @@
 #include "core/config_loader.h"
+#include "core/cloud_profile.h"
+#include "core/connection_security.h"
 #include "core/derived_tags.h"
+#include "core/kpi_topics.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -8,6 +11,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -227,6 +231,14 @@ struct BindingDraft
     bool hasTopic = false;
     bool topicFromTag = false;
     Loc topicLoc;
+    // `preset:` and the keys that only mean something with one, checked in readTag once the
+    // tag's keys are merged over default_mqtt's (docs/integrations.md).
+    bool hasPreset = false;
+    bool presetReported = false; // an unknown preset: already an error, don't add to it
+    Loc presetLoc;
+    PresetBinding presetFields;
+    QHash<QString, Loc> presetKeys; // preset-only keys given ("dev_eui", "port", ...) and where
+    QHash<QString, Loc> pointerKeys; // value/timestamp/quality/format given, and where
 };
 
 class Loader
@@ -294,9 +306,17 @@ private:
     void readRoot(const YAML::Node &root);
     void readPlant(const YAML::Node &n);
     void readHistorian(const YAML::Node &n, bool present);
+    void readSecurity(const YAML::Node &n);
     void readConnections(const YAML::Node &n);
     void readMqttConnection(const YAML::Node &n, const QString &path);
     void readMqttClientSettings(const Fields &f, MqttConnection *c);
+    void readSecretRefs(const Fields &f, MqttConnection *c);
+    void readEnvName(const Fields &f, const char *key, QString *out);
+    void readKeychainRef(const Fields &f, const char *key, QString *out);
+    void checkPlaintext(const Fields &f, MqttConnection *c);
+    void readCloudProfile(const Fields &f, MqttConnection *c);
+    void checkCloudTopic(Loc loc, const QString &path, const QString &connection,
+                         const QString &topic);
     void readModbusDevice(const YAML::Node &n, const QString &path);
     std::optional<ModbusBinding> readModbusBinding(
         const YAML::Node &n, const QString &path, const TagDef &tag);
@@ -307,6 +327,14 @@ private:
         const YAML::Node &n, const QString &path, std::vector<StateDef> base);
     void readDefaultMqtt(const YAML::Node &n);
     void readBindingFields(const YAML::Node &n, const QString &path, bool fromTag, BindingDraft *d);
+    void readPresetFields(const Fields &f, BindingDraft *d);
+    // Checks a merged binding's preset keys and fills in what the preset implies (the
+    // LoRaWAN default topic); reports at `n` (the tag) or at the keys' own places.
+    void finishPreset(const YAML::Node &n, const QString &path, BindingDraft *d);
+    // `analog:` of a Modbus or MQTT binding (docs/integrations.md "4-20 mA analog inputs");
+    // `requireRaw`: raw_min/raw_max must be given (Modbus counts have no natural default).
+    std::optional<AnalogScaling> readAnalog(const YAML::Node &n, const QString &path,
+                                            bool requireRaw);
     void checkConnection(const YAML::Node &n, const QString &path, const QString &id);
     void checkTopic(const YAML::Node &n, const QString &path, const QString &topic);
     void readSites(const YAML::Node &n);
@@ -323,6 +351,9 @@ private:
     void readTags(const YAML::Node &n, const QString &path, int machine, const QString &parent);
     void readTag(const YAML::Node &n, const QString &path, int machine, const QString &parent);
     void readSpec(const YAML::Node &n, const QString &path, TagDef *tag);
+    void readSpcAlarm(const YAML::Node &n, const QString &path, const TagDef &tag);
+    // After the alarms: SPC violation alarms and defect types (docs/spc.md).
+    void resolveSpcConfig();
     void readCalendar(const YAML::Node &n);
     std::optional<int> clockTime(const YAML::Node &n, const QString &path);
     void readProducts(const YAML::Node &n);
@@ -330,9 +361,13 @@ private:
     void readCondition(const YAML::Node &n);
     void checkExpressions();
     void readConditionScope(const Fields &f, ConditionMachineSettings *s);
+    template <typename TagRef>
+    void readConditionOil(const Fields &f, OilSettings *o, TagRef tagRef);
     void readAlarm(const YAML::Node &n, const QString &path, QHash<QString, Loc> &seen);
     void readOee(const YAML::Node &n);
     void readEnergy(const YAML::Node &n);
+    void readPublish(const YAML::Node &n);
+    void checkPublishOnCloud(const Fields &f);
     // A tag given by its full path (`energy:` meters); reports an unknown path.
     TagId energyTag(const YAML::Node &n, const QString &path, TagKind kind);
     std::vector<StateCategory> readCategories(const YAML::Node &n, const QString &path);
@@ -366,6 +401,21 @@ private:
         Loc loc;
     };
     QHash<QString, PollGroupSeen> m_pollGroups; // device + '/' + group -> first use
+    struct SpcAlarmDraft // `spec: alarm:` of a tag, resolved once every alarm is read
+    {
+        QString tagPath;
+        int priority = 3;
+        QStringList rules;
+        YAML::Node node;
+    };
+    std::vector<SpcAlarmDraft> m_spcAlarms;
+    struct DefectTypesDraft // `defect_types:` of a counter, resolved once every tag exists
+    {
+        QString tagPath;
+        QString keyPath;
+        YAML::Node node;
+    };
+    std::vector<DefectTypesDraft> m_defectTypes;
 };
 
 Fields::Fields(Loader &loader, const YAML::Node &map, const QString &path,
@@ -713,7 +763,7 @@ void Loader::readRoot(const YAML::Node &root)
     const Fields top(*this, root, QString(),
         { "andon", "plant", "historian", "connections", "defaults", "default_mqtt", "sites",
             "calendar", "products", "oee", "alarms", "condition",
-            "energy" });
+            "energy", "publish", "security" });
     if (top.require("andon")) {
         const YAML::Node v = *top.get("andon");
         if (!v.IsScalar() || qs(v.Scalar()) != u"1")
@@ -722,6 +772,8 @@ void Loader::readRoot(const YAML::Node &root)
     if (top.require("plant"))
         readPlant(*top.get("plant"));
     readHistorian(top.get("historian").value_or(YAML::Node()), top.has("historian"));
+    if (const auto n = top.get("security"))
+        readSecurity(*n);
     // Connections, defaults and default_mqtt are read before the sites that refer to them,
     // wherever they are in the file.
     if (const auto n = top.get("connections"))
@@ -745,12 +797,16 @@ void Loader::readRoot(const YAML::Node &root)
     // Last: alarms refer to tags and to the states of their machines.
     if (const auto n = top.get("alarms"))
         readAlarms(*n);
+    resolveSpcConfig();
     // After the sites: condition overrides and tag references name machines, lines and tags.
     if (const auto n = top.get("condition"))
         readCondition(*n);
     // After the sites: meters are tag paths.
     if (const auto n = top.get("energy"))
         readEnergy(*n);
+    // After the connections: KPI publishing names one.
+    if (const auto n = top.get("publish"))
+        readPublish(*n);
     // After every tag exists: expressions of derived tags name other tags.
     checkExpressions();
 }
@@ -810,6 +866,34 @@ void Loader::readHistorian(const YAML::Node &n, bool present)
     h.path = QDir::cleanPath(QDir(m_baseDir).absoluteFilePath(path));
 }
 
+// docs/security.md "Users and roles"; times in minutes, as an administrator thinks of them.
+void Loader::readSecurity(const YAML::Node &n)
+{
+    if (!expectMap(n, QStringLiteral("security")))
+        return;
+    SecuritySettings &s = m_model->security;
+    const Fields f(*this, n, QStringLiteral("security"),
+        { "users_db", "session_timeout_min", "lockout_attempts", "lockout_min",
+            "min_password_length" });
+    if (const auto p = f.get("users_db")) {
+        const auto v = text(*p, f.path("users_db"));
+        if (v && v->isEmpty())
+            error(*p, f.path("users_db") + QStringLiteral(": expected a file path, got nothing"));
+        else if (v) // relative to the configuration file, like historian.path
+            s.usersDb = QDir::cleanPath(QDir(m_baseDir).absoluteFilePath(*v));
+    }
+    // 0 = no timeout (a locked control room); at most a day.
+    int timeoutMin = int(s.sessionTimeoutMs / 60'000);
+    readInt(f, "session_timeout_min", 0, 1440, &timeoutMin);
+    s.sessionTimeoutMs = qint64(timeoutMin) * 60'000;
+    // 0 = no lock-out.
+    readInt(f, "lockout_attempts", 0, 100, &s.lockoutAttempts);
+    int lockoutMin = int(s.lockoutMs / 60'000);
+    readInt(f, "lockout_min", 1, 1440, &lockoutMin);
+    s.lockoutMs = qint64(lockoutMin) * 60'000;
+    readInt(f, "min_password_length", 8, 128, &s.minPasswordLength);
+}
+
 void Loader::readConnections(const YAML::Node &n)
 {
     if (!expectMap(n, QStringLiteral("connections")))
@@ -831,17 +915,25 @@ void Loader::readMqttConnection(const YAML::Node &n, const QString &path)
         return;
     const Fields f(*this, n, path,
         { "id", "host", "port", "client_id", "keepalive_s", "clean_session", "qos", "username",
-            "password_env", "protocol", "tls", "will", "reconnect_min_s", "reconnect_max_s",
-            "skew_warn_s", "sparkplug_host_id" },
-        { "password" });
-    if (const auto k = f.keyNode("password")) {
-        error(*k,
-            f.path("password")
-                + QStringLiteral(": inline passwords are not stored in the configuration; "
-                                 "use password_env: NAME"));
-    }
+            "password_env", "password_keychain", "password", "protocol", "tls", "will",
+            "reconnect_min_s", "reconnect_max_s", "skew_warn_s", "sparkplug_host_id",
+            "insecure_plaintext", "profile", "thing_name", "hub", "device_id", "device_key_env",
+            "device_key_keychain", "sas_token_env", "sas_ttl_s" });
     MqttConnection c;
     bool valid = readUniqueId(f, m_connIds, QStringLiteral("connection"), &c.id);
+    if (const auto p = f.get("profile")) {
+        const auto v = text(*p, f.path("profile"));
+        if (v && *v == u"aws-iot-core")
+            c.profile = MqttConnection::Profile::AwsIotCore;
+        else if (v && *v == u"azure-iot-hub")
+            c.profile = MqttConnection::Profile::AzureIotHub;
+        else if (v)
+            error(*p, f.path("profile") + QStringLiteral(": expected aws-iot-core or "
+                                                         "azure-iot-hub, got ")
+                    + describe(*p));
+    }
+    if (c.profile != MqttConnection::Profile::None)
+        c.port = 8883; // MQTT over TLS, the only port both cloud brokers offer for MQTT
     readHost(f, &c.host);
     readInt(f, "port", 1, 65535, &c.port);
     readText(f, "client_id", &c.clientId);
@@ -852,24 +944,277 @@ void Loader::readMqttConnection(const YAML::Node &n, const QString &path)
     }
     readInt(f, "qos", 0, 2, &c.qos);
     readText(f, "username", &c.username);
-    if (const auto p = f.get("password_env")) {
-        const auto v = text(*p, f.path("password_env"));
-        if (v && !isEnvVarName(*v))
-            error(*p,
-                f.path("password_env")
-                    + QStringLiteral(": expected an environment variable name "
-                                     "(letters, digits, '_'), got ")
-                    + describe(*p));
-        else if (v)
-            c.passwordEnv = *v;
-    }
+    readSecretRefs(f, &c);
     readMqttClientSettings(f, &c);
     if (f.has("sparkplug_host_id")) {
         if (const auto v = sparkplugId(f, "sparkplug_host_id", true))
             c.sparkplugHostId = *v;
     }
+    if (c.profile != MqttConnection::Profile::None) {
+        readCloudProfile(f, &c);
+    } else {
+        for (const char *key : { "thing_name", "hub", "device_id", "device_key_env",
+                                 "device_key_keychain", "sas_token_env", "sas_ttl_s" }) {
+            if (const auto k = f.keyNode(key))
+                error(*k, f.path(key) + QStringLiteral(": only with profile: aws-iot-core or "
+                                                       "profile: azure-iot-hub"));
+        }
+    }
+    checkPlaintext(f, &c);
     if (valid)
         m_model->mqttConnections.push_back(c);
+}
+
+// password / password_env / password_keychain: at most one. An inline password works but is
+// reported (and shown in the window's security banner) wherever it is: configuration files
+// are copied, mailed and committed. The value itself never appears in a message.
+void Loader::readSecretRefs(const Fields &f, MqttConnection *c)
+{
+    const char *given = nullptr;
+    for (const char *key : { "password_env", "password_keychain", "password" }) {
+        if (!f.has(key))
+            continue;
+        if (given) {
+            error(*f.keyNode(key), f.path(key) + QStringLiteral(": give one of password_env, "
+                                                               "password_keychain or password; ")
+                    + quoted(QLatin1String(given)) + QStringLiteral(" is already given"));
+            return;
+        }
+        given = key;
+    }
+    readEnvName(f, "password_env", &c->passwordEnv);
+    readKeychainRef(f, "password_keychain", &c->passwordKeychain);
+    if (const auto k = f.keyNode("password")) {
+        const YAML::Node v = *f.get("password");
+        if (!v.IsScalar() || v.Scalar().empty()) {
+            // describe() of a map or list says only "a map"/"a list", never the content.
+            error(v, f.path("password") + QStringLiteral(": expected a text, got ")
+                    + (v.IsScalar() ? QStringLiteral("nothing") : describe(v)));
+            return;
+        }
+        c->password = qs(v.Scalar());
+        c->passwordWhere = QFileInfo(m_fileName).fileName() + QLatin1Char(':')
+                + QString::number(locOf(*k).line);
+        warning(*k, f.path("password")
+                    + QStringLiteral(": inline password in the configuration: move it to "
+                                     "password_env or the keychain (password_keychain: "
+                                     "SERVICE/ACCOUNT, stored with andon-cli secret set)"));
+    }
+}
+
+void Loader::readEnvName(const Fields &f, const char *key, QString *out)
+{
+    const auto p = f.get(key);
+    if (!p)
+        return;
+    const auto v = text(*p, f.path(key));
+    if (v && !isEnvVarName(*v))
+        error(*p, f.path(key) + QStringLiteral(": expected an environment variable name "
+                                               "(letters, digits, '_'), got ")
+                + describe(*p));
+    else if (v)
+        *out = *v;
+}
+
+// "SERVICE/ACCOUNT": qtkeychain's service and key, i.e. the libsecret attributes, the macOS
+// keychain item's service and account, the Windows credential's target name parts.
+void Loader::readKeychainRef(const Fields &f, const char *key, QString *out)
+{
+    const auto p = f.get(key);
+    if (!p)
+        return;
+    const auto v = text(*p, f.path(key));
+    if (!v)
+        return;
+    const qsizetype slash = v->indexOf(QLatin1Char('/'));
+    if (slash <= 0 || slash == v->size() - 1)
+        error(*p, f.path(key) + QStringLiteral(": expected SERVICE/ACCOUNT (a keychain entry, "
+                                               "e.g. andon/plant-broker), got ")
+                + describe(*p));
+    else
+        *out = *v;
+}
+
+// Plain MQTT to a host other than loopback must be accepted explicitly (docs/security.md).
+void Loader::checkPlaintext(const Fields &f, MqttConnection *c)
+{
+    if (c->profile != MqttConnection::Profile::None)
+        return; // TLS is required there
+    if (const auto b = f.get("insecure_plaintext")) {
+        const auto v = boolean(*b, f.path("insecure_plaintext"));
+        if (v && *v && c->tls())
+            error(*f.keyNode("insecure_plaintext"),
+                f.path("insecure_plaintext")
+                    + QStringLiteral(": the connection uses TLS (tls:), so it is not plain; "
+                                     "remove one of them"));
+        else if (v)
+            c->insecurePlaintext = *v;
+    }
+    if (c->tls() || c->insecurePlaintext || isLoopbackHost(c->host))
+        return;
+    const YAML::Node at = f.keyNode("host") ? *f.get("host") : f.node();
+    warning(at, f.path() + QStringLiteral(": plain MQTT to ") + c->host
+            + QStringLiteral(" (not TLS): anyone on the network path can read and change the "
+                             "traffic")
+            + (c->username.isEmpty() ? QString() : QStringLiteral(" and the password"))
+            + QStringLiteral("; add tls: { ca_file: ... } or accept it with "
+                             "insecure_plaintext: true"));
+}
+
+// profile: aws-iot-core | azure-iot-hub. The profile fixes what the cloud broker requires
+// (docs/integrations.md "Cloud brokers"); whatever contradicts it is an error here rather
+// than a refused connection later.
+void Loader::readCloudProfile(const Fields &f, MqttConnection *c)
+{
+    const bool aws = c->profile == MqttConnection::Profile::AwsIotCore;
+    const QString profile = aws ? QStringLiteral("aws-iot-core") : QStringLiteral("azure-iot-hub");
+    const auto notWith = [&](const char *key, const QString &why) {
+        if (const auto k = f.keyNode(key))
+            error(*k, f.path(key) + QStringLiteral(": not with profile ") + profile
+                    + QStringLiteral(": ") + why);
+    };
+    notWith("client_id", aws ? QStringLiteral("the client id is thing_name")
+                             : QStringLiteral("the client id is device_id"));
+    notWith("username", aws ? QStringLiteral("AWS IoT Core authenticates the device by its "
+                                             "X.509 certificate")
+                            : QStringLiteral("the user name is {host}/{device_id}/?api-version=")
+                    + QLatin1String(cloud::kAzureApiVersion));
+    const QString noPassword = aws
+            ? QStringLiteral("AWS IoT Core authenticates the device by its X.509 certificate")
+            : QStringLiteral("the password is a SAS token made from device_key_env or "
+                             "device_key_keychain (or sas_token_env)");
+    for (const char *key : { "password", "password_env", "password_keychain" })
+        notWith(key, noPassword);
+    notWith("insecure_plaintext", QStringLiteral("cloud brokers are reached over TLS only"));
+    if (c->protocolVersion != 4)
+        error(*f.get("protocol"), f.path("protocol") + QStringLiteral(": profile ") + profile
+                + QStringLiteral(" connects with MQTT 3.1.1"));
+    if (c->qos > cloud::kCloudMaxQos)
+        error(*f.get("qos"), f.path("qos") + QStringLiteral(": ") + profile
+                + QStringLiteral(" supports QoS 0 and 1 only"));
+    if (c->willQos > cloud::kCloudMaxQos)
+        error(*f.get("will"), f.path("will.qos") + QStringLiteral(": ") + profile
+                + QStringLiteral(" supports QoS 0 and 1 only"));
+    const auto tlsNode = f.get("tls");
+    const YAML::Node tlsAt = tlsNode ? *tlsNode : f.node();
+    if (!c->tls() && !tlsNode)
+        error(f.node(), f.path() + QStringLiteral(": profile ") + profile
+                + QStringLiteral(" needs tls: with ca_file (the broker's root CA)")
+                + (aws ? QStringLiteral(", cert_file and key_file (the thing's certificate "
+                                        "and private key)")
+                       : QString()));
+    if (c->tlsInsecure)
+        error(tlsAt, f.path("tls.insecure") + QStringLiteral(": not with profile ") + profile
+                + QStringLiteral(": the cloud broker's host name is always verified"));
+
+    if (aws) {
+        static const QRegularExpression thingRe(QStringLiteral("^[A-Za-z0-9:_-]{1,128}$"));
+        if (f.require("thing_name")) {
+            const auto v = text(*f.get("thing_name"), f.path("thing_name"));
+            if (v && !thingRe.match(*v).hasMatch())
+                error(*f.get("thing_name"), f.path("thing_name")
+                        + QStringLiteral(": expected an AWS IoT thing name (1-128 of a-z A-Z "
+                                         "0-9 : _ -), got ")
+                        + describe(*f.get("thing_name")));
+            else if (v)
+                c->thingName = c->clientId = *v;
+        }
+        const YAML::Node tls = tlsAt;
+        if (tlsNode && tls.IsMap() && (!tls["cert_file"] || !tls["key_file"]))
+            error(tlsAt, f.path("tls") + QStringLiteral(": profile aws-iot-core needs cert_file "
+                                                        "and key_file: AWS IoT Core "
+                                                        "authenticates the device by its X.509 "
+                                                        "certificate (mutual TLS)"));
+        if (f.has("keepalive_s")
+            && (c->keepAliveS < cloud::kAwsMinKeepAliveS || c->keepAliveS > cloud::kAwsMaxKeepAliveS))
+            error(*f.get("keepalive_s"), f.path("keepalive_s")
+                    + QStringLiteral(": AWS IoT Core accepts a keep-alive of %1 to %2 s, got %3")
+                              .arg(cloud::kAwsMinKeepAliveS)
+                              .arg(cloud::kAwsMaxKeepAliveS)
+                              .arg(c->keepAliveS));
+        else if (!f.has("keepalive_s"))
+            c->keepAliveS = std::max(c->keepAliveS, cloud::kAwsMinKeepAliveS);
+        if (!c->willTopic.isEmpty()) {
+            const QString why = cloud::awsTopicProblem(c->willTopic, true, c->thingName);
+            if (!why.isEmpty())
+                error(*f.get("will"), f.path("will.topic") + QStringLiteral(": ") + why);
+        }
+        if (!c->sparkplugHostId.isEmpty()) {
+            const QString state = QStringLiteral("spBv1.0/STATE/") + c->sparkplugHostId;
+            const QString why = cloud::awsTopicProblem(state, true, c->thingName);
+            if (!why.isEmpty())
+                error(*f.get("sparkplug_host_id"), f.path("sparkplug_host_id")
+                        + QStringLiteral(": the STATE topic ") + state + QStringLiteral(": ") + why);
+        }
+        for (const char *key : { "hub", "device_id", "device_key_env", "device_key_keychain",
+                                 "sas_token_env", "sas_ttl_s" })
+            notWith(key, QStringLiteral("it belongs to profile azure-iot-hub"));
+        return;
+    }
+
+    // Azure IoT Hub.
+    notWith("thing_name", QStringLiteral("it belongs to profile aws-iot-core"));
+    notWith("sparkplug_host_id", QStringLiteral("IoT Hub lets a device publish only on "
+                                                "devices/{device_id}/messages/events/"));
+    // Device ids: up to 128 of letters, digits and - . % _ * ? ! ( ) , : = @ $ '
+    // (https://learn.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry).
+    static const QRegularExpression deviceRe(QStringLiteral("^[A-Za-z0-9\\-.%_*?!(),:=@$']{1,128}$"));
+    if (f.require("device_id")) {
+        const auto v = text(*f.get("device_id"), f.path("device_id"));
+        if (v && !deviceRe.match(*v).hasMatch())
+            error(*f.get("device_id"), f.path("device_id")
+                    + QStringLiteral(": expected an IoT Hub device id (1-128 of letters, digits "
+                                     "and - . % _ * ? ! ( ) , : = @ $ '), got ")
+                    + describe(*f.get("device_id")));
+        else if (v)
+            c->azureDeviceId = *v;
+    }
+    if (const auto h = f.get("hub")) {
+        static const QRegularExpression hubRe(QStringLiteral("^[A-Za-z0-9-]{3,50}$"));
+        const auto v = text(*h, f.path("hub"));
+        if (v && !hubRe.match(*v).hasMatch())
+            error(*h, f.path("hub") + QStringLiteral(": expected the IoT hub's name (3-50 letters, "
+                                                     "digits, '-'), got ")
+                    + describe(*h));
+        else if (v) {
+            c->azureHub = *v;
+            if (!f.has("host"))
+                c->host = cloud::azureHost(*v);
+        }
+    } else if (!f.has("host")) {
+        missingKey(f.node(), f.path(), "hub");
+    }
+    c->clientId = c->azureDeviceId;
+    c->username = cloud::azureUsername(c->host, c->azureDeviceId);
+    // Exactly one way to authenticate: a device key (SAS tokens made and renewed here), a
+    // ready-made SAS token, or the device's X.509 certificate.
+    readEnvName(f, "device_key_env", &c->azureDeviceKeyEnv);
+    readKeychainRef(f, "device_key_keychain", &c->azureDeviceKeyKeychain);
+    readEnvName(f, "sas_token_env", &c->azureSasTokenEnv);
+    QStringList ways;
+    for (const char *key : { "device_key_env", "device_key_keychain", "sas_token_env" })
+        if (f.has(key))
+            ways << QLatin1String(key);
+    if (!c->tlsCertFile.isEmpty())
+        ways << QStringLiteral("tls.cert_file");
+    if (ways.size() > 1)
+        error(f.node(), f.path() + QStringLiteral(": give one way to authenticate to IoT Hub, "
+                                                  "got ")
+                + ways.join(QStringLiteral(", ")));
+    else if (ways.isEmpty())
+        error(f.node(), f.path() + QStringLiteral(": profile azure-iot-hub needs device_key_env "
+                                                  "or device_key_keychain (SAS tokens), "
+                                                  "sas_token_env, or tls.cert_file and "
+                                                  "tls.key_file (X.509)"));
+    readInt(f, "sas_ttl_s", 60, 365 * 86400, &c->sasTtlS);
+    if (f.has("sas_ttl_s") && c->azureDeviceKeyEnv.isEmpty() && c->azureDeviceKeyKeychain.isEmpty())
+        error(*f.keyNode("sas_ttl_s"), f.path("sas_ttl_s")
+                + QStringLiteral(": only with device_key_env or device_key_keychain (Andon makes "
+                                 "the tokens)"));
+    if (!c->willTopic.isEmpty() && !c->willTopic.startsWith(cloud::azureEventsTopic(c->azureDeviceId)))
+        error(*f.get("will"), f.path("will.topic") + QStringLiteral(": IoT Hub accepts a "
+                                                                    "device's messages only on ")
+                + cloud::azureEventsTopic(c->azureDeviceId));
 }
 
 // protocol, tls, will, reconnect back-off and skew threshold of one MQTT connection.
@@ -886,7 +1231,9 @@ void Loader::readMqttClientSettings(const Fields &f, MqttConnection *c)
                     + describe(*p));
     }
     if (const auto t = f.get("tls"); t && expectMap(*t, f.path("tls"))) {
-        const Fields tf(*this, *t, f.path("tls"), { "ca_file", "cert_file", "key_file", "insecure" });
+        const Fields tf(*this, *t, f.path("tls"),
+            { "ca_file", "cert_file", "key_file", "insecure", "key_password_env",
+                "key_password_keychain" });
         // Relative paths are relative to the configuration file, like historian.path.
         const auto file = [&](const char *key, QString *out) {
             const auto node = tf.get(key);
@@ -912,6 +1259,19 @@ void Loader::readMqttClientSettings(const Fields &f, MqttConnection *c)
         if (const auto b = tf.get("insecure")) {
             if (const auto v = boolean(*b, tf.path("insecure")))
                 c->tlsInsecure = *v;
+        }
+        // The passphrase of an encrypted client key: from the environment or the keychain.
+        if (tf.has("key_password_env") && tf.has("key_password_keychain"))
+            error(*tf.keyNode("key_password_keychain"),
+                tf.path("key_password_keychain")
+                    + QStringLiteral(": give one of key_password_env and key_password_keychain"));
+        readEnvName(tf, "key_password_env", &c->tlsKeyPasswordEnv);
+        readKeychainRef(tf, "key_password_keychain", &c->tlsKeyPasswordKeychain);
+        for (const char *key : { "key_password_env", "key_password_keychain" }) {
+            if (tf.has(key) && !tf.has("key_file"))
+                error(*tf.keyNode(key),
+                    tf.path(key) + QStringLiteral(": the passphrase of tls.key_file, which is "
+                                                  "not given"));
         }
     }
     if (const auto w = f.get("will"); w && expectMap(*w, f.path("will"))) {
@@ -1061,11 +1421,38 @@ void Loader::checkTopic(const YAML::Node &n, const QString &path, const QString 
     }
 }
 
+// A binding's topic on a cloud broker: AWS IoT Core's topic quotas, IoT Hub's one
+// cloud-to-device topic tree.
+void Loader::checkCloudTopic(
+    Loc loc, const QString &path, const QString &connection, const QString &topic)
+{
+    const MqttConnection *c = m_model->mqttConnection(connection);
+    if (!c || c->profile == MqttConnection::Profile::None)
+        return;
+    if (c->profile == MqttConnection::Profile::AwsIotCore) {
+        const QString why = cloud::awsTopicProblem(topic, false, c->thingName);
+        if (!why.isEmpty())
+            error(loc, path + QStringLiteral(": topic ") + quoted(topic) + QStringLiteral(": ")
+                    + why);
+        return;
+    }
+    // The device may subscribe to this one filter only; IoT Hub closes the connection on any
+    // other SUBSCRIBE (https://learn.microsoft.com/azure/iot/iot-mqtt-connect-to-iot-hub).
+    const QString filter = cloud::azureDeviceboundFilter(c->azureDeviceId);
+    if (topic != filter)
+        error(loc, path + QStringLiteral(": topic ") + quoted(topic)
+                + QStringLiteral(": IoT Hub sends a device only its cloud-to-device messages, "
+                                 "on one subscription: topic: ")
+                + filter);
+}
+
 void Loader::readBindingFields(
     const YAML::Node &n, const QString &path, bool fromTag, BindingDraft *d)
 {
     const Fields f(*this, n, path,
-        { "connection", "topic", "format", "value", "timestamp", "quality", "scale", "offset" });
+        { "connection", "topic", "format", "value", "timestamp", "quality", "scale", "offset",
+            "preset", "dev_eui", "field", "port", "bit_offset", "byte_offset", "bit_length",
+            "signed", "analog" });
     if (const auto c = f.get("connection")) {
         if (const auto id = name(*c, f.path("connection"))) {
             d->binding.connection = *id;
@@ -1113,6 +1500,222 @@ void Loader::readBindingFields(
         if (const auto v = number(*o, f.path("offset")))
             d->binding.offset = *v;
     }
+    for (const char *key : { "format", "value", "timestamp", "quality" }) {
+        if (const auto k = f.keyNode(key))
+            d->pointerKeys.insert(QLatin1String(key), locOf(*k));
+    }
+    readPresetFields(f, d);
+    if (const auto a = f.get("analog")) {
+        if (const auto v = readAnalog(*a, f.path("analog"), false))
+            d->binding.analog = *v;
+    }
+}
+
+void Loader::readPresetFields(const Fields &f, BindingDraft *d)
+{
+    if (const auto p = f.get("preset")) {
+        const QStringList names = payloadPresetNames();
+        const auto v = text(*p, f.path("preset"));
+        PayloadPreset preset{};
+        if (v && parsePayloadPreset(*v, &preset)) {
+            d->presetFields.preset = preset;
+            d->hasPreset = true;
+            d->presetLoc = locOf(*p);
+        } else if (v) {
+            d->presetReported = true;
+            const QString hint = closestMatch(*v, names);
+            error(*p,
+                f.path("preset") + QStringLiteral(": unknown preset ") + quoted(*v)
+                    + (hint.isEmpty() ? QString() : QStringLiteral(" (did you mean ") + quoted(hint) + QStringLiteral("?)"))
+                    + QStringLiteral("; expected one of ") + names.join(QStringLiteral(", ")));
+        }
+    }
+    const auto remember = [&](const char *key) {
+        d->presetKeys.insert(QLatin1String(key), locOf(*f.keyNode(key)));
+    };
+    if (const auto e = f.get("dev_eui")) {
+        remember("dev_eui");
+        if (const auto v = text(*e, f.path("dev_eui"))) {
+            static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]{16}$"));
+            if (hex.match(*v).hasMatch())
+                d->presetFields.devEui = v->toLower();
+            else
+                error(*e,
+                    f.path("dev_eui") + QStringLiteral(": expected a device EUI of 16 hex digits, got ")
+                        + describe(*e));
+        }
+    }
+    if (const auto fl = f.get("field")) {
+        remember("field");
+        if (const auto v = text(*fl, f.path("field"))) {
+            if (v->isEmpty())
+                error(*fl, f.path("field") + QStringLiteral(": expected a field name, got nothing"));
+            else
+                d->presetFields.field = *v;
+        }
+    }
+    const auto intKey = [&](const char *key, qint64 low, qint64 high, int *out) {
+        if (const auto k = f.get(key)) {
+            remember(key);
+            if (const auto v = integer(*k, f.path(key), low, high))
+                *out = static_cast<int>(*v);
+        }
+    };
+    // IO-Link: ports 1..N on the master; process data in is at most 32 bytes (IO-Link
+    // Interface Spec. v1.1.3 §A.1.5), so offsets and lengths stay within 256 bits.
+    intKey("port", 1, 64, &d->presetFields.port);
+    intKey("bit_offset", 0, 255, &d->presetFields.bitOffset);
+    intKey("byte_offset", 0, 31, &d->presetFields.byteOffset);
+    intKey("bit_length", 1, 64, &d->presetFields.bitLength);
+    if (const auto sg = f.get("signed")) {
+        remember("signed");
+        if (const auto v = boolean(*sg, f.path("signed")))
+            d->presetFields.isSigned = *v;
+    }
+}
+
+void Loader::finishPreset(const YAML::Node &n, const QString &path, BindingDraft *d)
+{
+    const auto keyPath = [&](const QString &key) { return joinPath(path, key); };
+    if (!d->hasPreset) {
+        if (d->presetReported)
+            return;
+        for (auto it = d->presetKeys.constBegin(); it != d->presetKeys.constEnd(); ++it)
+            error(it.value(),
+                keyPath(it.key()) + QStringLiteral(": only used with a preset (")
+                    + payloadPresetNames().join(QStringLiteral(", ")) + QStringLiteral(")"));
+        return;
+    }
+    PresetBinding &p = d->presetFields;
+    const QString presetName = payloadPresetName(p.preset);
+    QStringList allowed;
+    switch (p.preset) {
+    case PayloadPreset::ChirpStackV4:
+    case PayloadPreset::TtnV3:
+        allowed = { QStringLiteral("dev_eui"), QStringLiteral("field") };
+        break;
+    case PayloadPreset::IoLink:
+        allowed = { QStringLiteral("port"), QStringLiteral("bit_offset"),
+            QStringLiteral("byte_offset"), QStringLiteral("bit_length"), QStringLiteral("signed") };
+        break;
+    case PayloadPreset::EdgeGateway:
+        allowed = { QStringLiteral("field") };
+        break;
+    }
+    bool valid = true;
+    for (auto it = d->presetKeys.constBegin(); it != d->presetKeys.constEnd(); ++it) {
+        if (!allowed.contains(it.key())) {
+            error(it.value(),
+                keyPath(it.key()) + QStringLiteral(": not used by preset ") + quoted(presetName)
+                    + QStringLiteral("; it takes ") + allowed.join(QStringLiteral(", ")));
+            valid = false;
+        }
+    }
+    for (auto it = d->pointerKeys.constBegin(); it != d->pointerKeys.constEnd(); ++it) {
+        error(it.value(),
+            keyPath(it.key()) + QStringLiteral(": preset ") + quoted(presetName)
+                + QStringLiteral(" decides how the payload is read; remove '") + it.key()
+                + QLatin1Char('\''));
+        valid = false;
+    }
+    const auto requireKey = [&](const char *key) {
+        if (!d->presetKeys.contains(QLatin1String(key))) {
+            error(n,
+                path + QStringLiteral(": preset ") + quoted(presetName)
+                    + QStringLiteral(" needs '") + QLatin1String(key) + QLatin1Char('\''));
+            valid = false;
+        }
+    };
+    switch (p.preset) {
+    case PayloadPreset::ChirpStackV4:
+    case PayloadPreset::TtnV3:
+        requireKey("field");
+        break;
+    case PayloadPreset::IoLink:
+        requireKey("port");
+        requireKey("bit_length");
+        if (p.bitOffset >= 0 && p.byteOffset >= 0) {
+            error(d->presetKeys.value(QStringLiteral("byte_offset")),
+                keyPath(QStringLiteral("byte_offset"))
+                    + QStringLiteral(": give either bit_offset (IODD, from the last byte's least "
+                                     "significant bit) or byte_offset, not both"));
+            valid = false;
+        } else if (p.bitOffset < 0 && p.byteOffset < 0) {
+            error(n, path + QStringLiteral(": preset 'io-link' needs 'bit_offset' or 'byte_offset'"));
+            valid = false;
+        } else if (p.bitOffset >= 0 && p.bitOffset + p.bitLength > 256) {
+            error(d->presetKeys.value(QStringLiteral("bit_offset")),
+                keyPath(QStringLiteral("bit_offset"))
+                    + QStringLiteral(": bit_offset + bit_length must stay within 32 bytes of "
+                                     "process data"));
+            valid = false;
+        }
+        break;
+    case PayloadPreset::EdgeGateway:
+        break;
+    }
+    if (!d->topicFromTag) {
+        // LoRaWAN network servers publish on fixed topics; the others are configured per site.
+        if (p.preset == PayloadPreset::ChirpStackV4) {
+            d->topic = QStringLiteral("application/+/device/%1/event/up")
+                           .arg(p.devEui.isEmpty() ? QStringLiteral("+") : p.devEui);
+            d->hasTopic = true;
+        } else if (p.preset == PayloadPreset::TtnV3) {
+            d->topic = QStringLiteral("v3/+/devices/+/up");
+            d->hasTopic = true;
+        } else {
+            error(n,
+                path + QStringLiteral(": preset ") + quoted(presetName)
+                    + QStringLiteral(" needs the 'topic' the source publishes on"));
+            valid = false;
+        }
+    }
+    d->binding.format = PayloadFormat::Json;
+    if (valid)
+        d->binding.preset = p;
+}
+
+std::optional<AnalogScaling> Loader::readAnalog(const YAML::Node &n, const QString &path,
+                                               bool requireRaw)
+{
+    if (!expectMap(n, path))
+        return std::nullopt;
+    const Fields f(*this, n, path, { "raw_min", "raw_max", "ma_min", "ma_max" });
+    AnalogScaling a;
+    bool valid = true;
+    if (requireRaw) {
+        valid = f.require("raw_min");
+        valid = f.require("raw_max") && valid;
+    }
+    const auto read = [&](const char *key, double *out) {
+        if (const auto v = f.get(key)) {
+            if (const auto x = number(*v, f.path(key)))
+                *out = *x;
+            else
+                valid = false;
+        }
+    };
+    // Without raw_min/raw_max the value already is the current in mA.
+    read("ma_min", &a.maMin);
+    read("ma_max", &a.maMax);
+    a.rawMin = a.maMin;
+    a.rawMax = a.maMax;
+    read("raw_min", &a.rawMin);
+    read("raw_max", &a.rawMax);
+    if (valid && !(a.maMin < a.maMax)) {
+        error(n, path + QStringLiteral(": ma_min (") + formatNumber(a.maMin)
+                + QStringLiteral(") must be less than ma_max (") + formatNumber(a.maMax)
+                + QLatin1Char(')'));
+        valid = false;
+    }
+    if (valid && a.rawMin == a.rawMax) {
+        error(n, path + QStringLiteral(": raw_min and raw_max must differ (both ")
+                + formatNumber(a.rawMin) + QLatin1Char(')'));
+        valid = false;
+    }
+    if (!valid)
+        return std::nullopt;
+    return a;
 }
 
 void Loader::readDefaultMqtt(const YAML::Node &n)
@@ -1321,7 +1924,8 @@ void Loader::readTag(
         return;
     const Fields f(*this, n, path,
         { "name", "description", "unit", "decimals", "kind", "role", "range", "stale_after_s",
-            "mqtt", "modbus", "sparkplug", "spec", "rollover", "expression" });
+            "mqtt", "modbus", "sparkplug", "spec", "rollover", "expression",
+            "defect_types" });
     Machine *machine
         = machineIndex >= 0 ? &m_model->machines[static_cast<std::size_t>(machineIndex)] : nullptr;
     TagDef tag;
@@ -1389,6 +1993,16 @@ void Loader::readTag(
 
     if (const auto sp = f.get("spec"))
         readSpec(*sp, f.path("spec"), &tag);
+    if (const auto dt = f.get("defect_types")) {
+        if (tag.kind != TagKind::Counter)
+            error(*f.keyNode("defect_types"),
+                f.path("defect_types") + QStringLiteral(": defect types belong to a counter of "
+                                                        "defects or defectives; this tag has "
+                                                        "kind ")
+                    + quoted(tagKindName(tag.kind)));
+        else if (expectList(*dt, f.path("defect_types")) && !tag.path.isEmpty())
+            m_defectTypes.push_back({ tag.path, f.path("defect_types"), *dt });
+    }
     if (const auto ro = f.get("rollover")) {
         // A counter's wrap-around value (docs/config.md "Tags"); meaningless for other kinds.
         if (tag.kind != TagKind::Counter) {
@@ -1425,6 +2039,12 @@ void Loader::readTag(
         draft = m_defaultBinding;
     }
     if (draft) {
+        finishPreset(mqtt ? *mqtt : n, mqtt ? f.path("mqtt") : path, &*draft);
+        if (draft->binding.analog) {
+            // 4..20 mA spans the tag's engineering range (no range: the value stays in mA).
+            draft->binding.analog->euLow = tag.rangeLow;
+            draft->binding.analog->euHigh = tag.rangeHigh;
+        }
         QString topic = draft->hasTopic ? draft->topic : QStringLiteral("{path}");
         if (topic.contains(u"{machine}") && !machine) {
             const Loc loc = draft->topicFromTag ? draft->topicLoc : locOf(n);
@@ -1437,6 +2057,8 @@ void Loader::readTag(
         if (machine)
             topic.replace(QStringLiteral("{machine}"), machine->path);
         draft->binding.topic = topic;
+        checkCloudTopic(draft->topicFromTag ? draft->topicLoc : locOf(n), path + QStringLiteral(".mqtt.topic"),
+                        draft->binding.connection, topic);
         if (draft->binding.format == PayloadFormat::Enum && !machine) {
             error(n,
                 path
@@ -1678,7 +2300,7 @@ std::optional<ModbusBinding> Loader::readModbusBinding(
 {
     const Fields f(*this, n, path,
         { "device", "table", "address", "type", "bit", "length", "order", "scale", "offset",
-            "poll_group", "poll_ms", "writable", "write_multiple" });
+            "poll_group", "poll_ms", "writable", "write_multiple", "analog" });
     ModbusBinding b;
     bool valid = true;
     const ModbusDevice *device = nullptr;
@@ -1851,6 +2473,29 @@ std::optional<ModbusBinding> Loader::readModbusBinding(
         if (const auto v = number(*o, f.path("offset")))
             b.offset = *v;
     }
+    if (const auto an = f.get("analog")) {
+        // A converter module's 4-20 mA input (docs/integrations.md "4-20 mA analog inputs").
+        const char *conflict = f.has("scale") ? "scale" : f.has("offset") ? "offset" : nullptr;
+        if (conflict) {
+            error(*f.keyNode(conflict),
+                f.path(conflict) + QStringLiteral(": an 'analog' input maps counts to mA and mA "
+                                                  "to the tag's range; remove '")
+                    + QLatin1String(conflict) + QLatin1Char('\''));
+            valid = false;
+        } else if (b.type == ModbusType::Bool || b.type == ModbusType::Bit
+            || b.type == ModbusType::String) {
+            error(*f.keyNode("analog"),
+                f.path("analog") + QStringLiteral(": a 4-20 mA input is a number; type ")
+                    + quoted(modbusTypeName(b.type)) + QStringLiteral(" is not"));
+            valid = false;
+        } else if (auto a = readAnalog(*an, f.path("analog"), true)) {
+            a->euLow = tag.rangeLow;
+            a->euHigh = tag.rangeHigh;
+            b.analog = *a;
+        } else {
+            valid = false;
+        }
+    }
     if (valid && b.address + b.registerCount() - 1 > 65535) {
         error(*f.get("address"),
             f.path("address") + QStringLiteral(": the value needs ")
@@ -1869,7 +2514,11 @@ std::optional<ModbusBinding> Loader::readModbusBinding(
     }
     if (const auto w = f.get("writable")) {
         if (const auto v = boolean(*w, f.path("writable"))) {
-            if (*v && (b.table == ModbusTable::InputRegister
+            if (*v && b.analog) {
+                error(*w,
+                    f.path("writable") + QStringLiteral(": an 'analog' input is read-only"));
+                valid = false;
+            } else if (*v && (b.table == ModbusTable::InputRegister
                     || b.table == ModbusTable::DiscreteInput)) {
                 error(*w,
                     f.path("writable") + QStringLiteral(": table ")
@@ -1936,7 +2585,7 @@ void Loader::readSpec(const YAML::Node &n, const QString &path, TagDef *tag)
 {
     if (!expectMap(n, path))
         return;
-    const Fields f(*this, n, path, { "lsl", "usl", "target" });
+    const Fields f(*this, n, path, { "lsl", "usl", "target", "alarm" });
     SpecLimits spec;
     const auto read = [&](const char *key, double *out) {
         if (const auto v = f.get(key)) {
@@ -1971,6 +2620,126 @@ void Loader::readSpec(const YAML::Node &n, const QString &path, TagDef *tag)
         return;
     }
     tag->spec = spec;
+    if (const auto a = f.get("alarm"))
+        readSpcAlarm(*a, f.path("alarm"), *tag);
+}
+
+// `spec: alarm: { priority: 1..4, rules: [1, 2, "we1", "limit"] }`: the characteristic's SPC
+// violation alarm (docs/spc.md "Violation alarm"). Plain numbers are Nelson rules, as in
+// `andon-cli spc --rules`.
+void Loader::readSpcAlarm(const YAML::Node &n, const QString &path, const TagDef &tag)
+{
+    if (!expectMap(n, path))
+        return;
+    const Fields f(*this, n, path, { "priority", "rules" });
+    SpcAlarmDraft d;
+    d.tagPath = tag.path;
+    d.node = n;
+    readInt(f, "priority", kAlarmPriorityCritical, kAlarmPriorityLow, &d.priority);
+    if (const auto r = f.get("rules")) {
+        const QString rp = f.path("rules");
+        if (!expectList(*r, rp))
+            return;
+        static const QRegularExpression re(
+            QStringLiteral("^(?:(n)?([1-8])|(we)([1-4])|(limit))$"),
+            QRegularExpression::CaseInsensitiveOption);
+        for (std::size_t i = 0; i < r->size(); ++i) {
+            const YAML::Node item = (*r)[i];
+            const QString text = item.IsScalar() ? qs(item.Scalar()).trimmed() : QString();
+            const QRegularExpressionMatch m = re.match(text);
+            if (!m.hasMatch()) {
+                error(item,
+                    indexPath(rp, i) + QStringLiteral(": expected a Nelson rule 1-8 (or n1-n8), "
+                                                      "we1-we4 or limit, got ")
+                        + describe(item));
+                continue;
+            }
+            QString id;
+            if (!m.captured(2).isEmpty())
+                id = QStringLiteral("N") + m.captured(2);
+            else if (!m.captured(4).isEmpty())
+                id = QStringLiteral("WE") + m.captured(4);
+            else
+                id = QStringLiteral("LIMIT");
+            if (!d.rules.contains(id))
+                d.rules << id;
+        }
+    }
+    if (!tag.path.isEmpty())
+        m_spcAlarms.push_back(std::move(d));
+}
+
+void Loader::resolveSpcConfig()
+{
+    QSet<QString> ids;
+    for (const AlarmDef &a : m_model->alarms)
+        ids.insert(a.id);
+    for (const SpcAlarmDraft &d : m_spcAlarms) {
+        const TagId id = m_model->tagIdByPath(d.tagPath);
+        if (id == kInvalidTag)
+            continue;
+        TagDef &tag = m_model->tags[id];
+        AlarmDef a;
+        a.name = tag.name + QStringLiteral("_spc");
+        a.tag = id;
+        a.machine = tag.machine;
+        a.type = AlarmType::Discrete;
+        a.priority = d.priority;
+        a.external = true;
+        a.rules = d.rules;
+        a.line = locOf(d.node).line;
+        const QString owner = tag.machine >= 0
+            ? m_model->machines[static_cast<std::size_t>(tag.machine)].path
+            : tag.path.section(QLatin1Char('/'), 0, -2);
+        a.id = owner + QLatin1Char('/') + a.name;
+        if (ids.contains(a.id)) {
+            error(d.node,
+                QStringLiteral("%1: the SPC alarm of %2 would be %3, which `alarms:` already "
+                               "defines; rename that alarm")
+                    .arg(tag.path, quoted(tag.name), quoted(a.id)));
+            continue;
+        }
+        ids.insert(a.id);
+        tag.spcAlarm = static_cast<int>(m_model->alarms.size());
+        m_model->alarms.push_back(std::move(a));
+    }
+    for (const DefectTypesDraft &d : m_defectTypes) {
+        const TagId id = m_model->tagIdByPath(d.tagPath);
+        if (id == kInvalidTag)
+            continue;
+        std::vector<TagId> types;
+        const QString parent = d.tagPath.section(QLatin1Char('/'), 0, -2);
+        for (std::size_t i = 0; i < d.node.size(); ++i) {
+            const YAML::Node item = d.node[i];
+            const QString ip = indexPath(d.keyPath, i);
+            const QString name = item.IsScalar() ? qs(item.Scalar()).trimmed() : QString();
+            // A name of a tag beside it (same machine), or a full tag path.
+            TagId t = name.contains(QLatin1Char('/'))
+                ? m_model->tagIdByPath(name)
+                : m_model->tagIdByPath(parent + QLatin1Char('/') + name);
+            if (name.isEmpty() || t == kInvalidTag) {
+                error(item,
+                    ip + QStringLiteral(": expected the name of a counter tag beside ")
+                        + quoted(m_model->tags[id].name) + QStringLiteral(" or a tag path, got ")
+                        + describe(item));
+                continue;
+            }
+            const TagDef &type = m_model->tags[t];
+            if (type.kind != TagKind::Counter || t == id) {
+                error(item,
+                    ip + QStringLiteral(": defect type ") + quoted(type.path)
+                        + QStringLiteral(" must be another counter tag (kind: counter)"));
+                continue;
+            }
+            if (std::find(types.begin(), types.end(), t) != types.end()) {
+                error(item, ip + QStringLiteral(": defect type ") + quoted(type.path)
+                        + QStringLiteral(" is listed twice"));
+                continue;
+            }
+            types.push_back(t);
+        }
+        m_model->tags[id].defectTypes = std::move(types);
+    }
 }
 
 // "HH:MM" local wall time -> minutes after midnight.
@@ -2723,6 +3492,138 @@ std::vector<StateCategory> Loader::readCategories(const YAML::Node &n, const QSt
     return out;
 }
 
+// `publish:` (docs/config.md "KPI publishing"): Andon's KPIs to the plant's UNS.
+void Loader::readPublish(const YAML::Node &n)
+{
+    const QString path = QStringLiteral("publish");
+    if (!expectMap(n, path))
+        return;
+    PublishSettings &p = m_model->publish;
+    const Fields f(*this, n, path,
+        { "enabled", "connection", "topic_prefix", "interval_s", "refresh_s", "retain", "qos",
+            "what" });
+    p.enabled = true;
+    if (const auto v = f.get("enabled")) {
+        if (const auto b = boolean(*v, f.path("enabled")))
+            p.enabled = *b;
+    }
+    if (f.require("connection")) {
+        if (const auto id = name(*f.get("connection"), f.path("connection"))) {
+            checkConnection(*f.get("connection"), f.path("connection"), *id);
+            p.connection = *id;
+        }
+    }
+    if (const auto v = f.get("topic_prefix")) {
+        if (const auto t = text(*v, f.path("topic_prefix"))) {
+            // A plain topic: no wildcards (MQTT 3.1.1 §4.7.1: not in a published topic), no
+            // placeholders, no empty level, not a $SYS-style broker topic.
+            const bool bad = t->contains(QLatin1Char('+')) || t->contains(QLatin1Char('#'))
+                || t->contains(QLatin1Char('{')) || t->contains(QLatin1Char('}'))
+                || t->startsWith(QLatin1Char('$')) || t->split(QLatin1Char('/')).contains(QString());
+            if (bad && !t->isEmpty())
+                error(*v,
+                    f.path("topic_prefix")
+                        + QStringLiteral(": expected topic levels without wildcards, "
+                                         "placeholders, '$' or empty levels, got ")
+                        + quoted(*t));
+            else
+                p.topicPrefix = *t;
+        }
+    }
+    if (const auto v = f.get("interval_s")) {
+        if (const auto x = number(*v, f.path("interval_s"), 1.0, 3600.0))
+            p.intervalMs = static_cast<TimestampMs>(std::llround(*x * 1000.0));
+    }
+    if (const auto v = f.get("refresh_s")) {
+        if (const auto x = number(*v, f.path("refresh_s"), 1.0, 86400.0)) {
+            p.refreshMs = static_cast<TimestampMs>(std::llround(*x * 1000.0));
+            if (p.refreshMs < p.intervalMs)
+                error(*v,
+                    f.path("refresh_s") + QStringLiteral(": expected at least interval_s (")
+                        + formatNumber(static_cast<double>(p.intervalMs) / 1000.0)
+                        + QStringLiteral("), got ") + describe(*v));
+        }
+    }
+    if (const auto v = f.get("retain")) {
+        if (const auto b = boolean(*v, f.path("retain")))
+            p.retain = *b;
+    }
+    readInt(f, "qos", 0, 2, &p.qos);
+    if (const auto l = f.get("what"); l && expectList(*l, f.path("what"))) {
+        p.oee = p.energy = p.state = false;
+        if (l->size() == 0)
+            error(*l, f.path("what") + QStringLiteral(": expected at least one of oee, energy, state"));
+        for (std::size_t i = 0; i < l->size(); ++i) {
+            const YAML::Node item = (*l)[i];
+            const QString ip = f.path("what") + QLatin1Char('[') + QString::number(i)
+                + QLatin1Char(']');
+            const QString v = item.IsScalar() ? qs(item.Scalar()) : QString();
+            bool *slot = v == u"oee" ? &p.oee
+                : v == u"energy"     ? &p.energy
+                : v == u"state"      ? &p.state
+                                     : nullptr;
+            if (!slot)
+                error(item,
+                    ip + QStringLiteral(": unknown KPI ")
+                        + (item.IsScalar() ? quoted(v) : describe(item))
+                        + QStringLiteral("; expected one of: oee, energy, state"));
+            else if (*slot)
+                error(item, ip + QStringLiteral(": ") + quoted(v) + QStringLiteral(" is listed twice"));
+            else
+                *slot = true;
+        }
+    }
+    checkPublishOnCloud(f);
+}
+
+// KPIs on a cloud connection (docs/integrations.md "KPIs back to the plant"): AWS IoT Core
+// refuses topics beyond its quotas, so every KPI topic is checked here, at the line of
+// topic_prefix (or connection); Azure IoT Hub takes them on its device-to-cloud topic
+// (core/kpi_topics.h), where a retain flag means nothing. Neither has QoS 2.
+void Loader::checkPublishOnCloud(const Fields &f)
+{
+    const PublishSettings &p = m_model->publish;
+    const MqttConnection *c = m_model->mqttConnection(p.connection);
+    if (!p.enabled || !c || c->profile == MqttConnection::Profile::None)
+        return;
+    const bool aws = c->profile == MqttConnection::Profile::AwsIotCore;
+    const QString profile = aws ? QStringLiteral("aws-iot-core") : QStringLiteral("azure-iot-hub");
+    if (p.qos > cloud::kCloudMaxQos)
+        error(*f.get("qos"), f.path("qos") + QStringLiteral(": connection ") + c->id
+                + QStringLiteral(" (profile ") + profile
+                + QStringLiteral(") supports QoS 0 and 1 only"));
+    if (!aws) {
+        if (const auto r = f.get("retain"); r && p.retain)
+            warning(*r, f.path("retain") + QStringLiteral(": connection ") + c->id
+                    + QStringLiteral(" (profile azure-iot-hub): IoT Hub keeps no retained "
+                                     "messages; KPIs are sent as device-to-cloud messages "
+                                     "without retain"));
+        return;
+    }
+    // One error per refused topic, at most a few: a too long prefix refuses all of them.
+    constexpr int kMaxReported = 3;
+    const auto prefix = f.get("topic_prefix");
+    const YAML::Node at = prefix ? *prefix : *f.get("connection");
+    const QString where = prefix ? f.path("topic_prefix") : f.path("connection");
+    int refused = 0;
+    for (const QString &topic : kpiTopics(*m_model)) {
+        const QString why = cloud::awsTopicProblem(topic, true, c->thingName);
+        if (why.isEmpty())
+            continue;
+        if (++refused <= kMaxReported)
+            error(at, where + QStringLiteral(": KPI topic ") + quoted(topic)
+                    + QStringLiteral(" is refused by AWS IoT Core (connection ") + c->id
+                    + QStringLiteral("): ") + why);
+    }
+    if (refused > kMaxReported)
+        error(at, where
+                + (refused - kMaxReported == 1
+                           ? QStringLiteral(": 1 more KPI topic is refused by AWS IoT Core")
+                           : QStringLiteral(": %1 more KPI topics are refused by AWS IoT Core")
+                                     .arg(refused - kMaxReported))
+                + QStringLiteral("; shorten topic_prefix or the plant's names"));
+}
+
 void Loader::readEnergy(const YAML::Node &n)
 {
     const QString path = QStringLiteral("energy");
@@ -3174,7 +4075,7 @@ void Loader::readCondition(const YAML::Node &n)
     c.configured = true;
     const Fields f(*this, n, path,
         { "vibration_classes", "indicators", "vibration", "temperature", "current", "service",
-            "rul", "recent_min", "by_path" });
+            "oil", "rul", "recent_min", "by_path" });
 
     // Custom classes first: the scopes below refer to them by name.
     if (const auto vc = f.get("vibration_classes"); vc && expectList(*vc, f.path("vibration_classes"))) {
@@ -3305,7 +4206,7 @@ void Loader::readCondition(const YAML::Node &n)
             if (!expectMap(value, kp))
                 continue;
             const Fields ef(*this, value, kp,
-                { "indicators", "vibration", "temperature", "current", "service" });
+                { "indicators", "vibration", "temperature", "current", "service", "oil" });
             ConditionMachineSettings s = c.byPath.value(line, c.defaults);
             readConditionScope(ef, &s);
             c.byPath.insert(key, s);
@@ -3349,11 +4250,11 @@ void Loader::readConditionScope(const Fields &f, ConditionMachineSettings *s)
         }
     };
     if (const auto v = f.get("indicators"); v && expectList(*v, f.path("indicators"))) {
-        s->vibration = s->temperature = s->current = s->runHours = s->cycles = false;
+        s->vibration = s->temperature = s->current = s->runHours = s->cycles = s->oil = false;
         for (std::size_t i = 0; i < v->size(); ++i) {
             const auto ind = enumValue<ConditionIndicator>((*v)[i], indexPath(f.path("indicators"), i),
                 "indicator", parseConditionIndicator,
-                { "vibration", "temperature", "current", "run_hours", "cycles" });
+                { "vibration", "temperature", "current", "run_hours", "cycles", "oil" });
             if (!ind)
                 continue;
             switch (*ind) {
@@ -3362,6 +4263,7 @@ void Loader::readConditionScope(const Fields &f, ConditionMachineSettings *s)
             case ConditionIndicator::Current: s->current = true; break;
             case ConditionIndicator::RunHours: s->runHours = true; break;
             case ConditionIndicator::Cycles: s->cycles = true; break;
+            case ConditionIndicator::Oil: s->oil = true; break;
             }
         }
     }
@@ -3423,6 +4325,112 @@ void Loader::readConditionScope(const Fields &f, ConditionMachineSettings *s)
             if (const auto h = number(*x, sf.path("cycles"), 0.0))
                 s->serviceCycles = *h;
         tagRef(sf, "cycle_tag", &s->cycleTag);
+    }
+    if (const auto v = f.get("oil"); v && expectMap(*v, f.path("oil")))
+        readConditionOil(Fields(*this, *v, f.path("oil"),
+                             { "particles", "target", "alert_steps", "alarm_steps", "water",
+                                 "permittivity", "viscosity", "tan" }),
+            &s->oilSettings, tagRef);
+}
+
+// `oil:` of a condition scope (docs/condition.md "Oil"): particle counter tags and the ISO 4406
+// target, water content, permittivity, viscosity and TAN with their limits.
+template <typename TagRef>
+void Loader::readConditionOil(const Fields &f, OilSettings *o, TagRef tagRef)
+{
+    if (const auto p = f.get("particles"); p && expectMap(*p, f.path("particles"))) {
+        const Fields pf(*this, *p, f.path("particles"), { "tag_4um", "tag_6um", "tag_14um" });
+        tagRef(pf, "tag_4um", &o->particles4Tag);
+        tagRef(pf, "tag_6um", &o->particles6Tag);
+        tagRef(pf, "tag_14um", &o->particles14Tag);
+    }
+    if (const auto t = f.get("target")) {
+        Iso4406Code code;
+        const QString text = t->IsScalar() ? qs(t->Scalar()) : QString();
+        if (!t->IsScalar() || !parseIso4406Code(text, &code) || code.r4 >= Iso4406Code::kAbove28
+            || code.r6 >= Iso4406Code::kAbove28 || code.r14 >= Iso4406Code::kAbove28)
+            error(*t, f.path("target") + QStringLiteral(": expected an ISO 4406 code like "
+                                                         "16/14/11 (scale numbers 0-28, '-' "
+                                                         "for a size not counted), got ")
+                    + describe(*t));
+        else
+            o->target = code;
+    }
+    readInt(f, "alert_steps", 1, 28, &o->alertSteps);
+    readInt(f, "alarm_steps", 1, 28, &o->alarmSteps);
+    if (!(o->alarmSteps > o->alertSteps)) {
+        const auto n = f.get("alarm_steps") ? f.get("alarm_steps") : f.get("alert_steps");
+        if (n)
+            error(*n, f.path("alarm_steps") + QStringLiteral(": must be above alert_steps (")
+                    + QString::number(o->alertSteps) + QStringLiteral("), got ")
+                    + QString::number(o->alarmSteps));
+    }
+    // A warn/alarm pair: both required when `required`, alarm above warn.
+    const auto pair = [&](const Fields &sf, const char *warnKey, const char *alarmKey,
+                          double *warn, double *alarm, bool required) {
+        if (const auto v = sf.get(warnKey))
+            if (const auto x = number(*v, sf.path(warnKey), 0.0))
+                *warn = *x;
+        if (const auto v = sf.get(alarmKey))
+            if (const auto x = number(*v, sf.path(alarmKey), 0.0))
+                *alarm = *x;
+        if (required && (!sf.get(warnKey) || !sf.get(alarmKey))) {
+            error(sf.node(), sf.path(sf.get(warnKey) ? alarmKey : warnKey)
+                    + QStringLiteral(": required (the limits depend on the oil and the sensor)"));
+            return;
+        }
+        if (std::isfinite(*warn) && std::isfinite(*alarm) && !(*alarm > *warn)) {
+            const auto at_ = sf.get(alarmKey) ? sf.get(alarmKey) : sf.get(warnKey);
+            if (at_)
+                error(*at_, sf.path(alarmKey) + QStringLiteral(": must be above ")
+                        + QLatin1String(warnKey) + QStringLiteral(" (") + formatNumber(*warn)
+                        + QStringLiteral("), got ") + formatNumber(*alarm));
+        }
+    };
+    const auto baseline = [&](const Fields &sf, const char *key, double *out) {
+        if (const auto v = sf.get(key))
+            if (const auto x = number(*v, sf.path(key), 0.0))
+                *out = *x;
+    };
+    if (const auto w = f.get("water"); w && expectMap(*w, f.path("water"))) {
+        const Fields wf(*this, *w, f.path("water"), { "tag", "unit", "warn", "alarm" });
+        tagRef(wf, "tag", &o->waterTag);
+        if (const auto u = wf.get("unit")) {
+            const QString unit = u->IsScalar() ? qs(u->Scalar()) : QString();
+            if (unit == u"ppm")
+                o->waterUnit = OilSettings::WaterUnit::Ppm;
+            else if (unit == u"percent_saturation")
+                o->waterUnit = OilSettings::WaterUnit::Saturation;
+            else
+                error(*u, wf.path("unit") + QStringLiteral(": expected ppm or "
+                                                           "percent_saturation, got ")
+                        + describe(*u));
+        }
+        // Defaults by unit (docs/condition.md): free water appears at 100 % saturation.
+        const bool ppm = o->waterUnit == OilSettings::WaterUnit::Ppm;
+        o->waterWarn = ppm ? 200 : 50;
+        o->waterAlarm = ppm ? 500 : 80;
+        pair(wf, "warn", "alarm", &o->waterWarn, &o->waterAlarm, false);
+    }
+    if (const auto e = f.get("permittivity"); e && expectMap(*e, f.path("permittivity"))) {
+        const Fields ef(*this, *e, f.path("permittivity"),
+            { "tag", "baseline", "warn_pct", "alarm_pct" });
+        tagRef(ef, "tag", &o->permittivityTag);
+        baseline(ef, "baseline", &o->permittivityBaseline);
+        pair(ef, "warn_pct", "alarm_pct", &o->permittivityWarnPct, &o->permittivityAlarmPct, true);
+    }
+    if (const auto e = f.get("viscosity"); e && expectMap(*e, f.path("viscosity"))) {
+        const Fields ef(*this, *e, f.path("viscosity"),
+            { "tag", "baseline_mm2_s", "warn_pct", "alarm_pct" });
+        tagRef(ef, "tag", &o->viscosityTag);
+        baseline(ef, "baseline_mm2_s", &o->viscosityBaseline);
+        pair(ef, "warn_pct", "alarm_pct", &o->viscosityWarnPct, &o->viscosityAlarmPct, false);
+    }
+    if (const auto e = f.get("tan"); e && expectMap(*e, f.path("tan"))) {
+        const Fields ef(*this, *e, f.path("tan"), { "tag", "baseline", "warn", "alarm" });
+        tagRef(ef, "tag", &o->tanTag);
+        baseline(ef, "baseline", &o->tanBaseline);
+        pair(ef, "warn", "alarm", &o->tanWarn, &o->tanAlarm, true);
     }
 }
 

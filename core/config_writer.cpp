@@ -269,6 +269,102 @@ bool sameBinding(const SparkplugBinding &a, const SparkplugBinding &b)
             && a.device == b.device && a.metric == b.metric;
 }
 
+// The first error of a configuration that did not load, for messages.
+const ConfigMessage *firstError(const ConfigResult &r)
+{
+    for (const ConfigMessage &m : r.messages)
+        if (m.severity == ConfigMessage::Severity::Error)
+            return &m;
+    return nullptr;
+}
+
+// Copies `original` to `<path>.bak`, then replaces `path` with `updated` atomically
+// (QSaveFile); `r` is the successful result of the text edit.
+ConfigWriteResult writeWithBackup(const QString &path, const QByteArray &original,
+                                  const QByteArray &updated, ConfigWriteResult r)
+{
+    const QString backup = path + QStringLiteral(".bak");
+    {
+        QSaveFile bak(backup);
+        if (!bak.open(QIODevice::WriteOnly) || bak.write(original) != original.size()
+            || !bak.commit())
+            return failure(path, 0,
+                           QStringLiteral("cannot write the backup %1: %2; nothing was changed")
+                                   .arg(backup, bak.errorString()));
+    }
+    QSaveFile save(path);
+    if (!save.open(QIODevice::WriteOnly) || save.write(updated) != updated.size()
+        || !save.commit())
+        return failure(path, 0,
+                       QStringLiteral("cannot write the file: %1; nothing was changed")
+                               .arg(save.errorString()));
+    r.backupFile = backup;
+    qCInfo(lcConfigWriter).noquote() << r.message << QStringLiteral("(backup: %1)").arg(backup);
+    return r;
+}
+
+// End (exclusive) of the scalar that starts at `start`: a quoted one after its closing
+// quote (-1 when unterminated); a plain one before a comment, the line end, or (in a flow
+// collection) a ',', '}' or ']'.
+int scalarEnd(const QByteArray &b, int start, bool flow)
+{
+    if (start < b.size() && (b.at(start) == '"' || b.at(start) == '\'')) {
+        const char quote = b.at(start);
+        for (int i = start + 1; i < b.size(); ++i) {
+            if (quote == '"' && b.at(i) == '\\') {
+                ++i;
+            } else if (b.at(i) == quote) {
+                if (quote == '\'' && i + 1 < b.size() && b.at(i + 1) == '\'') {
+                    ++i;
+                    continue;
+                }
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+    int i = start;
+    while (i < b.size()) {
+        const char c = b.at(i);
+        if (c == '\n' || c == '\r')
+            break;
+        if (flow && (c == ',' || c == '}' || c == ']'))
+            break;
+        if (c == '#' && i > start && (b.at(i - 1) == ' ' || b.at(i - 1) == '\t'))
+            break;
+        ++i;
+    }
+    while (i > start && (b.at(i - 1) == ' ' || b.at(i - 1) == '\t'))
+        --i;
+    return i;
+}
+
+// The map of the `alarms:` item named `name` starting on 1-based `line`, else the only item
+// with that name; `candidates` counts the items with that name.
+std::optional<YAML::Node> findAlarmEntry(const YAML::Node &root, int line, const QString &name,
+                                         int *candidates)
+{
+    *candidates = 0;
+    const YAML::Node alarms = root.IsMap() ? root["alarms"] : YAML::Node();
+    if (!alarms.IsSequence())
+        return std::nullopt;
+    std::optional<YAML::Node> atLine, byName;
+    for (const YAML::Node &item : alarms) {
+        if (!item.IsMap() || scalarOf(item["name"]) != name)
+            continue;
+        ++*candidates;
+        if (int(item.Mark().line) + 1 == line && !atLine)
+            atLine.emplace(item);
+        if (!byName)
+            byName.emplace(item);
+    }
+    if (atLine)
+        return atLine;
+    if (*candidates == 1)
+        return byName;
+    return std::nullopt;
+}
+
 } // namespace
 
 QString ConfigWriter::yamlScalar(const QString &text)
@@ -553,24 +649,188 @@ ConfigWriteResult ConfigWriter::addTag(const QString &path, const NewTagRequest 
     if (!r.ok)
         return r;
 
-    const QString backup = path + QStringLiteral(".bak");
-    {
-        QSaveFile bak(backup);
-        if (!bak.open(QIODevice::WriteOnly) || bak.write(original) != original.size()
-            || !bak.commit())
-            return failure(path, 0,
-                           QStringLiteral("cannot write the backup %1: %2; nothing was changed")
-                                   .arg(backup, bak.errorString()));
+    return writeWithBackup(path, original, updated, r);
+}
+
+ConfigWriteResult ConfigWriter::setAlarmFieldsInText(const QByteArray &yaml,
+                                                     const QString &fileName,
+                                                     const QString &baseDir, int line,
+                                                     const QString &name,
+                                                     const AlarmFieldValues &fields,
+                                                     QByteArray *out)
+{
+    const QString &file = fileName;
+    static const QStringList allowed{ QStringLiteral("limit"),      QStringLiteral("setpoint"),
+                                      QStringLiteral("deadband"),   QStringLiteral("on_delay_s"),
+                                      QStringLiteral("off_delay_s"), QStringLiteral("priority") };
+    static const QRegularExpression numberText(
+            QStringLiteral("^-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"));
+    if (fields.empty())
+        return failure(file, line, QStringLiteral("no alarm setting to write"));
+    QStringList keys;
+    for (const auto &[key, value] : fields) {
+        if (!allowed.contains(key) || keys.contains(key))
+            return failure(file, line,
+                           QStringLiteral("'%1' is not an alarm setting that can be written here "
+                                          "(%2)")
+                                   .arg(key, allowed.join(QStringLiteral(", "))));
+        if (!numberText.match(value).hasMatch())
+            return failure(file, line,
+                           QStringLiteral("%1: '%2' is not a number").arg(key, value));
+        keys << key;
     }
-    QSaveFile save(path);
-    if (!save.open(QIODevice::WriteOnly) || save.write(updated) != updated.size()
-        || !save.commit())
-        return failure(path, 0,
-                       QStringLiteral("cannot write the file: %1; nothing was changed")
-                               .arg(save.errorString()));
-    r.backupFile = backup;
-    qCInfo(lcConfigWriter).noquote() << r.message << QStringLiteral("(backup: %1)").arg(backup);
-    return r;
+
+    // The file as it is must load: nothing is written into a broken configuration.
+    const ConfigResult before = ConfigLoader::loadString(yaml, fileName, baseDir);
+    if (!before.ok()) {
+        const ConfigMessage *first = firstError(before);
+        return failure(file, first ? first->line : 0,
+                       QStringLiteral("the configuration has errors; fix them first: ")
+                               + (first ? first->text : QStringLiteral("cannot load it")));
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const std::exception &e) {
+        return failure(file, 0, QString::fromUtf8(e.what()));
+    }
+    int candidates = 0;
+    const std::optional<YAML::Node> found = findAlarmEntry(root, line, name, &candidates);
+    if (!found)
+        return failure(file, line,
+                       candidates == 0
+                               ? QStringLiteral("no alarm entry named '%1' under 'alarms'; was "
+                                                "the file changed?")
+                                         .arg(name)
+                               : QStringLiteral("%1 alarm entries are named '%2' and none starts "
+                                                "on line %3; was the file changed?")
+                                         .arg(candidates)
+                                         .arg(name)
+                                         .arg(line));
+    const YAML::Node entry = *found;
+    const bool flow = entry.Style() == YAML::EmitterStyle::Flow;
+    const int entryLine = int(entry.Mark().line) + 1;
+
+    const Text text(yaml);
+    const QByteArray nl = text.newline();
+    struct Edit
+    {
+        int offset;
+        int remove;
+        QByteArray insert;
+    };
+    std::vector<Edit> edits;
+    QStringList missing;
+    for (const auto &[key, value] : fields) {
+        std::optional<YAML::Node> valueRef;
+        for (const auto &kv : entry)
+            if (!valueRef && kv.first.IsScalar() && kv.first.Scalar() == key.toStdString())
+                valueRef.emplace(kv.second);
+        if (!valueRef) {
+            missing << key + QStringLiteral(": ") + value;
+            continue;
+        }
+        if (!valueRef->IsScalar())
+            return failure(file, int(valueRef->Mark().line) + 1,
+                           QStringLiteral("'%1' of alarm '%2' is not a single value")
+                                   .arg(key, name));
+        const int start = text.offset(valueRef->Mark().line, valueRef->Mark().column);
+        const int end = scalarEnd(yaml, start, flow);
+        if (end < start)
+            return failure(file, int(valueRef->Mark().line) + 1,
+                           QStringLiteral("cannot find the end of '%1'").arg(key));
+        edits.push_back({ start, end - start, value.toUtf8() });
+    }
+    if (!missing.isEmpty()) {
+        const YAML::Mark im = entry.Mark();
+        if (flow) {
+            int open = text.offset(im.line, im.column);
+            if (open >= yaml.size() || yaml.at(open) != '{')
+                open = yaml.lastIndexOf('{', open);
+            const int close = open >= 0 ? matchingBracket(yaml, open) : -1;
+            if (close < 0)
+                return failure(file, entryLine,
+                               QStringLiteral("cannot find the end of alarm '%1'").arg(name));
+            const int last = lastContentBefore(yaml, open, close);
+            const QByteArray joined = missing.join(QStringLiteral(", ")).toUtf8();
+            QByteArray insert;
+            if (last == open)
+                insert = ' ' + joined + ' ';
+            else
+                insert = (yaml.at(last) == ',' ? QByteArray(" ") : QByteArray(", ")) + joined;
+            edits.push_back({ last + 1, 0, insert });
+        } else {
+            const int dash = dashColumnOf(text, im.line, im.column);
+            if (dash < 0)
+                return failure(file, entryLine,
+                               QStringLiteral("cannot tell the indentation of alarm '%1'")
+                                       .arg(name));
+            const int endLine = lastLineOfItem(text, im.line, dash);
+            const int at = text.lineEnd(endLine);
+            QByteArray insert = at == yaml.size() && !yaml.endsWith('\n') ? nl : QByteArray();
+            for (const QString &m : std::as_const(missing))
+                insert += QByteArray(im.column, ' ') + m.toUtf8() + nl;
+            edits.push_back({ at, 0, insert });
+        }
+    }
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit &a, const Edit &b) { return a.offset > b.offset; });
+    QByteArray result = yaml;
+    for (const Edit &e : edits)
+        result.replace(e.offset, e.remove, e.insert);
+
+    // The result must load, and the entry must read back with exactly these values.
+    const ConfigResult after = ConfigLoader::loadString(result, fileName, baseDir);
+    if (!after.ok()) {
+        const ConfigMessage *first = firstError(after);
+        ConfigWriteResult r = failure(
+                file, first ? first->line : entryLine,
+                QStringLiteral("the new settings would make the configuration invalid, "
+                               "nothing was changed: ")
+                        + (first ? first->text : QStringLiteral("cannot load it")));
+        r.rejected = true;
+        return r;
+    }
+    bool same = false;
+    try {
+        int n = 0;
+        const std::optional<YAML::Node> back
+                = findAlarmEntry(YAML::Load(result.toStdString()), entryLine, name, &n);
+        same = bool(back);
+        for (const auto &[key, value] : fields)
+            same = same && scalarOf(std::as_const(*back)[key.toStdString()]) == value;
+    } catch (const std::exception &) {
+        same = false;
+    }
+    if (!same)
+        return failure(file, entryLine,
+                       QStringLiteral("the edited alarm entry does not read back as requested; "
+                                      "nothing was changed"));
+    *out = result;
+    ConfigWriteResult ok;
+    ok.ok = true;
+    ok.file = file;
+    ok.line = entryLine;
+    ok.message = file + QLatin1Char(':') + QString::number(entryLine)
+            + QStringLiteral(": alarm '%1': ").arg(name) + keys.join(QStringLiteral(", "))
+            + QStringLiteral(" set");
+    return ok;
+}
+
+ConfigWriteResult ConfigWriter::setAlarmFields(const QString &path, int line, const QString &name,
+                                               const AlarmFieldValues &fields)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return failure(path, 0, QStringLiteral("cannot read the file: ") + in.errorString());
+    const QByteArray original = in.readAll();
+    in.close();
+    QByteArray updated;
+    const ConfigWriteResult r = setAlarmFieldsInText(
+            original, path, QFileInfo(path).absolutePath(), line, name, fields, &updated);
+    if (!r.ok)
+        return r;
+    return writeWithBackup(path, original, updated, r);
 }
 
 } // namespace andon

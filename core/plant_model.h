@@ -4,7 +4,9 @@
 #pragma once
 
 #include "core/alarm_def.h"
+#include "core/analog_signal.h"
 #include "core/condition_def.h"
+#include "core/payload_preset.h"
 #include "core/sample.h"
 
 #include <cmath>
@@ -93,6 +95,10 @@ struct MqttBinding
     QString qualityPointer;    // JSON Pointer to a quality name/number; "" = Good
     double scale = 1.0;        // engineering value = raw * scale + offset
     double offset = 0.0;
+    // A preset JSON shape (LoRaWAN, IO-Link, edge gateway) instead of the pointers above.
+    std::optional<PresetBinding> preset;
+    // The value is a 4-20 mA loop current (or converter counts): NE 43 quality, EU mapping.
+    std::optional<AnalogScaling> analog;
 };
 
 // ---- Modbus (docs/config.md "Modbus devices", docs/modbus.md) ----
@@ -172,6 +178,9 @@ struct ModbusBinding
     int pollMs = 1000;       // resolved: the tag's poll_ms, else the device's
     bool writable = false;   // writes are off unless enabled per tag
     bool writeMultiple = false; // resolved: the tag's write_multiple, else the device's
+    // A 4-20 mA input of a converter module: counts -> mA -> the tag's range, NE 43 quality
+    // (`analog:`; replaces scale/offset).
+    std::optional<AnalogScaling> analog;
 
     int registerCount() const; // registers (or bits) the value occupies
 };
@@ -212,6 +221,12 @@ struct TagDef
     // Derived tags: computed on ingest from other tags (muParser syntax, core/derived_tags.h);
     // "" = measured by a source (`expression:`).
     QString expression;
+    // Attribute characteristic (counters only, `defect_types:`): one counter tag per defect
+    // type, the categories of the SPC page's Pareto (docs/spc.md "Pareto of defect types").
+    std::vector<TagId> defectTypes;
+    // Quality characteristic with `spec: alarm:`: index into PlantModel::alarms of the alarm its
+    // SPC rule violations raise (docs/spc.md "Violation alarm"); -1 = none.
+    int spcAlarm = -1;
 };
 
 struct Machine
@@ -283,6 +298,24 @@ struct MqttConnection
     int reconnectMinS = 1;       // back-off with jitter between these
     int reconnectMaxS = 30;
     int skewWarnMs = 2000;       // source/receive clock skew warning threshold
+    // Secrets (docs/security.md "Secrets and TLS"): never logged, never written back.
+    QString password;            // inline `password:` (accepted with a warning and a banner)
+    QString passwordWhere;       // "plant.yaml:12" of an inline password, for the banner
+    QString passwordKeychain;    // "SERVICE/ACCOUNT" in the OS keychain (qtkeychain)
+    QString tlsKeyPasswordEnv;   // passphrase of an encrypted tls.key_file
+    QString tlsKeyPasswordKeychain;
+    bool insecurePlaintext = false; // plain MQTT to a non-loopback host, explicitly accepted
+    // Cloud broker profile (docs/integrations.md "Cloud brokers"). The loader already filled
+    // host, port, client id, username and protocol from it.
+    enum class Profile : std::uint8_t { None, AwsIotCore, AzureIotHub };
+    Profile profile = Profile::None;
+    QString thingName;           // AWS IoT Core: the thing (= client id)
+    QString azureHub;            // Azure IoT Hub: hub name (host {hub}.azure-devices.net)
+    QString azureDeviceId;
+    QString azureDeviceKeyEnv;   // base64 device key -> SAS tokens made and renewed by Andon
+    QString azureDeviceKeyKeychain;
+    QString azureSasTokenEnv;    // or a ready-made SAS token (not renewable)
+    int sasTtlS = 3600;
 };
 
 struct HistorianSettings
@@ -293,6 +326,16 @@ struct HistorianSettings
     int minuteRetentionDays = 400;
     int hourRetentionDays = 3650;
     int maxSizeMb = 0;       // upper bound of the historian file (0 = none but the disk's)
+};
+
+// `security:` (docs/security.md "Users and roles"): local users, lock-out, session timeout.
+struct SecuritySettings
+{
+    QString usersDb;                        // "" = next to the historian: andon-users.sqlite
+    qint64 sessionTimeoutMs = 15 * 60'000;  // idle time before the session falls back to viewer
+    int lockoutAttempts = 5;                // failed sign-ins in a row before lock-out
+    qint64 lockoutMs = 15 * 60'000;         // how long a locked-out account stays locked
+    int minPasswordLength = 10;
 };
 
 // ---- Shift calendar and products (docs/config.md "Calendar", "Products") ----
@@ -440,6 +483,20 @@ struct EnergySettings
     std::vector<MediumDef> media;
 };
 
+// ---- KPI publishing to the UNS (`publish:`, docs/integrations.md "KPIs back to the plant") ----
+
+struct PublishSettings
+{
+    bool enabled = false;            // a `publish:` section was given and not `enabled: false`
+    QString connection;              // MQTT connection id (connections.mqtt)
+    QString topicPrefix;             // "" = topics start with the ISA-95 path
+    TimestampMs intervalMs = 10'000; // at most one message per topic per interval
+    TimestampMs refreshMs = 300'000; // an unchanged retained value is re-sent this often
+    bool retain = true;
+    int qos = 1;
+    bool oee = true, energy = true, state = true; // `what:`
+};
+
 struct PlantModel
 {
     QString sourceFile;      // absolute path of the YAML file it came from
@@ -454,6 +511,7 @@ struct PlantModel
     std::vector<MqttConnection> mqttConnections;
     std::vector<ModbusDevice> modbusDevices;
     HistorianSettings historian;
+    SecuritySettings security;               // `security:` (users store, lock-out, timeout)
     ShiftCalendar calendar;
     std::vector<ProductDef> products;
     std::vector<AlarmDef> alarms;            // `alarms:`, expanded per machine, in file order
@@ -461,6 +519,7 @@ struct PlantModel
     OeeSettings oee;                         // plant level (`oee:`)
     QHash<QString, OeeSettings> oeeByPath;   // resolved for lines/machines with an override
     EnergySettings energy;                   // `energy:`
+    PublishSettings publish;                 // `publish:` (KPIs to the UNS)
 
     const TagDef *tagByPath(const QString &path) const;
     TagId tagIdByPath(const QString &path) const;

@@ -1,7 +1,12 @@
 #include "engine/alarm_service.h"
 
+#include "core/config_writer.h"
+#include "core/current_user.h"
+#include "core/permissions.h"
 #include "storage/historian.h"
 
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -39,11 +44,13 @@ AlarmService::AlarmService(std::shared_ptr<const PlantModel> model, const Clock 
     : QObject(parent)
     , m_model(std::move(model))
     , m_options(options)
+    , m_clock(clock)
+    , m_configFile(m_model->sourceFile)
     , m_engine(m_model, clock, options)
 {
     m_hasAlarms.assign(m_model->tags.size(), false);
     for (const AlarmDef &a : m_model->alarms) {
-        if (a.tag < m_hasAlarms.size())
+        if (a.tag < m_hasAlarms.size() && !a.external)
             m_hasAlarms[a.tag] = true;
         if (!a.suppressStateCodes.empty() && a.stateMachine >= 0
             && a.stateMachine < static_cast<int>(m_model->machines.size())) {
@@ -193,6 +200,201 @@ bool AlarmService::addComment(
     const QString &id, const QString &user, const QString &text, QString *why)
 {
     return operatorAction(why, [&](auto &e) { return e.addComment(id, user, text, why); });
+}
+
+bool AlarmService::setExternalCondition(const QString &id, bool active, TimestampMs t,
+    double value, const QString &message, QString *why)
+{
+    std::vector<AlarmEvent> events;
+    bool ok = false;
+    {
+        std::lock_guard lock(m_mutex);
+        ok = m_engine.setExternalCondition(id, active, t, value, message, why);
+        if (m_engine.hasEvents())
+            events = m_engine.takeEvents();
+    }
+    publish(std::move(events));
+    return ok;
+}
+
+namespace {
+
+// Every setting of `a` for the audit's details (null where the type has none).
+QJsonObject settingsJson(const AlarmDef &a)
+{
+    QJsonObject o { { QStringLiteral("priority"), a.priority },
+        { QStringLiteral("on_delay_s"), a.onDelayMs / 1000.0 },
+        { QStringLiteral("off_delay_s"), a.offDelayMs / 1000.0 } };
+    const bool hasLimit = alarmTypeHasLimit(a.type);
+    o.insert(QStringLiteral("limit"), hasLimit ? number(a.limit) : QJsonValue());
+    o.insert(QStringLiteral("deadband"), hasLimit ? number(a.deadband) : QJsonValue());
+    o.insert(QStringLiteral("setpoint"),
+        alarmTypeHasSetpoint(a.type) ? number(a.setpoint) : QJsonValue());
+    return o;
+}
+
+} // namespace
+
+bool AlarmService::updateSettings(const QString &id, const AlarmSettingsChange &change,
+    const QString &user, const QString &reason, QString *why, AlarmSettingsOutcome *outcome)
+{
+    const auto refuse = [why](const QString &text) {
+        if (why)
+            *why = text;
+        return false;
+    };
+    if (!m_historian)
+        return refuse(tr("no historian is open: a settings change cannot be audited"));
+    const Role role = currentRole();
+    if (!roleAllows(role, Action::EditAlarmSettings)) {
+        const QString needed = roleDisplayName(minimumRole(Action::EditAlarmSettings));
+        const QString action = actionDisplayName(Action::EditAlarmSettings);
+        return refuse(hasSessionUser()
+                ? tr("\"%1\" needs the %2 role; you are signed in as %3.")
+                      .arg(action, needed, roleDisplayName(role))
+                : tr("\"%1\" needs the %2 role; sign in first.").arg(action, needed));
+    }
+    if (user.trimmed().isEmpty())
+        return refuse(tr("a settings change needs a user name"));
+    if (reason.trimmed().isEmpty())
+        return refuse(tr("a settings change needs a reason"));
+
+    // Check against the definitions in force; the model only changes here, on this thread.
+    const std::shared_ptr<const PlantModel> running = runningModel();
+    const int index = [&] {
+        for (std::size_t i = 0; i < running->alarms.size(); ++i)
+            if (running->alarms[i].id == id)
+                return static_cast<int>(i);
+        return -1;
+    }();
+    if (index < 0)
+        return refuse(tr("unknown alarm %1").arg(id));
+    const AlarmDef &before = running->alarms[static_cast<std::size_t>(index)];
+    std::vector<std::pair<int, AlarmDef>> changed;
+    for (const int i : alarmEntrySiblings(*running, before)) {
+        QString problem;
+        auto after = applyAlarmSettings(
+            *running, running->alarms[static_cast<std::size_t>(i)], change, &problem);
+        if (!after) {
+            const QString &other = running->alarms[static_cast<std::size_t>(i)].id;
+            return refuse(other == id ? problem : tr("%1 (for %2, defined by the same entry)")
+                                                      .arg(problem, other));
+        }
+        changed.emplace_back(i, std::move(*after));
+    }
+    const AlarmDef &edited = [&]() -> const AlarmDef & {
+        for (const auto &[i, def] : changed)
+            if (i == index)
+                return def;
+        return changed.front().second;
+    }();
+    const AlarmSettingsTexts texts = describeAlarmSettingsChange(*running, before, edited);
+
+    // The configuration file first: the loader may refuse what the checks above let through.
+    AlarmSettingsOutcome result;
+    result.change = texts.changeText;
+    result.configFile = configFile();
+    if (result.configFile.isEmpty()) {
+        result.saveError = tr("the configuration was not loaded from a file");
+    } else {
+        const ConfigWriteResult w = ConfigWriter::setAlarmFields(result.configFile, before.line,
+            before.name, alarmSettingsYamlFields(before, edited));
+        if (w.rejected)
+            return refuse(w.message);
+        result.saved = w.ok;
+        result.configLine = w.line;
+        if (!w.ok)
+            result.saveError = w.message;
+    }
+
+    auto next = std::make_shared<PlantModel>(*running);
+    for (const auto &[i, def] : changed) {
+        next->alarms[static_cast<std::size_t>(i)] = def;
+        result.alarmIds << def.id;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_engine.replaceSettings(next);
+    }
+
+    // The audit: one entry per alarm, so each alarm's history shows it.
+    const QString where = result.saved
+        ? QStringLiteral("saved to %1:%2").arg(result.configFile).arg(result.configLine)
+        : QStringLiteral("not saved to the configuration: %1").arg(result.saveError);
+    QJsonArray ids;
+    for (const QString &a : std::as_const(result.alarmIds))
+        ids.append(a);
+    QString auditError;
+    const TimestampMs now = m_clock.now();
+    for (const auto &[i, def] : changed) {
+        const AlarmDef &old = running->alarms[static_cast<std::size_t>(i)];
+        const AlarmSettingsTexts t = describeAlarmSettingsChange(*running, old, def);
+        storage::Event e;
+        e.t = now;
+        e.category = QStringLiteral("audit");
+        e.kind = QStringLiteral("alarm.settings");
+        e.source = def.id;
+        e.user = user;
+        e.message = t.changeText + QStringLiteral("; ") + where;
+        e.oldValue = t.oldText;
+        e.newValue = t.newText;
+        QJsonObject d { { QStringLiteral("old"), settingsJson(old) },
+            { QStringLiteral("new"), settingsJson(def) },
+            { QStringLiteral("reason"), reason.trimmed() },
+            { QStringLiteral("type"), alarmTypeName(def.type) },
+            { QStringLiteral("role"), roleId(role) },
+            { QStringLiteral("saved"), result.saved },
+            { QStringLiteral("config_file"), result.configFile },
+            { QStringLiteral("alarms"), ids } };
+        if (result.saved)
+            d.insert(QStringLiteral("config_line"), result.configLine);
+        else
+            d.insert(QStringLiteral("save_error"), result.saveError);
+        e.details = QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact));
+        QString error;
+        if (m_historian->appendEvent(e, &error) < 0)
+            auditError = error;
+    }
+    if (!auditError.isEmpty()) {
+        m_journalErrors.fetch_add(1);
+        qCWarning(lcAlarms).noquote()
+            << QStringLiteral("alarm settings of %1 changed (%2) but the audit entry could not "
+                              "be written: %3")
+                   .arg(id, texts.changeText, auditError);
+    }
+    qCInfo(lcAlarms).noquote() << QStringLiteral("%1: %2 by %3; %4")
+                                      .arg(id, texts.changeText, user, where);
+    if (outcome)
+        *outcome = result;
+    emit alarmsChanged();
+    return true;
+}
+
+std::shared_ptr<const PlantModel> AlarmService::runningModel() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_engine.modelPtr();
+}
+
+std::optional<AlarmDef> AlarmService::definition(const QString &id) const
+{
+    std::lock_guard lock(m_mutex);
+    const int i = m_engine.indexOf(id);
+    if (i < 0)
+        return std::nullopt;
+    return m_engine.model().alarms[static_cast<std::size_t>(i)];
+}
+
+void AlarmService::setConfigFile(const QString &path)
+{
+    std::lock_guard lock(m_mutex);
+    m_configFile = path;
+}
+
+QString AlarmService::configFile() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_configFile;
 }
 
 std::vector<analytics::AlarmStatus> AlarmService::snapshot() const

@@ -8,6 +8,7 @@
 
 #include "analytics/alarm_engine.h"
 #include "core/clock.h"
+#include "core/alarm_settings.h"
 
 #include <QObject>
 #include <QTimer>
@@ -29,6 +30,17 @@ struct Event;
 } // namespace andon::storage
 
 namespace andon {
+
+// What AlarmService::updateSettings did.
+struct AlarmSettingsOutcome
+{
+    QStringList alarmIds; // every alarm changed (all alarms of the configuration entry)
+    QString change;       // "limit 90 → 95 °C; on_delay 5 s → 10 s"
+    bool saved = false;   // written into the configuration file
+    QString configFile;   // the file (saved or not)
+    int configLine = 0;   // the entry's line in it after saving
+    QString saveError;    // why it was not saved, in words
+};
 
 class AlarmService : public QObject
 {
@@ -68,6 +80,30 @@ public:
     bool addComment(
         const QString &id, const QString &user, const QString &text, QString *why = nullptr);
 
+    // Drives an external alarm (AlarmDef::external: the SPC violation alarms, SpcService) from
+    // any thread; see AlarmEngine::setExternalCondition. Transitions are journaled as usual.
+    bool setExternalCondition(const QString &id, bool active, TimestampMs t, double value,
+        const QString &message, QString *why = nullptr);
+
+    // Run-time change of an alarm's limit, setpoint, deadband, delays or priority
+    // (docs/alarms.md "Changing limits and delays at run time"). Refused (false, *why) without
+    // a historian (nothing to audit into), when the signed-in role (core/current_user.h
+    // currentRole()) may not take Action::EditAlarmSettings, without a reason, or when
+    // applyAlarmSettings (core/alarm_settings.h) refuses the values. The change applies to
+    // every alarm of the same configuration entry (`machines:`) at once, under the engine's
+    // lock; each alarm's next sample is evaluated with it. It is written into the
+    // configuration file (configFile()) with ConfigWriter::setAlarmFields; a file that cannot be
+    // written does not stop it: it holds for this run and the audit says "not saved to the
+    // configuration". Audited synchronously: one "audit"/"alarm.settings" entry per alarm.
+    bool updateSettings(const QString &id, const AlarmSettingsChange &change, const QString &user,
+        const QString &reason, QString *why = nullptr, AlarmSettingsOutcome *outcome = nullptr);
+    // The definitions in force, with the run-time changes (never null).
+    std::shared_ptr<const PlantModel> runningModel() const;
+    std::optional<AlarmDef> definition(const QString &id) const;
+    // Where updateSettings saves changes; default: the model's sourceFile ("" = nowhere).
+    void setConfigFile(const QString &path);
+    QString configFile() const;
+
     std::vector<analytics::AlarmStatus> snapshot() const;
     std::optional<analytics::AlarmStatus> status(const QString &id) const;
     bool flood() const;
@@ -100,6 +136,8 @@ private:
 
     std::shared_ptr<const PlantModel> m_model;
     analytics::AlarmEngineOptions m_options;
+    const Clock &m_clock;
+    QString m_configFile; // guarded by m_mutex
     mutable std::mutex m_mutex; // guards m_engine
     analytics::AlarmEngine m_engine;
     std::vector<bool> m_hasAlarms; // per TagId: any alarm or suppression looks at it

@@ -1,10 +1,12 @@
 #include "engine/engine.h"
 
+#include "engine/access_control.h"
 #include "engine/alarm_service.h"
 
 #include "connectors/modbus/modbus_poller.h"
 #include "core/derived_tags.h"
 #include "connectors/mqtt/mqtt_client.h"
+#include "connectors/mqtt/connection_options.h"
 #include "connectors/mqtt/payload_decoder.h"
 #include "connectors/mqtt/traffic_stats.h"
 #include "connectors/mqtt/sparkplug_host.h"
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 
 #include <chrono>
 #include <cstdlib>
@@ -67,8 +70,9 @@ void recordSkewImpl(const PlantModel &model, SourceT &source, const SampleBatch 
         if (std::size_t(s.tag) >= model.tags.size())
             continue;
         const TagDef &tag = model.tags[std::size_t(s.tag)];
-        if (!tag.mqtt || tag.mqtt->timestampPointer.isEmpty() || s.t_ms == receivedMs
-            || isBad(s.q))
+        // Source times come from a timestamp pointer or a preset's format (LoRaWAN, edge gateway).
+        if (!tag.mqtt || (tag.mqtt->timestampPointer.isEmpty() && !tag.mqtt->preset)
+            || s.t_ms == receivedMs || isBad(s.q))
             continue;
         if (!locked) {
             lock.lock();
@@ -90,6 +94,8 @@ Engine::Engine(std::shared_ptr<const PlantModel> model, QObject *parent)
     if (!derived->empty())
         m_derived = std::move(derived);
     m_alarms = std::make_unique<AlarmService>(m_model);
+    m_access = std::make_unique<AccessControl>(&SystemClock::instance());
+    m_access->setSettings(m_model->security);
     m_staleTimer.setInterval(kStaleSweepIntervalMs);
     connect(&m_staleTimer, &QTimer::timeout, this, &Engine::sweepStale);
     connect(&m_staleTimer, &QTimer::timeout, this, &Engine::sampleTraffic);
@@ -115,8 +121,14 @@ std::shared_ptr<const PlantModel> Engine::withMqttPort(std::shared_ptr<const Pla
 bool Engine::openHistorian(const QString &dbPath, QString *error, bool maintain)
 {
     QString path = dbPath.isEmpty() ? m_model->historian.path : dbPath;
-    if (path == QLatin1String("-"))
-        return true; // explicitly no historian (tests, viewers)
+    if (path == QLatin1String("-")) {
+        // Explicitly no historian (tests, viewers): a users store only when one is configured.
+        if (!m_model->security.usersDb.isEmpty()) {
+            QString usersError;
+            openUsersStore(&usersError);
+        }
+        return true;
+    }
     if (path.isEmpty()) {
         *error = tr("no historian path: set historian.path in %1 or pass --db").arg(m_model->sourceFile);
         return false;
@@ -153,6 +165,30 @@ bool Engine::openHistorian(const QString &dbPath, QString *error, bool maintain)
                              .arg(m_model->alarms.size());
     m_historian->appendEvent(loaded);
     m_alarms->attachHistorian(m_historian.get());
+    m_access->setAuditJournal(m_historian.get());
+    QString usersError;
+    openUsersStore(&usersError); // not fatal: without users everyone stays a viewer
+    return true;
+}
+
+bool Engine::openUsersStore(QString *error)
+{
+    if (m_access->isOpen())
+        return true;
+    QString path = AccessControl::defaultStorePath(
+            m_model->security, m_historian ? m_historian->path() : QString());
+    if (path.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        path = QDir(dir).filePath(QStringLiteral("andon-users.sqlite"));
+    }
+    QString why;
+    if (!m_access->openStore(path, &why)) {
+        qCWarning(lcEngine).noquote()
+                << tr("Users store %1 not opened, nobody can sign in: %2").arg(path, why);
+        if (error)
+            *error = why;
+        return false;
+    }
     return true;
 }
 
@@ -164,33 +200,16 @@ void Engine::startSources()
         const QStringList filters = m_decoder->topicFilters(conn.id);
         const bool sparkplug = mqtt::SparkplugHost::hasBindings(*m_model, conn.id)
                 || !conn.sparkplugHostId.isEmpty();
-        if (filters.isEmpty() && !sparkplug)
-            continue; // nothing bound to this broker
+        const bool publishes = m_model->publish.enabled && m_model->publish.connection == conn.id;
+        if (filters.isEmpty() && !sparkplug && !publishes)
+            continue; // nothing bound to this broker and nothing to publish on it
         auto source = std::make_unique<Source>();
         source->id = conn.id;
         if (sparkplug)
             source->sparkplug = std::make_unique<mqtt::SparkplugHost>(m_model, conn.id,
                                                                       conn.sparkplugHostId);
-        mqtt::MqttClientOptions options;
-        options.host = conn.host;
-        options.port = conn.port;
-        options.clientId = conn.clientId;
-        options.keepAliveS = conn.keepAliveS;
-        options.cleanSession = conn.cleanSession;
-        options.username = conn.username;
-        if (!conn.passwordEnv.isEmpty())
-            options.password = qEnvironmentVariable(conn.passwordEnv.toLocal8Bit().constData());
-        options.protocolVersion = conn.protocolVersion;
-        options.tls.caFile = conn.tlsCaFile;
-        options.tls.certFile = conn.tlsCertFile;
-        options.tls.keyFile = conn.tlsKeyFile;
-        options.tls.insecure = conn.tlsInsecure;
-        options.will.topic = conn.willTopic;
-        options.will.payload = conn.willPayload.toUtf8();
-        options.will.qos = conn.willQos;
-        options.will.retain = conn.willRetain;
-        options.reconnectMinS = conn.reconnectMinS;
-        options.reconnectMaxS = conn.reconnectMaxS;
+        // Secrets (environment, keychain, IoT Hub SAS tokens) are resolved at connect time.
+        mqtt::MqttClientOptions options = mqtt::clientOptionsFor(conn);
         source->skewWarnMs = conn.skewWarnMs;
         if (source->sparkplug && !conn.sparkplugHostId.isEmpty()) {
             // Sparkplug 3.0 host: the broker announces our death as a retained STATE.
@@ -395,6 +414,15 @@ std::vector<EdgeNodeStatus> Engine::edgeNodes() const
         }
     }
     return out;
+}
+
+mqtt::MqttClient *Engine::mqttClient(const QString &connection) const
+{
+    for (const auto &source : m_sources) {
+        if (source->id == connection)
+            return source->client.get();
+    }
+    return nullptr;
 }
 
 bool Engine::requestRebirth(const QString &connection, const QString &group, const QString &node)

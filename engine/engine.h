@@ -30,6 +30,7 @@ namespace andon {
 
 class DerivedTagEngine;
 class AlarmService;
+class AccessControl;
 
 struct ConnectionStatus
 {
@@ -99,6 +100,13 @@ public:
     storage::Historian *historian() const { return m_historian.get(); }
     // The ISA-18.2 alarms on the ingest path (engine/alarm_service.h); never null.
     AlarmService *alarms() const { return m_alarms.get(); }
+    // Users, sign-in, roles and their audit (engine/access_control.h); never null. Its users
+    // store opens with the historian (security.users_db, else andon-users.sqlite next to the
+    // historian file); before that, or when it fails, isOpen() is false.
+    AccessControl *access() const { return m_access.get(); }
+    // Opens the users store when openHistorian() did not (no historian): security.users_db,
+    // else andon-users.sqlite in QStandardPaths::AppDataLocation. True when open.
+    bool openUsersStore(QString *error);
     std::vector<ConnectionStatus> connectionStatus() const;
     // The Modbus poller (per-device diagnostics for the Connections page); null when no tag
     // is bound to a Modbus device or before startSources().
@@ -109,6 +117,9 @@ public:
     // client. False when the connection has no Sparkplug host, is not connected or never
     // saw that node.
     bool requestRebirth(const QString &connection, const QString &group, const QString &node);
+    // The client of MQTT connection `connection` (publishing KPIs to the UNS,
+    // engine/kpi_publisher.h); null before startSources() or when nothing uses that connection.
+    mqtt::MqttClient *mqttClient(const QString &connection) const;
     std::uint64_t samplesIngested() const { return m_ingested.load(); }
     // Longest time one MQTT message spent in decode + ingest on a network thread (ns), for
     // the benchmark: the network thread must never stall behind storage.
@@ -126,6 +137,8 @@ private:
     std::unique_ptr<storage::Historian> m_historian;
     // After m_historian: destroyed first, its journal writer uses the historian.
     std::unique_ptr<AlarmService> m_alarms;
+    // After m_historian: destroyed first, it audits into the historian's journal.
+    std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<mqtt::PayloadDecoder> m_decoder;
     std::unique_ptr<modbus::ModbusPoller> m_modbus;
     struct Source;

@@ -53,6 +53,16 @@ bool constantCode(const storage::Rollup &r)
     return r.count > 0 && r.min == r.max && r.first == r.min && r.last == r.min;
 }
 
+// Whether a service acknowledgement reset `counter`: its details list the reset counters; one
+// written before counters could be chosen (no "counters" object) reset all of them.
+bool resetsCounter(const storage::Event &e, const QString &counter)
+{
+    const QJsonObject d = QJsonDocument::fromJson(e.details.toUtf8()).object();
+    if (!d.contains(QStringLiteral("counters")))
+        return true;
+    return d.value(QStringLiteral("reset")).toArray().contains(QJsonValue(counter));
+}
+
 } // namespace
 
 HealthQuery::HealthQuery(const PlantModel &model, const storage::Historian &historian)
@@ -103,20 +113,49 @@ std::vector<ServiceRecord> HealthQuery::serviceHistory(const QString &machinePat
     return out;
 }
 
+QStringList HealthQuery::allCounters()
+{
+    return {QLatin1String(kRunHours), QLatin1String(kCycles), QLatin1String(kCurrentBaseline)};
+}
+
+ServiceRecord HealthQuery::lastReset(const QString &machinePath, const QString &counter,
+                                     TimestampMs upTo) const
+{
+    storage::EventQuery q;
+    q.categories = {QLatin1String(kCategory)};
+    q.kindPrefix = QLatin1String(kServiceKind);
+    q.sourcePrefix = machinePath;
+    q.to = upTo;
+    q.newestFirst = true;
+    q.limit = 1000;
+    for (const storage::Event &e : m_historian.events(q)) {
+        if (e.source != machinePath)
+            continue;
+        if (resetsCounter(e, counter))
+            return {e.t, e.user, e.message, e.id};
+    }
+    return {};
+}
+
 std::int64_t HealthQuery::acknowledgeService(storage::Historian &historian, const PlantModel &model,
                                              int machine, const QString &user, const QString &text,
                                              TimestampMs t, const MachineHealth *before,
-                                             QString *error)
+                                             QString *error, const QStringList &counters)
 {
-    if (machine < 0 || machine >= int(model.machines.size())) {
+    const auto fail = [&](const QString &why) {
         if (error)
-            *error = QStringLiteral("unknown machine %1").arg(machine);
-        return -1;
-    }
-    if (text.trimmed().isEmpty()) {
-        if (error)
-            *error = QStringLiteral("say what was done");
-        return -1;
+            *error = why;
+        return std::int64_t(-1);
+    };
+    if (machine < 0 || machine >= int(model.machines.size()))
+        return fail(QStringLiteral("unknown machine %1").arg(machine));
+    if (text.trimmed().isEmpty())
+        return fail(QStringLiteral("say what was done"));
+    const QStringList known = allCounters();
+    for (const QString &c : counters) {
+        if (!known.contains(c))
+            return fail(QStringLiteral("unknown counter '%1' (expected %2)")
+                            .arg(c, known.join(QStringLiteral(", "))));
     }
     const Machine &m = model.machines[std::size_t(machine)];
     storage::Event e;
@@ -126,26 +165,85 @@ std::int64_t HealthQuery::acknowledgeService(storage::Historian &historian, cons
     e.source = m.path;
     e.user = user;
     e.message = text.trimmed();
-    QJsonObject details{{QStringLiteral("reset"),
-                         QJsonArray{QStringLiteral("run_hours"), QStringLiteral("cycles")}}};
-    if (before) {
-        if (std::isfinite(before->runHours)) {
-            details.insert(QStringLiteral("run_hours"), before->runHours);
-            e.oldValue = QStringLiteral("%1 h").arg(before->runHours, 0, 'f', 1);
+
+    // Per counter: its reading before (from `before`) and after the acknowledgement.
+    QJsonArray reset, kept;
+    QJsonObject values;
+    QStringList oldText, newText;
+    for (const QString &key : known) {
+        const bool doReset = counters.contains(key);
+        (doReset ? reset : kept).append(key);
+        QJsonObject v{{QStringLiteral("reset"), doReset}};
+        if (key == QLatin1String(kCurrentBaseline)) {
+            const TimestampMs from = before ? before->baselineFromMs : 0;
+            if (from > 0)
+                v.insert(QStringLiteral("old_from_ms"), double(from));
+            if (doReset) {
+                v.insert(QStringLiteral("new_from_ms"), double(t));
+                oldText << (from > 0 ? QStringLiteral("current baseline from %1")
+                                           .arg(QDateTime::fromMSecsSinceEpoch(from, QTimeZone::utc())
+                                                    .toString(Qt::ISODate))
+                                     : QStringLiteral("current baseline (none yet)"));
+                newText << QStringLiteral("current baseline relearned from this service");
+            }
+        } else {
+            const bool hours = key == QLatin1String(kRunHours);
+            const double old = before ? (hours ? before->runHours : before->cycles) : MachineHealth::kNaN;
+            const double interval = before ? (hours ? before->serviceRunHours : before->serviceCycles) : 0;
+            if (std::isfinite(old))
+                v.insert(QStringLiteral("old"), old);
+            if (interval > 0)
+                v.insert(QStringLiteral("interval"), interval);
+            if (doReset) {
+                v.insert(QStringLiteral("new"), 0.0);
+                const QString name = hours ? QStringLiteral("run hours") : QStringLiteral("cycles");
+                const QString unit = hours ? QStringLiteral(" h") : QString();
+                oldText << (std::isfinite(old)
+                                ? QStringLiteral("%1 %2%3").arg(name).arg(old, 0, 'f', hours ? 1 : 0).arg(unit)
+                                : QStringLiteral("%1 unknown").arg(name));
+                newText << QStringLiteral("%1 0%2").arg(name, unit);
+            }
         }
-        if (std::isfinite(before->cycles)) {
-            details.insert(QStringLiteral("cycles"), before->cycles);
-            e.oldValue += (e.oldValue.isEmpty() ? QString() : QStringLiteral(", "))
-                + QStringLiteral("%1 cycles").arg(before->cycles, 0, 'f', 0);
-        }
+        values.insert(key, v);
     }
-    e.newValue = QStringLiteral("0 h, 0 cycles");
+    e.oldValue = oldText.join(QStringLiteral(", "));
+    e.newValue = newText.isEmpty() ? QStringLiteral("no counter reset") : newText.join(QStringLiteral(", "));
+    const QJsonObject details{{QStringLiteral("reset"), reset},
+                              {QStringLiteral("kept"), kept},
+                              {QStringLiteral("counters"), values}};
     e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     const std::int64_t id = historian.appendEvent(e, error);
     if (id >= 0)
         qCInfo(lcHealth).noquote() << "service acknowledged for" << m.path << "by" << user << ":"
-                                   << e.message;
+                                   << e.message << "- reset:"
+                                   << (counters.isEmpty() ? QStringLiteral("none")
+                                                          : counters.join(QStringLiteral(", ")));
     return id;
+}
+
+std::vector<ServiceCounterState> MachineHealth::serviceCounters() const
+{
+    std::vector<ServiceCounterState> out;
+    if (std::isfinite(runHours) || serviceRunHours > 0)
+        out.push_back({QLatin1String(HealthQuery::kRunHours), runHours, serviceRunHours,
+                       runHoursSinceMs});
+    if (std::isfinite(cycles) || serviceCycles > 0)
+        out.push_back({QLatin1String(HealthQuery::kCycles), cycles, serviceCycles, cyclesSinceMs});
+    if (!currentTag.isEmpty())
+        out.push_back({QLatin1String(HealthQuery::kCurrentBaseline),
+                       MachineHealth::kNaN, 0, baselineFromMs});
+    return out;
+}
+
+OilHealth::Severity OilHealth::worst() const
+{
+    Severity w = Severity::Unknown;
+    for (Severity s : {cleanliness, waterSeverity, permittivitySeverity, viscositySeverity,
+                       tanSeverity}) {
+        if (s != Severity::Unknown && (w == Severity::Unknown || s > w))
+            w = s;
+    }
+    return w;
 }
 
 MachineHealth HealthQuery::machine(int index, TimestampMs now) const
@@ -307,47 +405,69 @@ MachineHealth HealthQuery::machine(int index, TimestampMs now) const
         }
     }
 
-    // ---- service counters (since the last acknowledgement or the start of the history) ----
+    // ---- service counters, each since the last acknowledgement that reset it (or the start
+    // of the history) ----
     h.lastService = lastService(m.path, now);
-    TimestampMs since = h.lastService.t;
-    if (since == 0 && !statePath.isEmpty()) {
+    TimestampMs historyStart = 0;
+    if (!statePath.isEmpty()) {
         const auto hours = m_historian.hourRollups(statePath, 0, now);
         if (!hours.empty())
-            since = hours.front().t_start;
+            historyStart = hours.front().t_start;
     }
-    h.countersSinceMs = since;
-    const double elapsedH = double(now - since) / double(kHourMs);
-    const auto dueFrom = [&](double used, double interval) -> std::optional<TimestampMs> {
+    const auto sinceOf = [&](const char *counter) {
+        const TimestampMs t = lastReset(m.path, QLatin1String(counter), now).t;
+        return t > 0 ? t : historyStart;
+    };
+    const auto dueFrom = [&](double used, double interval,
+                             TimestampMs since) -> std::optional<TimestampMs> {
         if (!(interval > 0) || !std::isfinite(used))
             return std::nullopt;
         if (used >= interval)
             return now;
+        const double elapsedH = double(now - since) / double(kHourMs);
         if (!(used > 0) || elapsedH < 1.0)
             return std::nullopt; // no usage rate yet
         const double ratePerH = used / elapsedH;
         return now + TimestampMs((interval - used) / ratePerH * double(kHourMs));
     };
-    if (s.runHours && !statePath.isEmpty() && since > 0) {
+    if (s.runHours && !statePath.isEmpty()) {
+        h.runHoursSinceMs = sinceOf(kRunHours);
         // Minute rollups: an hour rollup cannot tell how much of a mixed hour was running.
-        h.runHours = cond::runHoursFromStateMinutes(
-            toStats(m_historian.minuteRollups(statePath, since, now)), runningCodes);
+        if (h.runHoursSinceMs > 0)
+            h.runHours = cond::runHoursFromStateMinutes(
+                toStats(m_historian.minuteRollups(statePath, h.runHoursSinceMs, now)),
+                runningCodes);
     }
-    if (s.cycles && since > 0) {
+    if (s.cycles) {
+        h.cyclesSinceMs = sinceOf(kCycles);
+        const TimestampMs since = h.cyclesSinceMs;
         QString cyclePath = resolveTag(m_model, m, s.cycleTag);
         if (cyclePath.isEmpty() && m.roleTag(TagRole::TotalCount) != kInvalidTag)
             cyclePath = m_model.tags[m.roleTag(TagRole::TotalCount)].path;
         if (!cyclePath.isEmpty()) {
-            // Minutes up to the first whole hour, then hours.
+            // Minutes up to the first whole hour, then whole hours, then the minutes of the
+            // hour holding `now` (its hour rollup would count past `now` when judging the past).
             const TimestampMs firstHour = (since + kHourMs - 1) / kHourMs * kHourMs;
-            std::vector<cond::RollupStat> stats
-                = toStats(m_historian.minuteRollups(cyclePath, since, firstHour - 1));
-            const auto hours = toStats(m_historian.hourRollups(cyclePath, firstHour, now));
-            stats.insert(stats.end(), hours.begin(), hours.end());
-            h.cycles = cond::counterIncrease(stats);
+            const TimestampMs lastHour = now / kHourMs * kHourMs;
+            std::vector<cond::RollupStat> stats;
+            if (lastHour <= firstHour) {
+                stats = toStats(m_historian.minuteRollups(cyclePath, since, now));
+            } else {
+                stats = toStats(m_historian.minuteRollups(cyclePath, since, firstHour - 1));
+                const auto hours = toStats(m_historian.hourRollups(cyclePath, firstHour, lastHour - 1));
+                stats.insert(stats.end(), hours.begin(), hours.end());
+                const auto tail = toStats(m_historian.minuteRollups(cyclePath, lastHour, now));
+                stats.insert(stats.end(), tail.begin(), tail.end());
+            }
+            if (since > 0)
+                h.cycles = cond::counterIncrease(stats);
         }
     }
-    const auto dueHours = dueFrom(h.runHours, h.serviceRunHours);
-    const auto dueCycles = dueFrom(h.cycles, h.serviceCycles);
+    h.countersSinceMs = h.runHoursSinceMs > 0 && h.cyclesSinceMs > 0
+            ? std::min(h.runHoursSinceMs, h.cyclesSinceMs)
+            : std::max(h.runHoursSinceMs, h.cyclesSinceMs);
+    const auto dueHours = dueFrom(h.runHours, h.serviceRunHours, h.runHoursSinceMs);
+    const auto dueCycles = dueFrom(h.cycles, h.serviceCycles, h.cyclesSinceMs);
     if (dueHours && dueCycles)
         h.serviceDueMs = std::min(*dueHours, *dueCycles);
     else
@@ -359,7 +479,7 @@ MachineHealth HealthQuery::machine(int index, TimestampMs now) const
     if (s.current) {
         h.currentTag = resolveTag(m_model, m, s.currentTag);
         if (!h.currentTag.isEmpty() && !statePath.isEmpty()) {
-            TimestampMs base = h.lastService.t;
+            TimestampMs base = lastReset(m.path, QLatin1String(kCurrentBaseline), now).t;
             if (base == 0) {
                 const auto hours = m_historian.hourRollups(h.currentTag, 0, now);
                 base = hours.empty() ? 0 : hours.front().t_start;
@@ -413,6 +533,10 @@ MachineHealth HealthQuery::machine(int index, TimestampMs now) const
         }
     }
 
+    // ---- oil ----
+    if (s.oil && s.oilSettings.any())
+        judgeOil(m, s, now, &h);
+
     // ---- health and urgency ----
     struct Part
     {
@@ -420,6 +544,7 @@ MachineHealth HealthQuery::machine(int index, TimestampMs now) const
         double score;
         cond::Severity severity;
     };
+    const OilHealth &oil = h.oil;
     const Part parts[] = {
         {"vibration", cond::vibrationScore(h.vibration, s.zones), cond::zoneSeverity(h.zone)},
         {"temperature", cond::limitScore(h.temperature, s.tempWarnC, s.tempAlarmC),
@@ -427,6 +552,21 @@ MachineHealth HealthQuery::machine(int index, TimestampMs now) const
         {"temperature_rise", cond::limitScore(h.rise, s.riseWarnK, s.riseAlarmK), h.riseSeverity},
         {"current", cond::limitScore(std::abs(h.current.pct), s.currentWarnPct, s.currentAlarmPct),
          h.currentSeverity},
+        // Oil (docs/condition.md "Oil"): the cleanliness by its code steps over the target, the
+        // others as limit pairs on their value or change.
+        {"oil_cleanliness", cond::oilCleanlinessScore(oil.excess, oil.alertSteps, oil.alarmSteps),
+         oil.cleanliness},
+        {"oil_water", cond::limitScore(oil.water, oil.waterWarn, oil.waterAlarm), oil.waterSeverity},
+        {"oil_permittivity",
+         cond::limitScore(std::abs(oil.permittivityChangePct), s.oilSettings.permittivityWarnPct,
+                          s.oilSettings.permittivityAlarmPct),
+         oil.permittivitySeverity},
+        {"oil_viscosity",
+         cond::limitScore(std::abs(oil.viscosityChangePct), s.oilSettings.viscosityWarnPct,
+                          s.oilSettings.viscosityAlarmPct),
+         oil.viscositySeverity},
+        {"oil_tan", cond::limitScore(oil.tanIncrease, s.oilSettings.tanWarn, s.oilSettings.tanAlarm),
+         oil.tanSeverity},
     };
     std::vector<double> scores;
     double lowest = std::numeric_limits<double>::infinity();
@@ -448,8 +588,157 @@ MachineHealth HealthQuery::machine(int index, TimestampMs now) const
     h.urgency.serviceDueMs = h.serviceDueMs;
     if (h.rul.status == cond::RulStatus::Ok)
         h.urgency.rulEarlyMs = h.rul.earlyMs;
+    if (oil.rul.status == cond::RulStatus::Ok
+        && (!h.urgency.rulEarlyMs || oil.rul.earlyMs < *h.urgency.rulEarlyMs))
+        h.urgency.rulEarlyMs = oil.rul.earlyMs;
     h.urgencyHours = cond::urgencyHours(h.urgency);
     return h;
+}
+
+void HealthQuery::judgeOil(const Machine &m, const ConditionMachineSettings &s, TimestampMs now,
+                           MachineHealth *out) const
+{
+    const OilSettings &o = s.oilSettings;
+    OilHealth &oil = out->oil;
+    const ConditionSettings &cs = m_model.condition;
+    const TimestampMs recentFrom = now - TimestampMs(cs.recentMin * kMinuteMs);
+    const TimestampMs windowFrom = now - TimestampMs(cs.rulWindowH * kHourMs);
+    oil.target = o.target;
+    oil.alertSteps = o.alertSteps;
+    oil.alarmSteps = o.alarmSteps;
+    // A bound tag that is unknown on this machine is named in the warnings.
+    const auto tagOf = [&](const QString &ref) {
+        if (ref.isEmpty())
+            return QString();
+        const QString path = resolveTag(m_model, m, ref);
+        if (path.isEmpty())
+            out->warnings << QStringLiteral("%1: no oil tag '%2'").arg(m.path, ref);
+        else
+            oil.monitored = true;
+        return path;
+    };
+    // Mean of the minute means over the recent window; NaN without data.
+    const auto recentMean = [&](const QString &path) {
+        if (path.isEmpty())
+            return MachineHealth::kNaN;
+        double sum = 0;
+        int n = 0;
+        for (const storage::Rollup &r : m_historian.minuteRollups(path, recentFrom, now)) {
+            if (r.count > 0 && std::isfinite(r.avg)) {
+                sum += r.avg;
+                ++n;
+            }
+        }
+        if (n == 0)
+            out->warnings << QStringLiteral("%1: no recent data").arg(path);
+        return n > 0 ? sum / n : MachineHealth::kNaN;
+    };
+    // The new-oil value: configured, else the mean of the tag's first hour of history.
+    const auto baselineOf = [&](const QString &path, double configured) {
+        if (std::isfinite(configured) || path.isEmpty())
+            return configured;
+        const auto hours = m_historian.hourRollups(path, 0, now);
+        for (const storage::Rollup &r : hours)
+            if (r.count > 0 && std::isfinite(r.avg))
+                return r.avg;
+        return MachineHealth::kNaN;
+    };
+
+    // Particle counts -> ISO 4406 code against the target.
+    const QString refs[3] = {o.particles4Tag, o.particles6Tag, o.particles14Tag};
+    for (int i = 0; i < 3; ++i) {
+        oil.particleTags[i] = tagOf(refs[i]);
+        oil.perMl[i] = recentMean(oil.particleTags[i]);
+    }
+    oil.code = cond::iso4406Code(oil.perMl[0], oil.perMl[1], oil.perMl[2]);
+    oil.excess = cond::iso4406Excess(oil.code, o.target);
+    oil.cleanliness = cond::oilCleanlinessSeverity(oil.excess, o.alertSteps, o.alarmSteps);
+
+    oil.waterTag = tagOf(o.waterTag);
+    oil.waterPpm = o.waterUnit == OilSettings::WaterUnit::Ppm;
+    oil.waterWarn = o.waterWarn;
+    oil.waterAlarm = o.waterAlarm;
+    oil.water = recentMean(oil.waterTag);
+    oil.waterSeverity = cond::limitSeverity(oil.water, o.waterWarn, o.waterAlarm);
+
+    oil.permittivityTag = tagOf(o.permittivityTag);
+    oil.permittivity = recentMean(oil.permittivityTag);
+    oil.permittivityBaseline = baselineOf(oil.permittivityTag, o.permittivityBaseline);
+    if (std::isfinite(oil.permittivity) && oil.permittivityBaseline > 0)
+        oil.permittivityChangePct
+            = (oil.permittivity - oil.permittivityBaseline) / oil.permittivityBaseline * 100.0;
+    oil.permittivitySeverity = cond::limitSeverity(std::abs(oil.permittivityChangePct),
+                                                   o.permittivityWarnPct, o.permittivityAlarmPct);
+
+    oil.viscosityTag = tagOf(o.viscosityTag);
+    const double v = recentMean(oil.viscosityTag);
+    if (std::isfinite(o.viscosityBaseline) && o.viscosityBaseline > 0) {
+        oil.viscosity = v;
+        oil.viscosityChangePct = (v - o.viscosityBaseline) / o.viscosityBaseline * 100.0;
+    } else {
+        oil.viscosityChangePct = v; // the sensor gives the change in % itself
+    }
+    oil.viscositySeverity = cond::limitSeverity(std::abs(oil.viscosityChangePct),
+                                                o.viscosityWarnPct, o.viscosityAlarmPct);
+
+    oil.tanTag = tagOf(o.tanTag);
+    oil.tan = recentMean(oil.tanTag);
+    oil.tanBaseline = baselineOf(oil.tanTag, o.tanBaseline);
+    oil.tanIncrease = oil.tan - oil.tanBaseline;
+    oil.tanSeverity = cond::limitSeverity(oil.tanIncrease, o.tanWarn, o.tanAlarm);
+
+    // RUL of the cleanliness: per counted size, bucket means of its counts over the fit window
+    // fitted like the vibration, towards the count at which it enters its alarm code; the size
+    // with the earliest plausible crossing (band's early edge) is reported.
+    cond::RulOptions ro;
+    ro.minPoints = cs.rulMinPoints;
+    ro.minAdjR2 = cs.rulMinAdjR2;
+    ro.horizonMs = TimestampMs(cs.rulHorizonDays * 24 * kHourMs);
+    const TimestampMs bucketMs
+        = std::max<TimestampMs>(kMinuteMs, TimestampMs(cs.rulBucketMin * kMinuteMs));
+    const int minMinutes = std::max(3, int(cs.rulBucketMin / 6.0));
+    const auto rank = [](const cond::RulEstimate &r) {
+        switch (r.status) {
+        case cond::RulStatus::Crossed: return 0;
+        case cond::RulStatus::Ok: return 1;
+        case cond::RulStatus::BeyondHorizon: return 2;
+        default: return 3;
+        }
+    };
+    for (int i = 0; i < 3; ++i) {
+        if (oil.particleTags[i].isEmpty() || o.target.at(i) == Iso4406Code::kNone)
+            continue;
+        std::map<TimestampMs, std::pair<double, int>> buckets;
+        std::map<TimestampMs, double> times;
+        for (const storage::Rollup &r : m_historian.minuteRollups(oil.particleTags[i], windowFrom, now)) {
+            if (r.count <= 0 || !std::isfinite(r.avg))
+                continue;
+            const TimestampMs k = (r.t_start - windowFrom) / bucketMs;
+            buckets[k].first += r.avg;
+            ++buckets[k].second;
+            times[k] += double(r.t_start + kMinuteMs / 2);
+        }
+        std::vector<cond::Point> points;
+        for (const auto &[k, acc] : buckets) {
+            if (acc.second >= minMinutes)
+                points.push_back({TimestampMs(std::llround(times[k] / acc.second)),
+                                  acc.first / acc.second});
+        }
+        const double threshold = cond::oilAlarmCount(o.target, i, o.alarmSteps);
+        const std::size_t from = cond::degradationStart(points, ro.minPoints);
+        const std::vector<cond::Point> tail(points.begin() + std::ptrdiff_t(from), points.end());
+        const cond::RulEstimate r = cond::estimateRul(tail, threshold, now, ro);
+        const bool better = oil.rulSize < 0 || rank(r) < rank(oil.rul)
+            || (rank(r) == rank(oil.rul) && r.status == cond::RulStatus::Ok
+                && r.earlyMs < oil.rul.earlyMs);
+        if (better) {
+            oil.rulSize = i;
+            oil.rulThreshold = threshold;
+            oil.points = points;
+            oil.fitFromIndex = int(from);
+            oil.rul = r;
+        }
+    }
 }
 
 FleetHealth HealthQuery::fleet(TimestampMs now, const std::function<bool()> &cancelled) const

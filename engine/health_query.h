@@ -12,6 +12,8 @@
 
 #include <QStringList>
 
+#include <climits>
+
 #include <functional>
 #include <optional>
 #include <vector>
@@ -29,6 +31,58 @@ struct ServiceRecord
     QString user;
     QString text;      // what was done
     std::int64_t eventId = 0;
+};
+
+// Oil cleanliness and condition of one machine (docs/condition.md "Oil"): recent means of the
+// online sensors, the ISO 4406 code against the target, and the RUL of the particle count that
+// is nearest to its alarm code.
+struct OilHealth
+{
+    static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    using Severity = analytics::condition::Severity;
+
+    bool monitored = false; // at least one oil tag resolved
+    QString particleTags[3]; // >= 4, 6, 14 µm(c); "" = not counted
+    double perMl[3] = {kNaN, kNaN, kNaN}; // mean counts per mL over the recent window
+    Iso4406Code code, target;
+    int alertSteps = 1, alarmSteps = 2;
+    int excess = INT_MIN;   // scale numbers above the target in the worst size
+    Severity cleanliness = Severity::Unknown;
+
+    QString waterTag;
+    bool waterPpm = false;  // else % saturation
+    double water = kNaN, waterWarn = kNaN, waterAlarm = kNaN;
+    Severity waterSeverity = Severity::Unknown;
+
+    QString permittivityTag;
+    double permittivity = kNaN, permittivityBaseline = kNaN, permittivityChangePct = kNaN;
+    Severity permittivitySeverity = Severity::Unknown;
+
+    QString viscosityTag;
+    double viscosity = kNaN, viscosityChangePct = kNaN; // viscosity NaN when the tag is a change
+    Severity viscositySeverity = Severity::Unknown;
+
+    QString tanTag;
+    double tan = kNaN, tanBaseline = kNaN, tanIncrease = kNaN;
+    Severity tanSeverity = Severity::Unknown;
+
+    // RUL: time until the size nearest to its alarm code enters it (-1 = none fitted).
+    int rulSize = -1;
+    double rulThreshold = kNaN; // counts per mL
+    std::vector<analytics::condition::Point> points; // hourly means of that size
+    int fitFromIndex = 0;
+    analytics::condition::RulEstimate rul;
+
+    Severity worst() const;
+};
+
+// One service counter as the service dialog and andon-cli health show it.
+struct ServiceCounterState
+{
+    QString key;           // HealthQuery::kRunHours, kCycles, kCurrentBaseline
+    double value = std::numeric_limits<double>::quiet_NaN(); // NaN: not available
+    double interval = 0;   // service interval (0 = none)
+    TimestampMs sinceMs = 0; // counting since (its last reset or the start of the history)
 };
 
 struct MachineHealth
@@ -62,13 +116,20 @@ struct MachineHealth
     Severity currentSeverity = Severity::Unknown;
     TimestampMs baselineFromMs = 0, baselineToMs = 0;
 
-    // Service counters since the last acknowledgement (or the start of the history).
+    // Service counters, each since the last acknowledgement that reset it (or the start of the
+    // history). lastService is the newest acknowledgement of any counter.
     ServiceRecord lastService;
-    TimestampMs countersSinceMs = 0;
+    TimestampMs countersSinceMs = 0; // the earlier of runHoursSinceMs and cyclesSinceMs
+    TimestampMs runHoursSinceMs = 0, cyclesSinceMs = 0;
     double runHours = kNaN, cycles = kNaN;
     double serviceRunHours = 0, serviceCycles = 0; // intervals (0 = none)
     std::optional<TimestampMs> serviceDueMs;        // estimated from the usage so far
     bool serviceOverdue = false;
+
+    OilHealth oil;
+
+    // The counters the service dialog lists (monitored ones only).
+    std::vector<ServiceCounterState> serviceCounters() const;
 
     double health = kNaN;      // 0..100
     QString healthDriver;      // the indicator with the lowest score ("vibration", ...)
@@ -95,23 +156,38 @@ public:
     FleetHealth fleet(TimestampMs now, const std::function<bool()> &cancelled = {}) const;
 
     ServiceRecord lastService(const QString &machinePath, TimestampMs upTo) const;
+    // The newest acknowledgement up to `upTo` that reset `counter` (an acknowledgement written
+    // before counters could be chosen reset all of them).
+    ServiceRecord lastReset(const QString &machinePath, const QString &counter,
+                            TimestampMs upTo) const;
     std::vector<ServiceRecord> serviceHistory(const QString &machinePath, int limit = 20) const;
 
     // The newest sample time in the historian (the "now" of a copied cache); 0 when empty.
     static TimestampMs newestData(const storage::Historian &historian, TimestampMs notAfter);
 
     // Records a service acknowledgement of `machine` at `t` by `user` ("what was done" in
-    // `text`) with the counter readings it resets; returns the event id or -1 and *error
-    // (read-only cache, empty text, unknown machine).
+    // `text`) that resets the counters named in `counters` (kRunHours, kCycles,
+    // kCurrentBaseline; empty = none) and keeps the others; the readings before the reset come
+    // from `before`. Returns the event id or -1 and *error (read-only cache, empty text,
+    // unknown machine or counter).
     static std::int64_t acknowledgeService(storage::Historian &historian, const PlantModel &model,
                                            int machine, const QString &user, const QString &text,
                                            TimestampMs t, const MachineHealth *before,
-                                           QString *error);
+                                           QString *error,
+                                           const QStringList &counters = allCounters());
+
+    static QStringList allCounters(); // kRunHours, kCycles, kCurrentBaseline
 
     static constexpr const char *kCategory = "maintenance";
     static constexpr const char *kServiceKind = "service.ack";
+    static constexpr const char *kRunHours = "run_hours";
+    static constexpr const char *kCycles = "cycles";
+    static constexpr const char *kCurrentBaseline = "current_baseline";
 
 private:
+    void judgeOil(const Machine &m, const ConditionMachineSettings &s, TimestampMs now,
+                  MachineHealth *out) const;
+
     const PlantModel &m_model;
     const storage::Historian &m_historian;
 };

@@ -1,5 +1,6 @@
 #include "engine/spc_service.h"
 
+#include "engine/alarm_service.h"
 #include "engine/spc_limits_store.h"
 #include "storage/historian.h"
 
@@ -69,6 +70,7 @@ int SpcService::evaluate(TimestampMs nowMs)
         if (!m_loaded.contains(c.path))
             loadJournaled(c, from);
         const SpcAnalysis a = analyseSpc(*m_model, *m_historian, &store, c, m_settings, from, nowMs);
+        updateAlarm(c, a);
         for (const SpcChart &chart : a.charts) {
             if (!chart.frozen)
                 continue;
@@ -136,6 +138,58 @@ int SpcService::evaluate(TimestampMs nowMs)
     if (written > 0)
         emit violationsWritten(written);
     return written;
+}
+
+void SpcService::updateAlarm(const SpcCharacteristic &c, const SpcAnalysis &a)
+{
+    if (!m_alarms || c.tag >= m_model->tags.size())
+        return;
+    const int index = m_model->tags[c.tag].spcAlarm;
+    if (index < 0 || index >= int(m_model->alarms.size()))
+        return;
+    const AlarmDef &def = m_model->alarms[std::size_t(index)];
+    // The chart of the product running now: the one whose last subgroup is the latest.
+    const SpcChart *latest = nullptr;
+    for (const SpcChart &chart : a.charts) {
+        if (chart.result.subgroups.empty())
+            continue;
+        if (!latest
+            || chart.result.subgroups.back().lastMs > latest->result.subgroups.back().lastMs)
+            latest = &chart;
+    }
+    bool active = false;
+    TimestampMs t = a.toMs;
+    double value = kNaN;
+    QStringList rules, texts;
+    // Trial limits move with the data: only frozen limits raise the alarm (as for the journal).
+    if (latest && latest->frozen) {
+        const auto &groups = latest->result.subgroups;
+        const int last = int(groups.size()) - 1;
+        t = groups.back().lastMs;
+        const ChartSeries &primary = latest->result.primary;
+        if (std::size_t(last) < primary.values.size())
+            value = primary.values[std::size_t(last)];
+        for (const Violation &v : latest->result.violations) {
+            const RuleInfo &info = ruleInfo(v.rule);
+            const QString id = QLatin1String(info.id);
+            if (v.point != last || (!def.rules.isEmpty() && !def.rules.contains(id))
+                || rules.contains(id))
+                continue;
+            active = true;
+            rules << id;
+            texts << id + QStringLiteral(" ") + QLatin1String(info.text);
+        }
+    }
+    const QString message = QStringLiteral("SPC %1%2: %3")
+                                .arg(c.name,
+                                    latest && !latest->product.isEmpty()
+                                        ? QStringLiteral(" (product ") + latest->product
+                                            + QLatin1Char(')')
+                                        : QString(),
+                                    texts.join(QStringLiteral("; ")));
+    QString why;
+    if (!m_alarms->setExternalCondition(def.id, active, t, value, message, &why))
+        qCWarning(lcSpcService).noquote() << "SPC alarm of" << c.path << "not raised:" << why;
 }
 
 void SpcService::start(const Clock *clock, int intervalMs)

@@ -4,6 +4,9 @@
 // are not journaled: trial limits move with the data, so an out-of-control signal against them
 // is shown on the SPC page but is not an auditable event. Owned by main() (andon); evaluates on
 // its own thread, at most once a minute, over the current and previous shift only.
+// A characteristic with `spec: alarm:` also drives its SPC violation alarm through AlarmService
+// (active while the latest subgroup of the product running violates one of the listed rules
+// against frozen limits; docs/spc.md "Violation alarm").
 #pragma once
 
 #include "core/clock.h"
@@ -23,6 +26,8 @@ class Historian;
 }
 
 namespace andon {
+
+class AlarmService;
 
 class SpcService : public QObject
 {
@@ -45,6 +50,8 @@ public:
     // Starts evaluating every `intervalMs` on a thread of its own (no-op without a historian
     // or without characteristics).
     void start(const Clock *clock, int intervalMs = kDefaultIntervalMs);
+    // The alarm service the violation alarms go to (null: none; set before start()).
+    void setAlarmService(AlarmService *alarms) { m_alarms = alarms; }
     void stop();
 
     const std::vector<SpcCharacteristic> &characteristics() const { return m_characteristics; }
@@ -59,9 +66,11 @@ signals:
 
 private:
     void loadJournaled(const SpcCharacteristic &c, TimestampMs fromMs);
+    void updateAlarm(const SpcCharacteristic &c, const SpcAnalysis &a);
 
     std::shared_ptr<const PlantModel> m_model;
     storage::Historian *m_historian;
+    AlarmService *m_alarms = nullptr;
     SpcSettings m_settings;
     std::vector<SpcCharacteristic> m_characteristics;
     std::mutex m_mutex;

@@ -55,13 +55,51 @@ QString healthDriverName(const QString &driver)
         return tr("temperature rise");
     if (driver == u"current")
         return tr("motor current");
+    if (driver == u"oil_cleanliness")
+        return tr("oil cleanliness");
+    if (driver == u"oil_water")
+        return tr("water in oil");
+    if (driver == u"oil_permittivity")
+        return tr("oil permittivity");
+    if (driver == u"oil_viscosity")
+        return tr("oil viscosity");
+    if (driver == u"oil_tan")
+        return tr("oil acid number");
     return driver.isEmpty() ? QStringLiteral("—") : driver;
+}
+
+QString oilCodeText(const OilHealth &oil)
+{
+    return tr("%1 (target %2)").arg(oil.code.toString(), oil.target.toString());
+}
+
+QString oilSizeName(int size)
+{
+    static const char *const names[] = {"≥4 µm", "≥6 µm", "≥14 µm"};
+    return size >= 0 && size < 3 ? QString::fromUtf8(names[size]) : QString();
+}
+
+bool oilRulFirst(const MachineHealth &h)
+{
+    const cond::RulEstimate &o = h.oil.rul;
+    if (o.status != cond::RulStatus::Ok)
+        return false;
+    return h.rul.status != cond::RulStatus::Ok && h.rul.status != cond::RulStatus::Crossed
+        ? true
+        : h.rul.status == cond::RulStatus::Ok && o.earlyMs < h.rul.earlyMs;
 }
 
 namespace {
 
 QString rulText(const MachineHealth &h)
 {
+    if (oilRulFirst(h)) {
+        const cond::RulEstimate &o = h.oil.rul;
+        return tr("%1 h (%2–%3%4 h) to oil alarm (%5)")
+                .arg(number(o.rulHours(), 1), number(o.rulLowHours(), 1),
+                     o.lateBeyondHorizon ? QStringLiteral(">") : QString(),
+                     number(o.rulHighHours(), 1), oilSizeName(h.oil.rulSize));
+    }
     const cond::RulEstimate &r = h.rul;
     const QString zone = vibrationZoneName(h.rulZone);
     switch (r.status) {
@@ -96,10 +134,30 @@ QString actionText(const MachineHealth &h)
         out << tr("temperature rise %1 K (%2)").arg(number(h.rise, 1), sev(h.riseSeverity));
     if (h.currentSeverity >= cond::Severity::Warning)
         out << tr("motor current %1 % (%2)").arg(number(h.current.pct, 1), sev(h.currentSeverity));
+    const OilHealth &oil = h.oil;
+    if (oil.cleanliness >= cond::Severity::Warning)
+        out << tr("oil %1, %2").arg(oilCodeText(oil),
+                                    oil.cleanliness == cond::Severity::Alarm ? tr("alarm")
+                                                                             : tr("alert"));
+    if (oil.waterSeverity >= cond::Severity::Warning)
+        out << tr("water in oil %1 (%2)")
+                       .arg(oil.waterPpm ? tr("%1 ppm").arg(number(oil.water, 0))
+                                         : tr("%1 % saturation").arg(number(oil.water, 0)),
+                            sev(oil.waterSeverity));
+    if (oil.permittivitySeverity >= cond::Severity::Warning)
+        out << tr("oil permittivity %1 % (%2)").arg(number(oil.permittivityChangePct, 1),
+                                                    sev(oil.permittivitySeverity));
+    if (oil.viscositySeverity >= cond::Severity::Warning)
+        out << tr("oil viscosity %1 % (%2)").arg(number(oil.viscosityChangePct, 1),
+                                                 sev(oil.viscositySeverity));
+    if (oil.tanSeverity >= cond::Severity::Warning)
+        out << tr("oil TAN +%1 mg KOH/g (%2)").arg(number(oil.tanIncrease, 2), sev(oil.tanSeverity));
     if (h.serviceOverdue)
         out << tr("service overdue");
     if (h.rul.status == cond::RulStatus::Ok)
         out << tr("vibration reaches zone %1").arg(vibrationZoneName(h.rulZone));
+    if (oil.rul.status == cond::RulStatus::Ok)
+        out << tr("oil reaches its alarm code");
     if (out.isEmpty() && h.serviceDueMs)
         out << tr("service due");
     if (out.isEmpty())
@@ -157,11 +215,13 @@ WorkList WorkList::fromFleet(const FleetHealth &fleet, const PlantModel &model,
         r.healthText = std::isfinite(h.health) ? QLocale().toString(h.health, 'f', 0)
                                                : QStringLiteral("—");
         r.why = healthDriverName(h.healthDriver);
+        if (h.healthDriver == u"oil_cleanliness" && h.oil.code.isValid())
+            r.why = tr("oil %1").arg(oilCodeText(h.oil));
         r.zone = h.vibrationTag.isEmpty() ? QStringLiteral("—") : vibrationZoneName(h.zone);
         r.vibration = std::isfinite(h.vibration) ? tr("%1 mm/s").arg(number(h.vibration, 2))
                                                  : QStringLiteral("—");
         r.rul = rulText(h);
-        r.rulDetail = h.rul.reason;
+        r.rulDetail = oilRulFirst(h) ? h.oil.rul.reason : h.rul.reason;
         r.action = actionText(h);
         r.severity = h.worst;
         if (h.serviceOverdue && r.severity < cond::Severity::Warning)

@@ -57,6 +57,12 @@ struct WorkList
 
 // The indicator that sets the health, in words ("vibration", "temperature rise", ...).
 QString healthDriverName(const QString &driver);
+// "18/16/13 (target 16/14/11)": the oil's ISO 4406 code and its target.
+QString oilCodeText(const OilHealth &oil);
+// "≥4 µm", "≥6 µm", "≥14 µm" for size 0, 1, 2.
+QString oilSizeName(int size);
+// Whether the oil's remaining life comes before the vibration's (the RUL column shows it).
+bool oilRulFirst(const MachineHealth &h);
 
 // RFC 4180 CSV (comma, quotes doubled, CRLF), one header line, rows in urgency order; times in
 // ISO 8601 with offset so a spreadsheet in another zone reads them unambiguously.

@@ -10,3 +10,8 @@ add_dependencies(tst_health_sim andon-cli)
 # dialog -> journal, CSV and PDF work lists (poppler-utils), screenshots.
 andon_add_test(tst_maintenance_page SOURCES ui/tst_maintenance_page.cpp
                LIBS andon_ui andon_sim andon_report LABELS ui)
+# Oil indicators (ISO 4406 code, zones, health, RUL of the particle count) and the selective
+# service reset on a hand-made one-minute history; andon-cli health shows counters and oil.
+andon_add_test(tst_health_oil_service SOURCES integration/tst_health_oil_service.cpp
+               LIBS andon_engine LABELS integration)
+add_dependencies(tst_health_oil_service andon-cli)

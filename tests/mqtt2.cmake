@@ -1,7 +1,7 @@
 # Production MQTT client tests (issue 4): TLS, authentication/ACL, persistent sessions across a
 # broker restart, MQTT 5 and Last-Will, traffic statistics. Included from tests/CMakeLists.txt.
 andon_add_test(tst_mqtt_tls
-    SOURCES integration/tst_mqtt_tls.cpp integration/mqtt_test_helpers.h
+    SOURCES integration/tst_mqtt_tls.cpp integration/mqtt_test_helpers.h integration/test_pki.h
     LIBS andon_connectors
     LABELS integration)
 andon_add_test(tst_mqtt_auth

@@ -10,3 +10,8 @@ andon_add_test(tst_spc_cli
     LIBS andon_core)
 # Runs the real andon-cli.
 add_dependencies(tst_spc_cli andon-cli)
+# Issue 8 remainder: violation alarms, defect-type Pareto, out-of-control correlation
+# (engine/spc_insights, `spec: alarm:`, `defect_types:`).
+andon_add_test(tst_spc_insights
+    SOURCES unit/tst_spc_insights.cpp
+    LIBS andon_engine)

@@ -13,3 +13,6 @@ andon_add_test(tst_trends_page SOURCES ui/tst_trends_page.cpp LIBS andon_ui ando
 andon_add_test(tst_derived_tags SOURCES unit/tst_derived_tags.cpp LIBS andon_engine)
 # Compare mode on a generated week with known values, print to PDF, overview tile -> trend.
 andon_add_test(tst_trends_compare SOURCES ui/tst_trends_compare.cpp LIBS andon_ui LABELS ui)
+# Derived pens from the UI (formula, bucket evaluation, dialog), alarm limit lines on the plot,
+# "Trend" from the Alarms page; screenshots trends-derived*.png, trends-alarm-limits.png.
+andon_add_test(tst_trends_derived SOURCES ui/tst_trends_derived.cpp LIBS andon_ui LABELS ui)

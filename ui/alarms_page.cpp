@@ -2,9 +2,12 @@
 
 #include "core/clock.h"
 #include "core/current_user.h"
+#include "engine/access_control.h"
 #include "engine/alarm_service.h"
 #include "engine/engine.h"
 #include "storage/historian.h"
+#include "ui/access_gate.h"
+#include "ui/alarm_settings_dialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -20,6 +23,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPrintDialog>
@@ -149,7 +154,9 @@ QString csvField(const QString &s)
 
 int fillMachineAlarmTable(QTableWidget *table, const Engine &engine, int machine)
 {
-    const PlantModel &m = engine.model();
+    // The alarm definitions in force (priorities and limits changed at run time included).
+    const std::shared_ptr<const PlantModel> running = engine.alarms()->runningModel();
+    const PlantModel &m = *running;
     const QTimeZone zone(m.timeZone().toUtf8());
     std::vector<AlarmStatus> rows;
     for (const AlarmStatus &st : engine.alarms()->snapshot()) {
@@ -244,6 +251,7 @@ AlarmsPage::AlarmsPage(Engine *engine, const Clock *clock, QWidget *parent)
     connect(m_soundTimer, &QTimer::timeout, this, &AlarmsPage::playSound);
     AlarmService *service = engine->alarms();
     connect(service, &AlarmService::alarmsChanged, this, &AlarmsPage::refresh);
+    connect(engine->access(), &AccessControl::userChanged, this, &AlarmsPage::updateButtons);
     connect(service, &AlarmService::annunciated, this, &AlarmsPage::onAnnunciated);
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setInterval(kRefreshMs);
@@ -323,6 +331,23 @@ void AlarmsPage::buildActiveTab(QWidget *tab)
     m_table->setColumnWidth(FirstOutColumn, fm.horizontalAdvance(tr("First out")) + 16);
     v->addWidget(m_table, 1);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &AlarmsPage::updateButtons);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const int row = m_table->rowAt(pos.y());
+        if (row < 0 || row >= m_rowIds.size())
+            return;
+        const QString id = m_rowIds.at(row);
+        const AlarmDef *def = nullptr;
+        for (const AlarmDef &a : m_engine->model().alarms)
+            def = a.id == id ? &a : def;
+        if (!def || def->tag >= m_engine->model().tags.size())
+            return;
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addAction(tr("Trend %1").arg(m_engine->model().tags[def->tag].name), this,
+                        [this, id] { requestTrend(id); });
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
 
     auto *buttons = new QHBoxLayout;
     m_summary = new QLabel(tab);
@@ -345,12 +370,30 @@ void AlarmsPage::buildActiveTab(QWidget *tab)
     m_comment = button(tr("Comment…"), "alarmComment", tr("Add a note to the alarm's journal"));
     m_oos = button(tr("Out of service…"), "alarmOutOfService",
         tr("Remove the selected alarm from service (maintenance), or return it"));
+    m_editSettings = button(tr("Edit settings…"), "alarmEditSettings",
+        tr("Change the selected alarm's limit, deadband, delays or priority (recorded in the "
+           "audit journal)"));
     m_silence = button(tr("Silence"), "alarmSilence",
         tr("Stop the alarm sound until the next "
            "new alarm"));
     v->addLayout(buttons);
 
     connect(m_ack, &QPushButton::clicked, this, [this] { acknowledgeSelected(); });
+    connect(m_editSettings, &QPushButton::clicked, this, [this] { editSelectedSettings(); });
+    // Right-click on an alarm: its settings.
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const int row = m_table->rowAt(pos.y());
+        if (row < 0)
+            return;
+        m_table->selectRow(row);
+        QMenu menu(this);
+        QAction *edit = menu.addAction(tr("Edit settings…"));
+        gateAction(edit, m_engine->access(), Action::EditAlarmSettings,
+            m_engine->historian() != nullptr);
+        if (menu.exec(m_table->viewport()->mapToGlobal(pos)) == edit)
+            editSelectedSettings();
+    });
     connect(m_ackPage, &QPushButton::clicked, this, [this] { acknowledgePage(); });
     connect(m_unshelve, &QPushButton::clicked, this, [this] { unshelveSelected(); });
     connect(m_silence, &QPushButton::clicked, this, &AlarmsPage::silence);
@@ -538,7 +581,8 @@ QString AlarmsPage::machineOf(int alarmIndex) const
 
 widgets::AlarmBannerData AlarmsPage::bannerData() const
 {
-    const PlantModel &m = m_engine->model();
+    const std::shared_ptr<const PlantModel> running = m_engine->alarms()->runningModel();
+    const PlantModel &m = *running; // priorities changed at run time included
     widgets::AlarmBannerData d;
     std::vector<AlarmStatus> list;
     for (const AlarmStatus &st : m_engine->alarms()->snapshot()) {
@@ -592,7 +636,8 @@ widgets::AlarmBannerData AlarmsPage::bannerData() const
 
 void AlarmsPage::refresh()
 {
-    const PlantModel &m = m_engine->model();
+    const std::shared_ptr<const PlantModel> running = m_engine->alarms()->runningModel();
+    const PlantModel &m = *running; // priorities changed at run time included
     const int prio = m_priority->currentData().toInt();
     const QString scope = m_scope->currentData().toString();
     const auto filter = static_cast<StateFilter>(m_state->currentData().toInt());
@@ -700,13 +745,18 @@ void AlarmsPage::updateButtons()
     const bool recorded = m_engine->historian() != nullptr;
     const auto st = m_engine->alarms()->status(selectedAlarmId());
     const bool has = st.has_value();
-    m_ack->setEnabled(recorded && has && unacknowledged(st->state));
-    m_ackPage->setEnabled(recorded);
-    m_shelve->setEnabled(recorded && has
+    // Each button stays visible; one the signed-in role may not use is disabled with the reason
+    // as its tooltip (ui/access_gate.h).
+    gateWidget(m_ack, *m_engine, Action::AcknowledgeAlarm,
+        recorded && has && unacknowledged(st->state));
+    gateWidget(m_ackPage, *m_engine, Action::AcknowledgeAlarm, recorded);
+    gateWidget(m_shelve, *m_engine, Action::ShelveAlarm, recorded && has
         && (st->state == AlarmState::Normal || analytics::alarmStateIsAnnunciated(st->state)));
-    m_unshelve->setEnabled(recorded && has && st->state == AlarmState::Shelved);
-    m_comment->setEnabled(recorded && has);
-    m_oos->setEnabled(recorded && has);
+    gateWidget(m_unshelve, *m_engine, Action::ShelveAlarm,
+        recorded && has && st->state == AlarmState::Shelved);
+    gateWidget(m_comment, *m_engine, Action::CommentAlarm, recorded && has);
+    gateWidget(m_oos, *m_engine, Action::RemoveAlarmFromService, recorded && has);
+    gateWidget(m_editSettings, *m_engine, Action::EditAlarmSettings, recorded && has);
     m_oos->setText(has && st->state == AlarmState::OutOfService ? tr("Return to service")
                                                                 : tr("Out of service…"));
     m_silence->setEnabled(m_soundPriority > 0);
@@ -745,6 +795,22 @@ void AlarmsPage::selectAlarm(const QString &id)
     updateButtons();
 }
 
+void AlarmsPage::requestTrend(const QString &alarmId)
+{
+    constexpr TimestampMs kAround = 3'600'000; // an hour either side of the activation
+    const PlantModel &model = m_engine->model();
+    for (const AlarmDef &a : model.alarms) {
+        if (a.id != alarmId || a.tag >= model.tags.size())
+            continue;
+        const auto st = m_engine->alarms()->status(alarmId);
+        TimestampMs t = st ? (st->activeSinceMs > 0 ? st->activeSinceMs : st->lastChangeMs) : 0;
+        if (t <= 0)
+            t = m_clock->now();
+        emit trendRequested({model.tags[a.tag].path}, t - kAround, t + kAround);
+        return;
+    }
+}
+
 QString AlarmsPage::selectedAlarmId() const
 {
     const auto rows = m_table->selectionModel()->selectedRows();
@@ -753,7 +819,8 @@ QString AlarmsPage::selectedAlarmId() const
     return m_rowIds.at(rows.first().row());
 }
 
-bool AlarmsPage::act(const std::function<bool(AlarmService &, const QString &, QString *)> &f)
+bool AlarmsPage::act(Action action,
+    const std::function<bool(AlarmService &, const QString &, QString *)> &f)
 {
     const QString id = selectedAlarmId();
     if (id.isEmpty()) {
@@ -761,15 +828,33 @@ bool AlarmsPage::act(const std::function<bool(AlarmService &, const QString &, Q
         return false;
     }
     QString why;
+    if (!allowed(*m_engine, action, &why)) {
+        m_lastMessage = why;
+        return false;
+    }
     const bool ok = f(*m_engine->alarms(), id, &why);
     m_lastMessage = ok ? QString() : why;
     refresh();
     return ok;
 }
 
+AlarmSettingsDialog *AlarmsPage::editSelectedSettings()
+{
+    const QString id = selectedAlarmId();
+    if (id.isEmpty()) {
+        m_lastMessage = tr("Select an alarm first.");
+        return nullptr;
+    }
+    auto *dialog = new AlarmSettingsDialog(m_engine, { id }, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &AlarmsPage::refresh);
+    dialog->open();
+    return dialog;
+}
+
 bool AlarmsPage::acknowledgeSelected(const QString &comment)
 {
-    return act([&](AlarmService &s, const QString &id, QString *why) {
+    return act(Action::AcknowledgeAlarm, [&](AlarmService &s, const QString &id, QString *why) {
         return s.acknowledge(id, currentUserName(), comment, why);
     });
 }
@@ -777,6 +862,10 @@ bool AlarmsPage::acknowledgeSelected(const QString &comment)
 int AlarmsPage::acknowledgePage()
 {
     QString why;
+    if (!allowed(*m_engine, Action::AcknowledgeAlarm, &why)) {
+        m_lastMessage = why;
+        return 0;
+    }
     const int n = m_engine->alarms()->acknowledgeAll(m_rowIds, currentUserName(), &why);
     m_lastMessage = why;
     refresh();
@@ -785,35 +874,35 @@ int AlarmsPage::acknowledgePage()
 
 bool AlarmsPage::shelveSelected(TimestampMs durationMs, const QString &reason)
 {
-    return act([&](AlarmService &s, const QString &id, QString *why) {
+    return act(Action::ShelveAlarm, [&](AlarmService &s, const QString &id, QString *why) {
         return s.shelve(id, durationMs, reason, currentUserName(), why);
     });
 }
 
 bool AlarmsPage::unshelveSelected()
 {
-    return act([&](AlarmService &s, const QString &id, QString *why) {
+    return act(Action::ShelveAlarm, [&](AlarmService &s, const QString &id, QString *why) {
         return s.unshelve(id, currentUserName(), why);
     });
 }
 
 bool AlarmsPage::commentSelected(const QString &text)
 {
-    return act([&](AlarmService &s, const QString &id, QString *why) {
+    return act(Action::CommentAlarm, [&](AlarmService &s, const QString &id, QString *why) {
         return s.addComment(id, currentUserName(), text, why);
     });
 }
 
 bool AlarmsPage::removeSelectedFromService(const QString &comment)
 {
-    return act([&](AlarmService &s, const QString &id, QString *why) {
+    return act(Action::RemoveAlarmFromService, [&](AlarmService &s, const QString &id, QString *why) {
         return s.removeFromService(id, currentUserName(), comment, why);
     });
 }
 
 bool AlarmsPage::returnSelectedToService()
 {
-    return act([&](AlarmService &s, const QString &id, QString *why) {
+    return act(Action::RemoveAlarmFromService, [&](AlarmService &s, const QString &id, QString *why) {
         return s.returnToService(id, currentUserName(), why);
     });
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "analytics/alarm_kpi.h"
+#include "core/permissions.h"
 #include "widgets/alarm_banner.h"
 
 #include <QTimeZone>
@@ -29,6 +30,8 @@ class AlarmService;
 } // namespace andon
 
 namespace andon::ui {
+
+class AlarmSettingsDialog;
 
 // Fills `table` with the alarms of `machine` that are not normal (faceplate): priority,
 // time, message, value, state. Returns how many rows.
@@ -74,6 +77,14 @@ public:
     QStringList visibleAlarmIds() const;
     void selectAlarm(const QString &id);
     QString selectedAlarmId() const;
+    // "Click any value to trend it": the alarm's tag from an hour before its activation to an
+    // hour after (the row's context menu, "Trend <tag>"); emits trendRequested.
+    void requestTrend(const QString &alarmId);
+
+signals:
+    void trendRequested(const QStringList &tagPaths, qint64 fromMs, qint64 toMs);
+
+public:
 
     // Operator actions on the selected alarm (the buttons' work, without their dialogs).
     bool acknowledgeSelected(const QString &comment = {});
@@ -83,6 +94,9 @@ public:
     bool commentSelected(const QString &text);
     bool removeSelectedFromService(const QString &comment);
     bool returnSelectedToService();
+    // "Edit settings…" (Engineer): opens the alarm settings dialog for the selected alarm
+    // (non-modal, deleted on close) and returns it; null when nothing is selected.
+    AlarmSettingsDialog *editSelectedSettings();
     QString lastMessage() const { return m_lastMessage; }
 
     // History tab.
@@ -112,7 +126,9 @@ private:
     void onAnnunciated(int priority);
     void playSound();
     void updateButtons();
-    bool act(const std::function<bool(AlarmService &, const QString &id, QString *why)> &f);
+    // Runs `f` on the selected alarm when the signed-in role may take `action`.
+    bool act(Action action,
+        const std::function<bool(AlarmService &, const QString &id, QString *why)> &f);
     QString formatTime(TimestampMs t) const;
     QString machineOf(int alarmIndex) const;
 
@@ -131,6 +147,7 @@ private:
     QPushButton *m_ack = nullptr, *m_ackPage = nullptr, *m_shelve = nullptr, *m_unshelve = nullptr,
                 *m_comment = nullptr, *m_oos = nullptr, *m_silence = nullptr;
     QStringList m_rowIds;
+    QPushButton *m_editSettings = nullptr;
     // History
     QDateTimeEdit *m_histFrom = nullptr, *m_histTo = nullptr;
     QLineEdit *m_histText = nullptr;

@@ -1,6 +1,11 @@
 #include "ui/browse_broker_dialog.h"
 
+#include "connectors/mqtt/connection_options.h"
+#include "core/current_user.h"
+#include "engine/access_control.h"
 #include "models/topic_tree_model.h"
+#include "storage/historian.h"
+#include "ui/access_gate.h"
 #include "widgets/theme.h"
 
 #include <QCloseEvent>
@@ -13,6 +18,8 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -202,25 +209,14 @@ BrowseBrokerDialog::~BrowseBrokerDialog()
 
 mqtt::MqttClientOptions BrowseBrokerDialog::clientOptions(const MqttConnection &c)
 {
-    mqtt::MqttClientOptions o;
-    o.host = c.host;
-    o.port = c.port;
+    // The engine's way to connect, secrets included (resolved at connect time, never shown).
+    mqtt::MqttClientOptions o = mqtt::clientOptionsFor(c);
     // Never the engine's client id: the broker would disconnect the engine's session.
     const QString base = c.clientId.isEmpty() ? QStringLiteral("andon") : c.clientId;
     o.clientId = base + QStringLiteral("-browse-")
             + QString::number(QRandomGenerator::global()->bounded(0x1000000), 16);
-    o.keepAliveS = c.keepAliveS;
     o.cleanSession = true; // a browse session must not leave queued messages on the broker
-    o.username = c.username;
-    if (!c.passwordEnv.isEmpty())
-        o.password = qEnvironmentVariable(c.passwordEnv.toLocal8Bit().constData());
-    o.protocolVersion = c.protocolVersion;
-    o.tls.caFile = c.tlsCaFile;
-    o.tls.certFile = c.tlsCertFile;
-    o.tls.keyFile = c.tlsKeyFile;
-    o.tls.insecure = c.tlsInsecure;
-    o.reconnectMinS = c.reconnectMinS;
-    o.reconnectMaxS = c.reconnectMaxS;
+    o.will = mqtt::MqttWillOptions(); // a browse window vanishing is not the plant's news
     return o;
 }
 
@@ -423,8 +419,22 @@ void BrowseBrokerDialog::updateDetails()
         m_payload->clear();
     }
     m_detailExtra->setText(extra);
-    m_createButton->setEnabled(m_model->suggestBinding(index).valid
-                               && !m_plant->sourceFile.isEmpty() && !m_plant->machines.empty());
+    gateWidget(m_createButton, m_access, Action::EditConfig,
+               m_model->suggestBinding(index).valid && !m_plant->sourceFile.isEmpty()
+                       && !m_plant->machines.empty());
+}
+
+void BrowseBrokerDialog::setAccess(AccessControl *access, storage::Historian *journal)
+{
+    if (m_access)
+        disconnect(m_access, nullptr, this, nullptr);
+    m_access = access;
+    m_journal = journal;
+    if (m_access)
+        connect(m_access, &AccessControl::userChanged, this, &BrowseBrokerDialog::updateDetails);
+    if (m_form)
+        m_form->setAccess(access, journal);
+    updateDetails();
 }
 
 CreateBindingDialog *BrowseBrokerDialog::openCreateBinding()
@@ -446,6 +456,7 @@ CreateBindingDialog *BrowseBrokerDialog::openCreateBinding()
                                      s.kind, s.sparkplug ? nullptr : &s.mqtt,
                                      s.sparkplug ? &s.spb : nullptr, this);
     m_form->setAttribute(Qt::WA_DeleteOnClose);
+    m_form->setAccess(m_access, m_journal);
     connect(m_form, &CreateBindingDialog::written, this, &BrowseBrokerDialog::bindingWritten);
     return m_form;
 }
@@ -456,7 +467,10 @@ void BrowseBrokerDialog::bindingWritten(const ConfigWriteResult &result)
                          "or reload the configuration to apply it.")
                               .arg(result.tagPath, result.file)
                               .arg(result.line)
-                              .arg(QFileInfo(result.backupFile).fileName()));
+                              .arg(QFileInfo(result.backupFile).fileName())
+                      + (result.message.contains(QLatin1Char('\n'))
+                                 ? QLatin1Char('\n') + result.message.section(QLatin1Char('\n'), 1)
+                                 : QString()));
     m_result->show();
 }
 
@@ -601,13 +615,58 @@ NewTagRequest CreateBindingDialog::request() const
     return r;
 }
 
+void CreateBindingDialog::setAccess(AccessControl *access, storage::Historian *journal)
+{
+    m_access = access;
+    m_journal = journal;
+}
+
 bool CreateBindingDialog::write()
 {
-    m_result = ConfigWriter::addTag(m_plant->sourceFile, request());
+    QString why;
+    if (!allowed(m_access, Action::EditConfig, &why)) {
+        m_message->setText(tr("⚠ Not written: %1").arg(why));
+        m_message->show();
+        return false;
+    }
+    if (!m_journal) {
+        m_message->setText(tr("⚠ Not written: no historian is open, so the change could not be "
+                              "recorded in the audit journal."));
+        m_message->show();
+        return false;
+    }
+    const NewTagRequest r = request();
+    m_result = ConfigWriter::addTag(m_plant->sourceFile, r);
     if (!m_result.ok) {
         m_message->setText(tr("⚠ Not written: %1").arg(m_result.message));
         m_message->show();
         return false;
+    }
+    // The journal is English like the log (evidence, read later in any language).
+    storage::Event event;
+    event.category = QStringLiteral("audit");
+    event.kind = QStringLiteral("config.add_tag");
+    event.source = m_result.tagPath;
+    event.user = currentUserName();
+    event.newValue = m_result.tagPath;
+    event.message = QStringLiteral("Added tag %1 to %2:%3 (binding from Browse broker, "
+                                   "connection %4)")
+                            .arg(m_result.tagPath, m_result.file)
+                            .arg(m_result.line)
+                            .arg(m_connection);
+    event.details = QString::fromUtf8(
+            QJsonDocument(QJsonObject{ { QStringLiteral("file"), m_result.file },
+                                       { QStringLiteral("line"), m_result.line },
+                                       { QStringLiteral("backup"), m_result.backupFile },
+                                       { QStringLiteral("connection"), m_connection } })
+                    .toJson(QJsonDocument::Compact));
+    QString journalError;
+    if (m_journal->appendEvent(event, &journalError) < 0) {
+        // The file is already written: say loudly that its audit record is missing.
+        qCWarning(lcBrowseUi).noquote() << "audit entry not recorded:" << journalError << "-"
+                                        << event.message;
+        m_result.message += QLatin1Char('\n')
+                + tr("⚠ The audit journal did not record this change: %1").arg(journalError);
     }
     emit written(m_result);
     accept();

@@ -28,6 +28,13 @@ namespace andon::models {
 class TopicTreeModel;
 }
 
+namespace andon {
+class AccessControl;
+}
+namespace andon::storage {
+class Historian;
+}
+
 namespace andon::ui {
 
 class CreateBindingDialog;
@@ -54,6 +61,10 @@ public:
     QModelIndex currentSourceIndex() const;
     // Opens the "Create binding" form for the selected row; null when the row cannot be bound.
     CreateBindingDialog *openCreateBinding();
+    // Who may create bindings (EditConfig: Engineer and up) and where that is audited. Without
+    // both, "Create binding…" stays disabled and says why (a configuration change must be
+    // tied to a user and journaled).
+    void setAccess(AccessControl *access, storage::Historian *journal);
 
     QComboBox *connectionBox() const { return m_connectionBox; }
     QLineEdit *rootFilterEdit() const { return m_rootEdit; }
@@ -98,6 +109,8 @@ private:
     QLabel *m_limit = nullptr;
     QLabel *m_result = nullptr;
     QPointer<CreateBindingDialog> m_form;
+    AccessControl *m_access = nullptr;
+    storage::Historian *m_journal = nullptr;
 };
 
 // The small form behind "Create binding…": machine, tag name, kind, unit and the binding
@@ -113,7 +126,10 @@ public:
                         const SparkplugBinding *sparkplug, QWidget *parent = nullptr);
 
     NewTagRequest request() const;
-    // Writes the tag; on success emits written() and accepts, else shows the message.
+    // Who writes (EditConfig needed) and the audit journal the change goes to.
+    void setAccess(AccessControl *access, storage::Historian *journal);
+    // Writes the tag and its audit entry ("config.add_tag"); on success emits written() and
+    // accepts, else shows the message. Refused without the EditConfig role or a journal.
     bool write();
     ConfigWriteResult lastResult() const { return m_result; }
 
@@ -132,6 +148,8 @@ signals:
 
 private:
     std::shared_ptr<const PlantModel> m_plant;
+    AccessControl *m_access = nullptr;
+    storage::Historian *m_journal = nullptr;
     QString m_connection;
     bool m_sparkplug = false;
     SparkplugBinding m_spb;

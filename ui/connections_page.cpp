@@ -2,9 +2,13 @@
 
 #include "connectors/modbus/modbus_poller.h"
 #include "connectors/mqtt/sparkplug_host.h"
+#include "core/cloud_profile.h"
+#include "core/kpi_topics.h"
 #include "engine/engine.h"
+#include "engine/kpi_publisher.h"
 #include "storage/historian.h"
 #include "ui/register_scan_dialog.h"
+#include "ui/security_banner.h"
 #include "widgets/theme.h"
 
 #include <QDateTime>
@@ -27,7 +31,12 @@ enum Column { IdColumn, KindColumn, EndpointColumn, StateColumn, MessagesColumn,
               LastErrorColumn, ColumnCount };
 enum ModbusColumn { MbDeviceColumn, MbEndpointColumn, MbUnitColumn, MbStateColumn, MbRttColumn,
                     MbRequestsColumn, MbRateColumn, MbTimeoutsColumn, MbExceptionsColumn,
-                    MbCommErrorsColumn, MbLastExceptionColumn, MbColumnCount };
+                    MbCommErrorsColumn, MbSignalFaultsColumn, MbLastExceptionColumn,
+                    MbLastSignalFaultColumn, MbColumnCount };
+enum KpiColumn { KpiConnectionColumn, KpiTopicsColumn, KpiWhatColumn, KpiIntervalColumn,
+                 KpiStateColumn, KpiPublishedColumn, KpiFailedColumn, KpiLastPublishColumn,
+                 KpiColumnCount };
+
 enum EdgeColumn { EdgeConnectionColumn, EdgeGroupColumn, EdgeNodeColumn, EdgeStateColumn,
                   EdgeBdSeqColumn, EdgeBirthColumn, EdgeSeqErrorsColumn, EdgeRebirthsColumn,
                   EdgeColumnCount };
@@ -71,6 +80,38 @@ void setCell(QTableWidget *table, int row, int column, const QString &text, bool
     else
         item->setData(Qt::ForegroundRole, QVariant()); // the palette's normal text
     item->setToolTip(toolTip);
+}
+
+// Narrows the `text` columns (widest first, not below a readable width) until the columns
+// before the last one leave the last one room within the table's width: no horizontal
+// scrolling at 1366 px. Their texts wrap (rows as tall as needed); tooltips hold them too.
+void fitColumns(QTableWidget *table, std::initializer_list<int> text)
+{
+    constexpr int kMinTextWidth = 120;
+    constexpr int kMinLastWidth = 160;
+    int used = 0;
+    for (int column = 0; column < table->columnCount() - 1; ++column)
+        used += table->columnWidth(column);
+    int excess = used + kMinLastWidth - table->viewport()->width();
+    for (std::size_t round = 0; round < text.size() && excess > 0; ++round) {
+        int widest = -1, second = kMinTextWidth;
+        for (const int column : text) {
+            const int w = table->columnWidth(column);
+            if (widest < 0 || w > table->columnWidth(widest)) {
+                if (widest >= 0)
+                    second = std::max(second, table->columnWidth(widest));
+                widest = column;
+            } else {
+                second = std::max(second, w);
+            }
+        }
+        const int w = table->columnWidth(widest);
+        const int cut = std::min(excess, w - std::max(second, kMinTextWidth));
+        if (cut <= 0)
+            break;
+        table->setColumnWidth(widest, w - cut);
+        excess -= cut;
+    }
 }
 
 // Diagnostics tables are short: as tall as their rows (up to a few, then they scroll), so the
@@ -120,16 +161,6 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     titleRow->addWidget(m_browseButton);
     layout->addLayout(titleRow);
 
-    // Abnormal configuration, so it gets the abnormal outline (ISA-101: colour only for
-    // problems); hidden while every TLS connection verifies the broker's host name.
-    m_insecureWarning = new QLabel(this);
-    m_insecureWarning->setObjectName(QStringLiteral("insecureTlsWarning"));
-    m_insecureWarning->setWordWrap(true);
-    m_insecureWarning->setStyleSheet(
-            QStringLiteral("QLabel { border: 2px solid %1; padding: 4px 8px; }")
-                    .arg(widgets::Theme::colors().alarmHigh.name())); // HMI-STYLE orange
-    m_insecureWarning->hide();
-    layout->addWidget(m_insecureWarning);
 
     m_summary = new QLabel(this);
     m_summary->setForegroundRole(QPalette::Mid);
@@ -167,9 +198,11 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
                               {tr("Device"), tr("Endpoint"), tr("Unit"), tr("State"),
                                tr("Round trip (ms)"), tr("Requests"), tr("Requests/s"),
                                tr("Timeouts"), tr("Exceptions"), tr("Comm errors"),
-                               tr("Last exception")},
+                               tr("Signal faults"), tr("Last exception"),
+                               tr("Last signal fault")},
                               {MbUnitColumn, MbRttColumn, MbRequestsColumn, MbRateColumn,
-                               MbTimeoutsColumn, MbExceptionsColumn, MbCommErrorsColumn});
+                               MbTimeoutsColumn, MbExceptionsColumn, MbCommErrorsColumn,
+                               MbSignalFaultsColumn});
     m_modbusTable->setObjectName(QStringLiteral("modbusDevices"));
     m_modbusTable->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(m_modbusTable, &QTableWidget::itemSelectionChanged, this, [this] {
@@ -185,8 +218,29 @@ ConnectionsPage::ConnectionsPage(Engine *engine, QWidget *parent)
     connect(m_modbusTable, &QTableWidget::itemDoubleClicked, this, scanSelected);
     m_modbusTable->horizontalHeaderItem(MbCommErrorsColumn)
             ->setToolTip(tr("Connection failures plus invalid or corrupt replies"));
+    m_modbusTable->horizontalHeaderItem(MbSignalFaultsColumn)
+            ->setToolTip(tr("4-20 mA inputs that left the NAMUR NE 43 limits (below 4 or "
+                            "above 20 mA; below 3.8 or above 20.5 mA is a sensor or wire "
+                            "fault), counted since the start"));
     modbusLayout->addWidget(m_modbusTable);
     layout->addWidget(m_modbusSection);
+
+    // KPI publishing to the plant's UNS (`publish:`): is it running, is it getting through?
+    m_kpiSection = new QWidget(this);
+    auto *kpiLayout = new QVBoxLayout(m_kpiSection);
+    kpiLayout->setContentsMargins(0, 8, 0, 0);
+    kpiLayout->addWidget(sectionTitle(tr("KPI publishing (UNS)"), m_kpiSection));
+    m_kpiTable = makeTable(m_kpiSection,
+                           {tr("Connection"), tr("Topics"), tr("KPIs"), tr("Every"),
+                            tr("State"), tr("Published"), tr("Failed"), tr("Last publish")},
+                           {KpiIntervalColumn, KpiPublishedColumn, KpiFailedColumn});
+    m_kpiTable->setObjectName(QStringLiteral("kpiPublishing"));
+    m_kpiTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_kpiTable->horizontalHeaderItem(KpiFailedColumn)
+            ->setToolTip(tr("Messages the broker connection did not take (e.g. while it was "
+                            "down); they are sent again in the next round"));
+    kpiLayout->addWidget(m_kpiTable);
+    layout->addWidget(m_kpiSection);
 
     // Sparkplug B edge nodes with a Rebirth button: a rebirth only makes the node re-announce
     // its metrics, so it needs no confirmation.
@@ -312,12 +366,106 @@ void ConnectionsPage::refreshModbus()
         setCell(m_modbusTable, row, MbExceptionsColumn, number(d.exceptions), true);
         setCell(m_modbusTable, row, MbCommErrorsColumn,
                 number(d.connectionErrors + d.invalidResponses), true);
+        setCell(m_modbusTable, row, MbSignalFaultsColumn, number(d.signalFaults), true);
         setCell(m_modbusTable, row, MbLastExceptionColumn,
-                d.lastException.isEmpty() ? tr("—") : d.lastException);
+                d.lastException.isEmpty() ? tr("—") : d.lastException, false, false,
+                d.lastException);
+        // The poller's message names the device first ("Modbus io1 (unit 1, host:502) input
+        // 3 (...): NE 43: ..."); the row already does, so the cell starts at the register.
+        QString fault = d.lastSignalFault;
+        const QString devicePrefix = QStringLiteral("Modbus ") + d.id + QStringLiteral(" (");
+        if (const qsizetype end = fault.indexOf(QStringLiteral(") "), devicePrefix.size());
+            fault.startsWith(devicePrefix) && end > 0)
+            fault = fault.mid(end + 2);
+        setCell(m_modbusTable, row, MbLastSignalFaultColumn, fault.isEmpty() ? tr("—") : fault,
+                false, false, d.lastSignalFault);
     }
     for (int column = 0; column < MbColumnCount - 1; ++column)
         m_modbusTable->resizeColumnToContents(column);
+    fitColumns(m_modbusTable, {MbStateColumn, MbLastExceptionColumn});
+    // Long reasons wrap onto a second line; other rows keep the common row height.
+    m_modbusTable->resizeRowsToContents();
+    for (int row = 0; row < m_modbusTable->rowCount(); ++row)
+        m_modbusTable->setRowHeight(row, std::max(m_modbusTable->rowHeight(row),
+                                                  m_modbusTable->verticalHeader()->defaultSectionSize()));
     fitHeight(m_modbusTable);
+}
+
+void ConnectionsPage::setKpiPublisher(const KpiPublisher *publisher)
+{
+    m_kpiPublisher = publisher;
+    refreshKpiPublishing();
+}
+
+void ConnectionsPage::refreshKpiPublishing()
+{
+    const PlantModel &model = m_engine->model();
+    const PublishSettings &ps = model.publish;
+    m_kpiSection->setVisible(ps.enabled);
+    if (!ps.enabled)
+        return;
+    const QLocale locale;
+    const QTimeZone zone(model.timeZone().toUtf8());
+    const auto localTime = [&](TimestampMs ms) {
+        return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+                                .toTimeZone(zone.isValid() ? zone : QTimeZone::utc())
+                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                      : tr("—");
+    };
+    m_kpiTable->setRowCount(1);
+    const MqttConnection *conn = model.mqttConnection(ps.connection);
+    const bool azure = conn && conn->profile == MqttConnection::Profile::AzureIotHub;
+    const QString pattern = kpiTopic(ps, QStringLiteral("{path}"), QStringLiteral("{kpi}"));
+    setCell(m_kpiTable, 0, KpiConnectionColumn, ps.connection);
+    setCell(m_kpiTable, 0, KpiTopicsColumn,
+            azure ? tr("IoT Hub events, kpi_topic %1").arg(pattern) : pattern, false, false,
+            azure ? tr("Device-to-cloud messages on %1 with the KPI topic as the property "
+                       "kpi_topic")
+                            .arg(cloud::azureEventsTopic(conn->azureDeviceId))
+                  : tr("{path}: the ISA-95 path of each machine and line; {kpi}: oee/live, "
+                       "oee/shift, energy_per_unit/live, energy_per_unit/shift, state"));
+    QStringList what;
+    if (ps.oee)
+        what << tr("OEE");
+    if (ps.energy)
+        what << tr("energy");
+    if (ps.state)
+        what << tr("state");
+    setCell(m_kpiTable, 0, KpiWhatColumn, what.join(QStringLiteral(", ")));
+    setCell(m_kpiTable, 0, KpiIntervalColumn,
+            tr("%1 s").arg(locale.toString(static_cast<double>(ps.intervalMs) / 1000.0)), true);
+
+    const KpiPublisher *p = m_kpiPublisher;
+    const std::uint64_t published = p ? p->publishedCount() : 0;
+    const std::uint64_t failed = p ? p->failedCount() : 0;
+    const TimestampMs lastOk = p ? p->lastPublishMs() : 0;
+    const TimestampMs lastFailure = p ? p->lastFailureMs() : 0;
+    // Abnormal: not running at all, or the last round's messages did not get through.
+    const bool failing = p && lastFailure > 0 && lastFailure >= lastOk;
+    QString state, why;
+    if (!p) {
+        state = tr("⚠ not running");
+        why = tr("publish: is configured, but connection %1 has no client; see the log "
+                 "(andon.publish)")
+                      .arg(ps.connection);
+    } else if (failing) {
+        state = tr("⚠ not getting through, retrying");
+        why = tr("Connection %1 did not take the last messages (last failure %2); each round "
+                 "tries again, and the values retained on the broker stay until replaced")
+                      .arg(ps.connection, localTime(lastFailure));
+    } else {
+        state = published > 0 ? tr("publishing") : tr("starting");
+    }
+    setCell(m_kpiTable, 0, KpiStateColumn, state, false, !p || failing, why);
+    setCell(m_kpiTable, 0, KpiPublishedColumn, locale.toString(qulonglong(published)), true);
+    setCell(m_kpiTable, 0, KpiFailedColumn, locale.toString(qulonglong(failed)), true, false,
+            lastFailure > 0 ? tr("last failure %1").arg(localTime(lastFailure)) : QString());
+    setCell(m_kpiTable, 0, KpiLastPublishColumn, localTime(lastOk));
+    m_kpiTable->horizontalHeaderItem(KpiLastPublishColumn)
+            ->setText(tr("Last publish (%1)").arg(model.timeZone()));
+    for (int column = 0; column < KpiColumnCount - 1; ++column)
+        m_kpiTable->resizeColumnToContents(column);
+    fitHeight(m_kpiTable);
 }
 
 RegisterScanDialog *ConnectionsPage::openRegisterScan(const QString &deviceId)
@@ -398,7 +546,6 @@ void ConnectionsPage::refresh()
                            .arg(locale.toString(static_cast<qulonglong>(m_engine->samplesIngested())),
                                 historian ? historian->path() : tr("off")));
     m_table->setRowCount(static_cast<int>(status.size()));
-    QStringList insecure;
     for (int row = 0; row < static_cast<int>(status.size()); ++row) {
         const ConnectionStatus &s = status[static_cast<std::size_t>(row)];
         auto set = [&](int column, const QString &text, bool number = false) {
@@ -429,20 +576,29 @@ void ConnectionsPage::refresh()
                                          locale.toString(double(s.skewMs) / 1000.0, 'f', 1))
                       : tr("—"),
             true);
-        if (s.insecure)
-            insecure << s.id;
         set(LastErrorColumn, s.lastError.isEmpty() ? tr("—") : s.lastError);
+        // The main window's security banner (on every page, so not repeated here) per
+        // row: ⚠ at the endpoint, the reasons on hover.
+        QStringList reasons;
+        if (const MqttConnection *conn = s.kind == u"MQTT" ? m_engine->model().mqttConnection(s.id)
+                                                           : nullptr) {
+            for (const SecurityNotice &n : securityNotices(*conn))
+                reasons << SecurityBanner::reason(n);
+        }
+        if (!reasons.isEmpty()) {
+            QTableWidgetItem *endpoint = m_table->item(row, EndpointColumn);
+            endpoint->setText(QStringLiteral("⚠ ") % s.endpoint);
+            endpoint->setToolTip(reasons.join(QLatin1Char('\n')));
+        } else {
+            m_table->item(row, EndpointColumn)->setToolTip(QString());
+        }
     }
-    m_insecureWarning->setVisible(!insecure.isEmpty());
-    m_insecureWarning->setText(
-            tr("⚠ TLS hostname verification is off for %1 (tls.insecure): anyone on the network "
-               "path could impersonate the broker.")
-                    .arg(insecure.join(QStringLiteral(", "))));
     // Not the last column: sizing it by hand would switch off its stretch to the table's edge.
     for (int column = 0; column < ColumnCount - 1; ++column)
         m_table->resizeColumnToContents(column);
     fitHeight(m_table);
     refreshModbus();
+    refreshKpiPublishing();
     refreshEdgeNodes();
 }
 

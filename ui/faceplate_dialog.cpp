@@ -1,7 +1,11 @@
 #include "ui/faceplate_dialog.h"
 
+#include "engine/access_control.h"
+#include "engine/alarm_service.h"
 #include "engine/engine.h"
 #include "models/tag_table_model.h"
+#include "ui/access_gate.h"
+#include "ui/alarm_settings_dialog.h"
 #include "ui/alarms_page.h"
 #include "ui/modbus_write_dialog.h"
 #include "widgets/sparkline.h"
@@ -230,12 +234,18 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
         m_writeButton->setToolTip(tr("Write a new value to the selected tag's Modbus device "
                                      "(asks for confirmation; recorded in the audit journal)"));
         m_writeButton->setEnabled(false);
-        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        // Writable tag selected and a role that may write (Engineer): else greyed out, with
+        // the missing role as the tooltip.
+        const auto updateWrite = [this] {
             const TagId tag = selectedTag();
             const PlantModel &p = m_engine->model();
-            m_writeButton->setEnabled(tag < p.tags.size() && p.tags[tag].modbus
-                                      && p.tags[tag].modbus->writable);
-        });
+            gateWidget(m_writeButton, *m_engine, Action::ModbusWrite,
+                       tag < p.tags.size() && p.tags[tag].modbus && p.tags[tag].modbus->writable);
+        };
+        connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                updateWrite);
+        connect(m_engine->access(), &AccessControl::userChanged, this, updateWrite);
+        updateWrite();
         connect(m_writeButton, &QPushButton::clicked, this, [this] { openWriteDialog(selectedTag()); });
     }
     // The machine's alarms (ISA-18.2 states), refreshed with the tag table.
@@ -262,6 +272,37 @@ FaceplateDialog::FaceplateDialog(Engine *engine, const Clock *clock, int machine
         m_alarmTable->setColumnWidth(2, 420);
         m_alarmTable->setMaximumHeight(m_alarmTable->fontMetrics().height() * 7);
         layout->addWidget(m_alarmTable);
+        // Limits, delays and priority of this machine's alarms (Engineer; audited): the first
+        // alarm that is not normal is shown first.
+        QStringList ids;
+        for (const AlarmDef &a : plant.alarms)
+            if (a.machine == machine && !a.external)
+                ids << a.id;
+        QPushButton *settings = buttons->addButton(tr("Alarm settings…"),
+                                                   QDialogButtonBox::ActionRole);
+        settings->setObjectName(QStringLiteral("faceplateAlarmSettings"));
+        settings->setToolTip(tr("Change the limits, deadbands, delays or priorities of this "
+                                "machine's alarms (recorded in the audit journal)"));
+        settings->setAutoDefault(false);
+        const auto gateSettings = [this, settings, any = !ids.isEmpty()] {
+            gateWidget(settings, *m_engine, Action::EditAlarmSettings,
+                       any && m_engine->historian() != nullptr);
+        };
+        connect(m_engine->access(), &AccessControl::userChanged, this, gateSettings);
+        gateSettings();
+        connect(settings, &QPushButton::clicked, this, [this, ids] {
+            QString first;
+            const PlantModel &p = m_engine->model();
+            for (const analytics::AlarmStatus &st : m_engine->alarms()->snapshot()) {
+                const QString &id = p.alarms[std::size_t(st.index)].id;
+                if (first.isEmpty() && st.state != analytics::AlarmState::Normal
+                    && ids.contains(id))
+                    first = id;
+            }
+            auto *dialog = new AlarmSettingsDialog(m_engine, ids, first, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
     }
     layout->addWidget(buttons);
 

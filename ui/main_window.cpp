@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "engine/access_control.h"
 #include "engine/engine.h"
 #include "storage/historian.h"
 #include "engine/alarm_service.h"
@@ -11,14 +12,17 @@
 #include "ui/maintenance_page.h"
 #include "ui/oee_page.h"
 #include "ui/overview_page.h"
+#include "ui/security_banner.h"
 #include "ui/placeholder_page.h"
 #include "ui/shift_report_dialog.h"
 #include "ui/spc_page.h"
 #include "ui/trends_page.h"
+#include "ui/user_button.h"
 #include "widgets/alarm_banner.h"
 #include "widgets/theme.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -73,6 +77,10 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
     rightLayout->setSpacing(0);
     m_alarmBanner = new widgets::AlarmBanner(right);
     rightLayout->addWidget(m_alarmBanner);
+    // Under it, on every page too: connections less secure than the default (docs/security.md).
+    m_securityBanner = new SecurityBanner(right);
+    m_securityBanner->setNotices(securityNotices(plant));
+    rightLayout->addWidget(m_securityBanner);
     m_stack = new QStackedWidget(right);
     rightLayout->addWidget(m_stack, 1);
     layout->addWidget(right, 1);
@@ -115,9 +123,13 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
     connect(m_overview, &OverviewPage::machineActivated, this,
             [this](int machine) { openFaceplate(machine); });
     connect(m_overview, &OverviewPage::trendRequested, this, &MainWindow::showTrend);
+    connect(m_alarms, &andon::ui::AlarmsPage::trendRequested, this, &MainWindow::showTrendRange);
 
     buildMenus();
     buildStatusBar();
+    // Every key and mouse input anywhere in the application resets the session's idle timer.
+    m_activity = new ActivityFilter(engine->access(), this);
+    qApp->installEventFilter(m_activity);
 
     m_fastTimer = new QTimer(this);
     m_fastTimer->setInterval(kFastRefreshMs);
@@ -267,6 +279,8 @@ void MainWindow::buildStatusBar()
     bar->addPermanentWidget(m_samplesLabel);
     bar->addPermanentWidget(m_historianLabel);
     bar->addPermanentWidget(m_clockLabel);
+    m_userButton = new UserButton(m_engine->access(), m_engine->historian(), m_clock, bar);
+    bar->addPermanentWidget(m_userButton);
     for (QLabel *l : {m_samplesLabel, m_historianLabel, m_clockLabel})
         l->setContentsMargins(8, 0, 8, 0);
     // Reserve the clock's width so the status bar does not reflow (and cut it) every second.
@@ -357,6 +371,7 @@ BrowseBrokerDialog *MainWindow::openBrowseBroker()
     if (!m_browse) {
         m_browse = new BrowseBrokerDialog(m_engine->modelPtr(), this);
         m_browse->setAttribute(Qt::WA_DeleteOnClose);
+        m_browse->setAccess(m_engine->access(), m_engine->historian());
     }
     m_browse->show();
     m_browse->raise();
@@ -384,6 +399,16 @@ void MainWindow::showTrend(const QStringList &tagPaths)
 {
     showPage(TrendsPage);
     m_trends->setPens(tagPaths);
+    activateWindow();
+}
+
+void MainWindow::showTrendRange(const QStringList &tagPaths, qint64 fromMs, qint64 toMs)
+{
+    showPage(TrendsPage);
+    if (fromMs == 0 && toMs == 0)
+        m_trends->showTrend(tagPaths, 0, 0, andon::ui::TrendsPage::CurrentShift);
+    else
+        m_trends->showTrend(tagPaths, fromMs, toMs);
     activateWindow();
 }
 

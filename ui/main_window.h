@@ -28,6 +28,7 @@ namespace andon::ui {
 
 class BrowseBrokerDialog;
 class ConnectionsPage;
+class SecurityBanner;
 class FaceplateDialog;
 class OverviewPage;
 class OeePage;
@@ -35,6 +36,8 @@ class TrendsPage;
 class SpcPage;
 class AlarmsPage;
 class MaintenancePage;
+class UserButton;
+class ActivityFilter;
 
 class MainWindow : public QMainWindow
 {
@@ -61,15 +64,21 @@ public:
     andon::ui::AlarmsPage *alarmsPage() const { return m_alarms; }
     // Above every page: the most urgent alarms and the counts per priority.
     widgets::AlarmBanner *alarmBanner() const { return m_alarmBanner; }
+    // Under the alarm banner: insecure connections (hidden when there are none).
+    SecurityBanner *securityBanner() const { return m_securityBanner; }
 
     // Opens (or raises) the non-modal faceplate of a machine.
     FaceplateDialog *openFaceplate(int machine);
     // Opens (or raises) the non-modal Browse broker window (Tools > Browse broker, Ctrl+B).
     BrowseBrokerDialog *openBrowseBroker();
+    // Who is signed in (status bar, right): sign in, switch user, users, audit journal.
+    UserButton *userButton() const { return m_userButton; }
 
 public slots:
     // "Click any value to trend it": the Trends page with these tags as its pens.
     void showTrend(const QStringList &tagPaths);
+    // ... over [fromMs, toMs] (e.g. an alarm ± 1 h); 0, 0 = the current shift.
+    void showTrendRange(const QStringList &tagPaths, qint64 fromMs, qint64 toMs);
 
 public:
 
@@ -106,6 +115,7 @@ private:
     andon::ui::AlarmsPage *m_alarms = nullptr;
     andon::ui::MaintenancePage *m_maintenance = nullptr;
     widgets::AlarmBanner *m_alarmBanner = nullptr;
+    SecurityBanner *m_securityBanner = nullptr;
     QAction *m_darkAction = nullptr;
     std::vector<QAction *> m_pageActions;
     QTimer *m_fastTimer = nullptr;
@@ -116,6 +126,8 @@ private:
     QLabel *m_clockLabel = nullptr;
     std::map<int, QPointer<FaceplateDialog>> m_faceplates;
     QPointer<BrowseBrokerDialog> m_browse;
+    UserButton *m_userButton = nullptr;
+    ActivityFilter *m_activity = nullptr; // on qApp: input keeps the session alive
 };
 
 } // namespace andon::ui

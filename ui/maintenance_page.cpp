@@ -1,10 +1,12 @@
 #include "ui/maintenance_page.h"
 
+#include "engine/access_control.h"
 #include "engine/engine.h"
 #include "engine/oee_query.h"
 #include "engine/trend_loader.h"
 #include "report/maintenance_worklist.h"
 #include "storage/historian.h"
+#include "ui/access_gate.h"
 #include "ui/current_user.h"
 #include "ui/service_dialog.h"
 #include "widgets/theme.h"
@@ -229,8 +231,8 @@ MaintenancePage::MaintenancePage(Engine *engine, const Clock *clock, QWidget *pa
     top->addWidget(m_status, 1, Qt::AlignRight | Qt::AlignVCenter);
     m_serviceButton = new QPushButton(tr("Record service…"), this);
     m_serviceButton->setObjectName(QStringLiteral("maintenanceRecordService"));
-    m_serviceButton->setToolTip(tr("Record what was done on the selected machine; resets its "
-                                   "run hours and cycles (event journal)"));
+    m_serviceButton->setToolTip(tr("Record what was done on the selected machine and reset the "
+                                   "counters it renewed (event journal)"));
     m_csvButton = new QPushButton(tr("Work list CSV…"), this);
     m_csvButton->setObjectName(QStringLiteral("maintenanceCsv"));
     m_pdfButton = new QPushButton(tr("Work list PDF…"), this);
@@ -289,6 +291,13 @@ MaintenancePage::MaintenancePage(Engine *engine, const Clock *clock, QWidget *pa
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     right->addWidget(m_summary);
+    // The oil's ISO 4406 code against its target, with the abnormal mark when alert/alarm.
+    m_oil = new QLabel(detail);
+    m_oil->setObjectName(QStringLiteral("maintenanceOil"));
+    m_oil->setWordWrap(true);
+    m_oil->setTextFormat(Qt::RichText);
+    m_oil->hide();
+    right->addWidget(m_oil);
     right->addWidget(heading(tr("Stops, last %1 days").arg(MaintenancePage::kDowntimeDays), detail));
     m_stops = makeTable({tr("Reason"), tr("Stops"), tr("Min"), tr("Last")}, detail);
     m_stops->setObjectName(QStringLiteral("maintenanceStops"));
@@ -329,6 +338,11 @@ MaintenancePage::MaintenancePage(Engine *engine, const Clock *clock, QWidget *pa
             selectMachine(item->data(kMachineRole).toInt());
     });
     connect(m_serviceButton, &QPushButton::clicked, this, [this] { openServiceDialog(); });
+    // Service records need the operator role; re-evaluated whenever the user changes.
+    connect(engine->access(), &AccessControl::userChanged, this, [this] {
+        gateWidget(m_serviceButton, *m_engine, Action::RecordService,
+                   m_data && m_data->fleet && !m_data->fleet->machines.empty());
+    });
     connect(m_csvButton, &QPushButton::clicked, this, [this] { exportWithDialog(false); });
     connect(m_pdfButton, &QPushButton::clicked, this, [this] { exportWithDialog(true); });
 
@@ -427,8 +441,10 @@ void MaintenancePage::apply(std::shared_ptr<const MaintenancePageData> data)
                                         .arg(localTime(data->nowMs), abbr)
                                         .arg(kRefreshMs / 1000));
     m_status->setToolTip(data->warnings.join(u'\n'));
-    for (QPushButton *b : {m_serviceButton, m_csvButton, m_pdfButton})
-        b->setEnabled(data->fleet && !data->fleet->machines.empty());
+    const bool any = data->fleet && !data->fleet->machines.empty();
+    gateWidget(m_serviceButton, *m_engine, Action::RecordService, any);
+    for (QPushButton *b : {m_csvButton, m_pdfButton})
+        b->setEnabled(any);
     ++m_applied;
     emit refreshed();
 }
@@ -446,6 +462,12 @@ void MaintenancePage::fillFleet(const MaintenancePageData &d)
         const report::WorkListRow &r = list.rows[std::size_t(i)];
         const MachineHealth &h = d.fleet->machines[std::size_t(i)];
         const bool abnormal = r.severity >= cond::Severity::Warning;
+        // The amber mark goes on the zone when the vibration is abnormal, else on "why" (the
+        // indicator that is: temperature, current, oil, ...), so a zone A is never marked.
+        // A service overdue alone has no indicator to mark: its reason is bold with "▲".
+        const int markCol = h.zone == VibrationZone::C || h.zone == VibrationZone::D ? 4
+                : h.worst >= cond::Severity::Warning                              ? 3
+                                                                                  : -1;
         const QStringList texts{QString::number(r.rank), r.name, r.healthText, r.why, r.zone,
                                 r.vibration, r.rul, r.action, r.due, r.runHours, r.cycles,
                                 r.serviceDue};
@@ -454,16 +476,17 @@ void MaintenancePage::fillFleet(const MaintenancePageData &d)
             QTableWidgetItem *item = cell(texts[col], number);
             if (col == 0)
                 item->setData(kMachineRole, r.machine);
-            if (abnormal && (col == 4 || col == 7)) {
+            if (abnormal && (col == markCol || col == 7)) {
                 // Colour only for the abnormal (HMI-STYLE.md): the amber "unplanned/abnormal"
-                // mark on the zone, the reason in bold with a triangle.
+                // mark on the zone (or the why), the reason in bold with a triangle.
                 QFont f = item->font();
                 f.setBold(true);
                 item->setFont(f);
-                if (col == 4) {
+                if (col == markCol) {
                     item->setBackground(c.down);
                     item->setForeground(QColor(0x1F, 0x1F, 0x1F));
-                    item->setTextAlignment(Qt::AlignCenter);
+                    if (col == 4)
+                        item->setTextAlignment(Qt::AlignCenter);
                 } else {
                     item->setText(QStringLiteral("▲ ") + r.action);
                 }
@@ -502,6 +525,7 @@ void MaintenancePage::fillDetail(const MaintenancePageData &d)
         m_detailTitle->setText(tr("No machine selected"));
         m_rul->clear();
         m_summary->clear();
+        m_oil->hide();
         m_stops->setRowCount(0);
         m_services->clear();
         return;
@@ -548,12 +572,24 @@ void MaintenancePage::fillDetail(const MaintenancePageData &d)
         lines << (std::isfinite(h->current.pct)
                           ? tr("Motor current %1 % from its normal").arg(num(h->current.pct, 1))
                           : tr("Motor current: learning its normal"));
-    lines << tr("Since %1: %2 run hours, %3 cycles; service due %4")
-                     .arg(h->countersSinceMs > 0 ? localTime(h->countersSinceMs) : QStringLiteral("—"),
-                          num(h->runHours, 1), num(h->cycles, 0),
-                          h->serviceOverdue ? tr("now (overdue)")
-                          : h->serviceDueMs ? localTime(*h->serviceDueMs)
-                                            : QStringLiteral("—"));
+    // Each counter since its own last reset (a service may reset some and keep others).
+    const auto since = [&](TimestampMs t) {
+        return t > 0 ? localTime(t) : QStringLiteral("—");
+    };
+    if (h->runHoursSinceMs > 0 && h->runHoursSinceMs == h->cyclesSinceMs)
+        lines << tr("Since %1: %2 run hours, %3 cycles; service due %4")
+                         .arg(since(h->runHoursSinceMs), num(h->runHours, 1), num(h->cycles, 0),
+                              h->serviceOverdue ? tr("now (overdue)")
+                              : h->serviceDueMs ? localTime(*h->serviceDueMs)
+                                                : QStringLiteral("—"));
+    else
+        lines << tr("%1 run hours since %2, %3 cycles since %4; service due %5")
+                         .arg(num(h->runHours, 1), since(h->runHoursSinceMs), num(h->cycles, 0),
+                              since(h->cyclesSinceMs),
+                              h->serviceOverdue ? tr("now (overdue)")
+                              : h->serviceDueMs ? localTime(*h->serviceDueMs)
+                                                : QStringLiteral("—"));
+    fillOil(*h, &lines);
     lines << tr("Faults (unplanned down) in %1 days: %2, %3 min")
                      .arg(MaintenancePage::kDowntimeDays)
                      .arg(d.faultCount)
@@ -582,7 +618,8 @@ void MaintenancePage::fillDetail(const MaintenancePageData &d)
     pen.decimals = 2;
     pen.staleAfterMs = int(std::max<TimestampMs>(30'000, d.vibration.bucketMs * 3));
     if (h->zones.isValid())
-        pen.limits = {{h->zones.ab, tr("A/B")}, {h->zones.bc, tr("B/C")}, {h->zones.cd, tr("C/D")}};
+        pen.limits = {{h->zones.ab, tr("A/B"), QColor()}, {h->zones.bc, tr("B/C"), QColor()},
+                      {h->zones.cd, tr("C/D"), QColor()}};
     const QByteArray id = m_engine->model().timeZone().toUtf8();
     m_plot->setTimeZone(QTimeZone::isTimeZoneIdAvailable(id) ? QTimeZone(id) : QTimeZone::utc());
     m_plot->setFollowLive(false);
@@ -594,6 +631,99 @@ void MaintenancePage::fillDetail(const MaintenancePageData &d)
     m_plot->setPenData(0, d.vibration);
     drawProjection(d, *h);
     m_plot->setViewRange(d.viewFrom, d.viewTo);
+}
+
+void MaintenancePage::fillOil(const MachineHealth &h, QStringList *lines)
+{
+    const OilHealth &oil = h.oil;
+    if (!oil.monitored) {
+        m_oil->hide();
+        return;
+    }
+    const auto num = [](double v, int dec) {
+        return std::isfinite(v) ? QLocale().toString(v, 'f', dec) : QStringLiteral("—");
+    };
+    const auto mark = [](cond::Severity s) {
+        return s >= cond::Severity::Warning ? QStringLiteral("▲ ") : QString();
+    };
+    const auto sevWord = [](cond::Severity s) {
+        switch (s) {
+        case cond::Severity::Alarm: return tr("alarm");
+        case cond::Severity::Warning: return tr("alert");
+        case cond::Severity::Normal: return tr("good");
+        case cond::Severity::Unknown: break;
+        }
+        return tr("no data");
+    };
+    // Cleanliness: the code with its target; colour only when abnormal (HMI-STYLE.md: the amber
+    // abnormal mark with dark text, as the zone cell of the fleet table), else calm text.
+    if (!oil.particleTags[0].isEmpty() || !oil.particleTags[1].isEmpty()
+        || !oil.particleTags[2].isEmpty()) {
+        const QString code = oil.code.isValid() ? oil.code.toString() : QStringLiteral("—");
+        const QString counts = tr("%1 / %2 / %3 particles per mL")
+                                       .arg(num(oil.perMl[0], 0), num(oil.perMl[1], 0),
+                                            num(oil.perMl[2], 0));
+        QString html;
+        if (oil.cleanliness >= cond::Severity::Warning) {
+            const QColor amber = widgets::Theme::colors().down;
+            html = tr("Oil cleanliness ISO 4406 %1 (target %2) %3")
+                           .arg(QStringLiteral("<span style=\"background-color:%1; color:#1F1F1F; "
+                                               "font-weight:bold\">&nbsp;▲ %2&nbsp;</span>")
+                                        .arg(amber.name(), code.toHtmlEscaped()),
+                                oil.target.toString().toHtmlEscaped(),
+                                tr("<b>%1</b>: %2 steps above the target")
+                                        .arg(sevWord(oil.cleanliness))
+                                        .arg(oil.excess));
+        } else {
+            html = tr("Oil cleanliness ISO 4406 %1 (target %2) — %3")
+                           .arg(code.toHtmlEscaped(), oil.target.toString().toHtmlEscaped(),
+                                sevWord(oil.cleanliness));
+        }
+        html += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                        .arg(widgets::Theme::colors().secondaryText.name(), counts.toHtmlEscaped());
+        if (oil.rul.status == cond::RulStatus::Ok)
+            html += QStringLiteral("<br>")
+                    + tr("Reaches its alarm code (%1) in %2 h (%3–%4 h)")
+                              .arg(report::oilSizeName(oil.rulSize).toHtmlEscaped(),
+                                   num(oil.rul.rulHours(), 1), num(oil.rul.rulLowHours(), 1),
+                                   oil.rul.lateBeyondHorizon ? tr("> horizon")
+                                                             : num(oil.rul.rulHighHours(), 1));
+        else if (oil.rul.status != cond::RulStatus::Crossed && !oil.rul.reason.isEmpty())
+            html += QStringLiteral("<br>")
+                    + tr("Oil remaining life: %1").arg(oil.rul.reason.toHtmlEscaped());
+        m_oil->setText(html);
+        m_oil->show();
+    } else {
+        m_oil->hide();
+    }
+    if (!oil.waterTag.isEmpty())
+        *lines << mark(oil.waterSeverity)
+                        + tr("Water in oil %1 (alert %2, alarm %3) — %4")
+                                  .arg(oil.waterPpm ? tr("%1 ppm").arg(num(oil.water, 0))
+                                                    : tr("%1 % saturation").arg(num(oil.water, 0)),
+                                       num(oil.waterWarn, 0), num(oil.waterAlarm, 0),
+                                       sevWord(oil.waterSeverity));
+    if (!oil.permittivityTag.isEmpty())
+        *lines << mark(oil.permittivitySeverity)
+                        + tr("Oil permittivity %1 (%2 % from new oil %3) — %4")
+                                  .arg(num(oil.permittivity, 3), num(oil.permittivityChangePct, 1),
+                                       num(oil.permittivityBaseline, 3),
+                                       sevWord(oil.permittivitySeverity));
+    if (!oil.viscosityTag.isEmpty())
+        *lines << mark(oil.viscositySeverity)
+                        + (std::isfinite(oil.viscosity)
+                                   ? tr("Oil viscosity %1 mm²/s (%2 % from new oil) — %3")
+                                             .arg(num(oil.viscosity, 1),
+                                                  num(oil.viscosityChangePct, 1),
+                                                  sevWord(oil.viscositySeverity))
+                                   : tr("Oil viscosity %1 % from new oil — %2")
+                                             .arg(num(oil.viscosityChangePct, 1),
+                                                  sevWord(oil.viscositySeverity)));
+    if (!oil.tanTag.isEmpty())
+        *lines << mark(oil.tanSeverity)
+                        + tr("Oil acid number %1 mg KOH/g (+%2 over new oil) — %3")
+                                  .arg(num(oil.tan, 2), num(oil.tanIncrease, 2),
+                                       sevWord(oil.tanSeverity));
 }
 
 void MaintenancePage::drawProjection(const MaintenancePageData &d, const MachineHealth &h)
@@ -727,6 +857,11 @@ ServiceDialog *MaintenancePage::openServiceDialog(int machine)
 {
     if (!m_engine->historian() || !m_data || !m_data->fleet)
         return nullptr;
+    QString why;
+    if (!allowed(*m_engine, Action::RecordService, &why)) {
+        m_status->setText(tr("Service not recorded: %1").arg(why));
+        return nullptr;
+    }
     if (machine < 0)
         machine = m_machine;
     const MachineHealth *h = nullptr;
@@ -737,7 +872,10 @@ ServiceDialog *MaintenancePage::openServiceDialog(int machine)
         return nullptr;
     if (m_dialog)
         m_dialog->deleteLater();
-    m_dialog = new ServiceDialog(*h, currentUserName(), localTime(m_clock->now()), this);
+    const QByteArray zoneId = m_engine->model().timeZone().toUtf8();
+    const QTimeZone zone =
+            QTimeZone::isTimeZoneIdAvailable(zoneId) ? QTimeZone(zoneId) : QTimeZone::utc();
+    m_dialog = new ServiceDialog(*h, currentUserName(), localTime(m_clock->now()), zone, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &ServiceDialog::submitted, this, [this] {
         if (m_dialog)
@@ -758,12 +896,14 @@ bool MaintenancePage::recordService(ServiceDialog &dialog)
     std::int64_t id = -1;
     if (!historian) {
         error = tr("no historian is open");
+    } else if (!allowed(*m_engine, Action::RecordService, &error)) {
+        // `error` says which role it needs (the user may have changed while it was open)
     } else if (dialog.text().isEmpty()) {
         error = tr("say what was done");
     } else {
         id = HealthQuery::acknowledgeService(*historian, m_engine->model(), dialog.machine(),
                                              currentUserName(), dialog.text(), m_clock->now(),
-                                             &dialog.health(), &error);
+                                             &dialog.health(), &error, dialog.countersToReset());
     }
     if (id < 0) {
         if (error.isEmpty())

@@ -99,6 +99,8 @@ public:
     QLabel *detailTitle() const { return m_detailTitle; }
     QLabel *rulLabel() const { return m_rul; }
     QLabel *statusLabel() const { return m_status; }
+    QLabel *oilLabel() const { return m_oil; }
+    QLabel *summaryLabel() const { return m_summary; }
 
 signals:
     void refreshed();
@@ -112,6 +114,7 @@ private:
     void fillFleet(const MaintenancePageData &d);
     void fillDetail(const MaintenancePageData &d);
     void drawProjection(const MaintenancePageData &d, const MachineHealth &h);
+    void fillOil(const MachineHealth &h, QStringList *lines);
     void exportWithDialog(bool pdf);
     QString localTime(TimestampMs t) const;
 
@@ -137,6 +140,7 @@ private:
     QLabel *m_detailTitle = nullptr;
     QLabel *m_rul = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_oil = nullptr;
     widgets::TrendPlot *m_plot = nullptr;
     QTableWidget *m_stops = nullptr;
     QLabel *m_services = nullptr;

@@ -2,9 +2,11 @@
 
 #include "connectors/modbus/modbus_codec.h"
 #include "connectors/modbus/modbus_poller.h"
+#include "engine/access_control.h"
 #include "engine/engine.h"
 #include "models/tag_table_model.h"
 #include "storage/historian.h"
+#include "ui/access_gate.h"
 #include "ui/current_user.h"
 #include "widgets/theme.h"
 
@@ -104,6 +106,9 @@ QString ModbusWriteDialog::refusalReason(const Engine &engine, TagId tag)
         return tr("No historian is open, so this write could not be recorded in the audit "
                   "journal. Writes are refused without an audit record: start Andon with a "
                   "historian.");
+    QString why;
+    if (!allowed(engine, Action::ModbusWrite, &why))
+        return why;
     if (!engine.modbusPoller() || !engine.modbusPoller()->isRunning())
         return tr("Modbus polling is not running, so nothing can be written.");
     return QString();
@@ -236,11 +241,20 @@ ModbusWriteDialog::ModbusWriteDialog(Engine *engine, TagId tag, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_value, &QLineEdit::textChanged, this, &ModbusWriteDialog::validate);
 
-    const QString refusal = refusalReason(*engine, tag);
-    m_refusal->setText(refusal.isEmpty() ? QString() : tr("⚠ %1").arg(refusal));
-    m_refusal->setVisible(!refusal.isEmpty());
-    setAbnormal(m_refusal, true);
-    m_value->setEnabled(refusal.isEmpty());
+    // The refusal (and Write) follow the signed-in user: a time-out while the dialog is open
+    // takes the right to write away at once.
+    const auto updateRefusal = [this] {
+        const QString refusal = refusalReason(*m_engine, m_tag);
+        m_refusal->setText(refusal.isEmpty() ? QString() : tr("⚠ %1").arg(refusal));
+        m_refusal->setVisible(!refusal.isEmpty());
+        setAbnormal(m_refusal, true);
+        m_value->setEnabled(refusal.isEmpty() && !m_writing);
+    };
+    updateRefusal();
+    connect(engine->access(), &AccessControl::userChanged, this, [this, updateRefusal] {
+        updateRefusal();
+        validate();
+    });
 
     m_timer = new QTimer(this);
     m_timer->setInterval(kRefreshMs);
@@ -349,10 +363,11 @@ void ModbusWriteDialog::confirmWrite()
     QPointer<ModbusWriteDialog> self(this);
     Engine *engine = m_engine;
     const TagId tag = m_tag;
+    const QString user = currentUserName(); // who pressed Write, even if signed out meanwhile
     engine->modbusPoller()->write(tag, value,
-        [self, engine, tag, value, oldValue](bool ok, const QString &error) {
+        [self, engine, tag, value, oldValue, user](bool ok, const QString &error) {
             const QString message
-                = ModbusWriteDialog::journal(*engine, tag, value, oldValue, ok, error);
+                = ModbusWriteDialog::journal(*engine, tag, value, oldValue, user, ok, error);
             if (self)
                 self->finish(ok, message);
         });
@@ -371,7 +386,8 @@ void ModbusWriteDialog::finish(bool ok, const QString &message)
 }
 
 QString ModbusWriteDialog::journal(Engine &engine, TagId tag, double value,
-                                   const QString &oldValue, bool ok, const QString &error)
+                                   const QString &oldValue, const QString &user, bool ok,
+                                   const QString &error)
 {
     const PlantModel &plant = engine.model();
     const TagDef &def = plant.tags[tag];
@@ -390,7 +406,7 @@ QString ModbusWriteDialog::journal(Engine &engine, TagId tag, double value,
     event.category = QStringLiteral("audit");
     event.kind = QStringLiteral("modbus.write");
     event.source = def.path;
-    event.user = currentUserName();
+    event.user = user;
     event.oldValue = oldValue;
     event.newValue = number(value);
     event.message = ok ? QStringLiteral("Wrote %1 to %2 (device %3, %4, FC%5)")

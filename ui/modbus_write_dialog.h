@@ -28,7 +28,8 @@ public:
     ModbusWriteDialog(Engine *engine, TagId tag, QWidget *parent = nullptr);
 
     // Why `tag` cannot be written from the UI at all ("" = it can): not a Modbus tag, not
-    // writable, no historian for the audit, Modbus polling not running. Translated.
+    // writable, no historian for the audit, the signed-in role may not write (Engineer and
+    // up), Modbus polling not running. Translated.
     static QString refusalReason(const Engine &engine, TagId tag);
 
     TagId tag() const { return m_tag; }
@@ -52,7 +53,7 @@ private:
     // Records one finished write attempt in the historian's event journal (the only place that
     // does); returns the outcome in words for the dialog, saying so if the entry failed.
     static QString journal(Engine &engine, TagId tag, double value, const QString &oldValue,
-                           bool ok, const QString &error);
+                           const QString &user, bool ok, const QString &error);
 
     Engine *m_engine;
     TagId m_tag;

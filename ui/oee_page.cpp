@@ -1,8 +1,10 @@
 #include "ui/oee_page.h"
 
+#include "engine/access_control.h"
 #include "engine/engine.h"
 #include "engine/stop_annotations.h"
 #include "storage/historian.h"
+#include "ui/access_gate.h"
 #include "ui/current_user.h"
 #include "ui/oee_page_data.h"
 #include "ui/reason_dialog.h"
@@ -285,6 +287,15 @@ OeePage::OeePage(Engine *engine, const Clock *clock, QWidget *parent)
         QSettings().setValue(kSettingsKey, v);
     });
     connect(m_timeline, &widgets::StateTimeline::clicked, this, &OeePage::onTimelineClicked);
+    // Reasons need the operator role: the stop list says so when the signed-in role has not.
+    const auto updatePermissions = [this] {
+        QString why;
+        m_unexplained->setToolTip(allowed(*m_engine, Action::EnterReason, &why)
+                                      ? tr("Click a stop to give its reason")
+                                      : why);
+    };
+    connect(engine->access(), &AccessControl::userChanged, this, updatePermissions);
+    updatePermissions();
     connect(m_unexplained, &QTableWidget::cellClicked, this, [this](int row, int) {
         const QTableWidgetItem *item = m_unexplained->item(row, 0);
         if (item)
@@ -644,6 +655,13 @@ ReasonDialog *OeePage::openReasonDialog(int machine, qint64 tMs)
 {
     if (!m_data || !m_engine->historian())
         return nullptr;
+    QString why;
+    if (!allowed(*m_engine, Action::EnterReason, &why)) {
+        const QString msg = tr("⚠ %1").arg(why);
+        m_status->setProperty("error", msg);
+        m_status->setText(msg);
+        return nullptr;
+    }
     const OeeStopRow *found = nullptr;
     for (const OeeStopRow &s : m_data->stops) {
         if (s.machine == machine && tMs >= s.stop.startMs && tMs < s.stop.endMs)
@@ -680,6 +698,13 @@ bool OeePage::recordReason(const ReasonDialog &dialog)
     const analytics::StopEvent &stop = dialog.stop();
     StopAnnotations annotations(*historian);
     QString error;
+    // Asked again: the user may have been signed out while the dialog was open.
+    if (!allowed(*m_engine, Action::EnterReason, &error)) {
+        const QString msg = tr("⚠ Not recorded: %1").arg(error);
+        m_status->setProperty("error", msg);
+        m_status->setText(msg);
+        return false;
+    }
     bool ok = true;
     if (const auto at = dialog.splitAt(); at && *at > stop.startMs && *at < stop.endMs)
         ok = annotations.split(path, stop.startMs, *at, user, &error);

@@ -1,11 +1,17 @@
 #include "ui/spc_page.h"
 
+#include "engine/access_control.h"
 #include "engine/engine.h"
 #include "engine/spc_limits_store.h"
 #include "storage/historian.h"
+#include "ui/access_gate.h"
 #include "ui/current_user.h"
+#include "widgets/pareto_chart.h"
 #include "widgets/theme.h"
 
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
@@ -22,6 +28,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QThread>
 #include <QTimeZone>
@@ -71,6 +78,7 @@ const QString kSettingsGroup = QStringLiteral("spcPage/");
 const std::pair<ChartType, const char *> kCharts[] = {
     { ChartType::XbarR, QT_TRANSLATE_NOOP("andon::ui::SpcPage", "X̄-R") },
     { ChartType::XbarS, QT_TRANSLATE_NOOP("andon::ui::SpcPage", "X̄-S") },
+    { ChartType::Median, QT_TRANSLATE_NOOP("andon::ui::SpcPage", "Median X̃-R") },
     { ChartType::IMR, QT_TRANSLATE_NOOP("andon::ui::SpcPage", "I-MR") },
     { ChartType::Ewma, QT_TRANSLATE_NOOP("andon::ui::SpcPage", "EWMA") },
     { ChartType::Cusum, QT_TRANSLATE_NOOP("andon::ui::SpcPage", "CUSUM") },
@@ -101,6 +109,32 @@ QTableWidget *makeTable(int columns, const QStringList &headers, QWidget *parent
     t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
     return t;
 }
+
+// Filling a table cell by cell while its header sizes columns to their contents measures every
+// row again on each cell (quadratic: seconds for a thousand violations). Columns are sized once,
+// when the filler goes out of scope.
+class BulkFill
+{
+public:
+    explicit BulkFill(QTableWidget *table) : m_header(table->horizontalHeader())
+    {
+        for (int i = 0; i < m_header->count(); ++i) {
+            m_modes.push_back(m_header->sectionResizeMode(i));
+            m_header->setSectionResizeMode(i, QHeaderView::Fixed);
+        }
+    }
+    ~BulkFill()
+    {
+        for (int i = 0; i < int(m_modes.size()) && i < m_header->count(); ++i)
+            m_header->setSectionResizeMode(i, m_modes[std::size_t(i)]);
+    }
+    BulkFill(const BulkFill &) = delete;
+    BulkFill &operator=(const BulkFill &) = delete;
+
+private:
+    QHeaderView *m_header;
+    std::vector<QHeaderView::ResizeMode> m_modes;
+};
 
 QCustomPlot *makePlot(QWidget *parent)
 {
@@ -199,20 +233,61 @@ SpcPage::SpcPage(Engine *engine, const Clock *clock, QWidget *parent)
     m_secondaryTitle = new QLabel(left);
     m_secondary = makePlot(left);
     m_secondary->setObjectName(QStringLiteral("spcSecondaryChart"));
-    m_violations = makeTable(4, { tr("Rule"), tr("Pattern"), tr("Subgroups"), tr("Time") }, left);
+    m_view = new QComboBox(left);
+    m_view->setObjectName(QStringLiteral("spcView"));
+    m_view->addItem(tr("Control chart"), ControlChartView);
+    m_view->addItem(tr("Box plot"), BoxPlotView);
+    m_view->setToolTip(tr("Box-and-whisker plot of each subgroup's values: box from Q1 to Q3 "
+                          "with the median, whiskers to the most extreme values within 1.5 IQR, "
+                          "outliers as points (quartiles by Minitab's method, Hyndman-Fan "
+                          "type 6)"));
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setContentsMargins(0, 0, 0, 0);
+    titleRow->addWidget(m_chartTitle, 1);
+    titleRow->addWidget(m_view);
+    m_lowerTabs = new QTabWidget(left);
+    m_lowerTabs->setObjectName(QStringLiteral("spcLowerTabs"));
+    m_lowerTabs->setDocumentMode(true);
+    m_violations = makeTable(4, { tr("Rule"), tr("Pattern"), tr("Subgroups"), tr("Time") },
+        m_lowerTabs);
     m_violations->setObjectName(QStringLiteral("spcViolations"));
     m_violations->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_violations->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    lv->addWidget(m_chartTitle);
+    auto *correlationPane = new QWidget(m_lowerTabs);
+    auto *cv = new QVBoxLayout(correlationPane);
+    cv->setContentsMargins(0, 2, 0, 0);
+    cv->setSpacing(2);
+    m_correlationNote = new QLabel(correlationPane);
+    m_correlationNote->setWordWrap(true);
+    m_correlation = makeTable(7,
+        { tr("Process tag"), tr("Out of control"), tr("In control"), tr("Difference"),
+            tr("Welch t"), tr("Cohen's d"), tr("n out / in") },
+        correlationPane);
+    m_correlation->setObjectName(QStringLiteral("spcCorrelation"));
+    m_correlation->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_correlation->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_correlation->horizontalHeaderItem(4)->setToolTip(
+        tr("(mean out of control − mean in control) / √(s₁²/n₁ + s₂²/n₂), Welch 1947; "
+           "rows ranked by |t|"));
+    m_correlation->horizontalHeaderItem(5)->setToolTip(
+        tr("difference of the means / pooled standard deviation (Cohen 1988)"));
+    cv->addWidget(m_correlationNote);
+    cv->addWidget(m_correlation, 1);
+    m_lowerTabs->addTab(m_violations, tr("Violations"));
+    m_lowerTabs->addTab(correlationPane, tr("What differs when out of control"));
+    lv->addLayout(titleRow);
     lv->addWidget(m_chart, 5);
     lv->addWidget(m_secondaryTitle);
     lv->addWidget(m_secondary, 2);
-    lv->addWidget(m_violations, 2);
+    lv->addWidget(m_lowerTabs, 3);
 
     // Right: histogram, capability, subgroup details.
-    auto *right = new QWidget(split);
+    m_rightTabs = new QTabWidget(split);
+    m_rightTabs->setObjectName(QStringLiteral("spcRightTabs"));
+    m_rightTabs->setDocumentMode(true);
+    auto *right = new QWidget(m_rightTabs);
     auto *rv = new QVBoxLayout(right);
-    rv->setContentsMargins(0, 0, 0, 0);
+    rv->setContentsMargins(0, 2, 0, 0);
     rv->setSpacing(2);
     m_histogram = makePlot(right);
     m_histogram->setObjectName(QStringLiteral("spcHistogram"));
@@ -230,8 +305,27 @@ SpcPage::SpcPage(Engine *engine, const Clock *clock, QWidget *parent)
     rv->addWidget(m_capability);
     rv->addWidget(m_capabilityNote);
     rv->addWidget(m_details, 3);
+    auto *paretoPane = new QWidget(m_rightTabs);
+    auto *pv = new QVBoxLayout(paretoPane);
+    pv->setContentsMargins(0, 2, 0, 0);
+    pv->setSpacing(2);
+    m_paretoNote = new QLabel(paretoPane);
+    m_paretoNote->setWordWrap(true);
+    m_pareto = new widgets::ParetoChart(paretoPane);
+    m_pareto->setObjectName(QStringLiteral("spcPareto"));
+    m_pareto->setValueLabels(tr("Defects"), tr("count"), tr("no defects"));
+    m_paretoTable = makeTable(4, { tr("Defect type"), tr("Count"), tr("%"), tr("Cumulative %") },
+        paretoPane);
+    m_paretoTable->setObjectName(QStringLiteral("spcParetoTable"));
+    m_paretoTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_paretoTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    pv->addWidget(m_paretoNote);
+    pv->addWidget(m_pareto, 3);
+    pv->addWidget(m_paretoTable, 2);
+    m_rightTabs->addTab(right, tr("Capability"));
+    m_rightTabs->addTab(paretoPane, tr("Defects (Pareto)"));
     split->addWidget(left);
-    split->addWidget(right);
+    split->addWidget(m_rightTabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     m_stack->addWidget(split);
@@ -252,6 +346,12 @@ SpcPage::SpcPage(Engine *engine, const Clock *clock, QWidget *parent)
             selectSubgroup(item->data(Qt::UserRole).toInt());
     });
     connect(m_freeze, &QPushButton::clicked, this, [this] { openFreezeDialog(); });
+    // The correlation and the Pareto read more of the historian: computed while shown.
+    for (QTabWidget *tabs : { m_lowerTabs, m_rightTabs })
+        connect(tabs, &QTabWidget::currentChanged, this, [this] {
+            render();
+            refresh();
+        });
 
     storage::Historian *historian = engine->historian();
     if (!historian) {
@@ -273,6 +373,13 @@ SpcPage::SpcPage(Engine *engine, const Clock *clock, QWidget *parent)
         m_worker->moveToThread(m_thread);
         m_thread->start();
     }
+    // Freezing limits needs the engineer role: greyed out with the reason otherwise.
+    const bool canFreeze = historian && !m_characteristics.empty();
+    const auto updatePermissions = [this, canFreeze] {
+        gateWidget(m_freeze, *m_engine, Action::FreezeSpcLimits, canFreeze);
+    };
+    connect(engine->access(), &AccessControl::userChanged, this, updatePermissions);
+    updatePermissions();
 
     // Last selection (QSettings).
     QSettings settings;
@@ -286,6 +393,13 @@ SpcPage::SpcPage(Engine *engine, const Clock *clock, QWidget *parent)
     m_window->setCurrentIndex(std::max(0,
         m_window->findData(settings.value(kSettingsGroup + QStringLiteral("window"), Last8h))));
     m_n->setEnabled(spcEffectiveSubgroupSize(this->settings()) > 1);
+    m_view->setCurrentIndex(std::max(0,
+        m_view->findData(settings.value(kSettingsGroup + QStringLiteral("view"),
+            ControlChartView))));
+    connect(m_view, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kSettingsGroup + QStringLiteral("view"), m_view->currentData());
+        render();
+    });
 
     for (QComboBox *box : { m_characteristic, m_chartType, m_window })
         connect(box, &QComboBox::currentIndexChanged, this, &SpcPage::settingsChanged);
@@ -369,6 +483,21 @@ void SpcPage::setProduct(const QString &product)
     render();
 }
 
+void SpcPage::setView(View view)
+{
+    m_view->setCurrentIndex(std::max(0, m_view->findData(view)));
+}
+
+void SpcPage::showCorrelation()
+{
+    m_lowerTabs->setCurrentIndex(1);
+}
+
+void SpcPage::showPareto()
+{
+    m_rightTabs->setCurrentIndex(1);
+}
+
 void SpcPage::settingsChanged()
 {
     QSettings s;
@@ -379,6 +508,7 @@ void SpcPage::settingsChanged()
     m_n->setEnabled(spcEffectiveSubgroupSize(settings()) > 1);
     ++m_generation; // a result for the old settings is dropped
     m_selected = -1;
+    m_details->setRowCount(0); // the selected subgroup belonged to the old chart
     refresh();
 }
 
@@ -398,13 +528,26 @@ void SpcPage::refresh()
     request->nowMs = m_clock->now();
     const SpcCharacteristic characteristic = m_characteristics[std::size_t(index)];
     const TimestampMs from = windowStart(request->nowMs);
+    const bool wantCorrelation = m_lowerTabs->currentIndex() == 1;
+    const bool wantPareto = m_rightTabs->currentIndex() == 1;
     SpcPageWorker *worker = m_worker;
     // The page outlives the worker thread (the destructor waits for it), so the queued call
     // back to the page cannot reach a deleted object.
-    QMetaObject::invokeMethod(worker, [this, worker, request, characteristic, from] {
+    QMetaObject::invokeMethod(worker, [this, worker, request, characteristic, from,
+                                          wantCorrelation, wantPareto] {
         const SpcLimitsStore store(worker->m_historian);
-        request->analysis = analyseSpc(*worker->m_model, *worker->m_historian, &store,
+        const PlantModel &model = *worker->m_model;
+        request->analysis = analyseSpc(model, *worker->m_historian, &store,
             characteristic, request->settings, from, request->nowMs);
+        if (wantCorrelation)
+            request->correlation = spcCorrelate(model, *worker->m_historian, request->analysis);
+        if (wantPareto) {
+            std::vector<SpcDefectPareto> paretos;
+            for (TagId id : spcAttributeTags(model, characteristic.machine))
+                paretos.push_back(
+                    spcDefectPareto(model, *worker->m_historian, id, from, request->nowMs));
+            request->paretos = std::move(paretos);
+        }
         std::shared_ptr<const SpcPageData> data = request;
         QMetaObject::invokeMethod(this, [this, data] { apply(data); }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
@@ -509,6 +652,7 @@ void SpcPage::render()
     m_status->setText(error.isEmpty() ? status : error);
     Q_UNUSED(c);
 
+    fillPareto(); // the machine's defects do not depend on the chart
     if (!chart) {
         for (QCustomPlot *p : { m_chart, m_secondary, m_histogram }) {
             p->clearGraphs();
@@ -516,6 +660,8 @@ void SpcPage::render()
             p->clearPlottables();
             andon::widgets::replotWhenDrawable(p);
         }
+        m_boxes = nullptr;
+        fillCorrelation();
         m_violations->setRowCount(0);
         m_capability->setRowCount(0);
         m_capabilityNote->clear();
@@ -528,6 +674,7 @@ void SpcPage::render()
     renderHistogram(*chart);
     fillViolations(*chart);
     fillCapability(*chart);
+    fillCorrelation();
 }
 
 void SpcPage::fillLimitsLabel(const SpcChart *chart)
@@ -559,8 +706,13 @@ void SpcPage::renderControlChart(const SpcChart &chart)
     const ChartResult &r = chart.result;
     const ChartSeries &s = r.primary;
     QCustomPlot *plot = m_chart;
-    plot->clearGraphs();
+    if (m_view->currentData().toInt() == BoxPlotView) {
+        renderBoxPlot(chart);
+        return;
+    }
+    plot->clearPlottables();
     plot->clearItems();
+    m_boxes = nullptr;
     const int n = int(s.values.size());
     QVector<double> x(n), y(n), cl(n), ucl(n), lcl(n), z1u(n), z1l(n), z2u(n), z2l(n);
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -669,6 +821,7 @@ void SpcPage::renderControlChart(const SpcChart &chart)
     switch (r.type) {
     case ChartType::XbarR:
     case ChartType::XbarS: title = tr("X̄ chart: subgroup means (n = %1)"); break;
+    case ChartType::Median: title = tr("Median chart: subgroup medians (n = %1)"); break;
     case ChartType::IMR: title = tr("Individuals chart (n = %1)"); break;
     case ChartType::Ewma: title = tr("EWMA chart (λ = 0.2, n = %1)"); break;
     default: title = tr("CUSUM chart: C⁺ (n = %1)"); break;
@@ -679,6 +832,176 @@ void SpcPage::renderControlChart(const SpcChart &chart)
         + (c.unit.isEmpty() ? QString() : QStringLiteral(" · ") + c.unit)
         + QStringLiteral(" · ") + tr("%n violation(s)", nullptr, int(r.violations.size())));
     andon::widgets::replotWhenDrawable(plot);
+}
+
+void SpcPage::renderBoxPlot(const SpcChart &chart)
+{
+    const ThemeColors &colors = Theme::colors();
+    const ChartResult &r = chart.result;
+    QCustomPlot *plot = m_chart;
+    plot->clearPlottables();
+    plot->clearItems();
+    const SpcCharacteristic &c = m_characteristics[std::size_t(m_data->characteristic)];
+    const int n = int(r.subgroups.size());
+    m_boxes = new QCPStatisticalBox(plot->xAxis, plot->yAxis);
+    m_boxes->setName(tr("Subgroups"));
+    m_boxes->setWidth(0.6);
+    m_boxes->setWhiskerWidth(0.3);
+    m_boxes->setPen(QPen(colors.running, 1.2));
+    QColor fill = colors.running;
+    fill.setAlpha(60);
+    m_boxes->setBrush(fill);
+    m_boxes->setWhiskerPen(QPen(colors.running, 1.0, Qt::SolidLine));
+    m_boxes->setWhiskerBarPen(QPen(colors.running, 1.2));
+    m_boxes->setMedianPen(QPen(colors.text, 2.2));
+    m_boxes->setOutlierStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colors.text, 1.2), Qt::NoBrush, 6));
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (int i = 0; i < n; ++i) {
+        const BoxStats b = boxStats(r.subgroups[std::size_t(i)].values);
+        if (b.n == 0)
+            continue;
+        const QVector<double> outliers(b.outliers.begin(), b.outliers.end());
+        m_boxes->addData(i + 1, b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker, outliers);
+        lo = std::min({ lo, b.lowerWhisker, b.outliers.empty() ? lo : b.outliers.front() });
+        hi = std::max({ hi, b.upperWhisker, b.outliers.empty() ? hi : b.outliers.back() });
+    }
+    // Specification limits: the box plot shows individual values, so they compare directly.
+    const auto specLine = [&](double v, const QString &what, Qt::PenStyle style) {
+        if (!std::isfinite(v))
+            return;
+        auto *line = new QCPItemStraightLine(plot);
+        line->point1->setCoords(0, v);
+        line->point2->setCoords(1, v);
+        line->setPen(QPen(colors.text, 1.2, style));
+        auto *t = new QCPItemText(plot);
+        t->setClipToAxisRect(false);
+        t->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        t->position->setTypeY(QCPItemPosition::ptPlotCoords);
+        t->position->setCoords(1.0, v);
+        t->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        t->setPadding(QMargins(4, 0, 0, 0));
+        t->setText(what + QLatin1Char(' ') + valueText(v, 0));
+        t->setColor(colors.text);
+        t->setFont(font());
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    };
+    specLine(c.spec.usl, tr("USL"), Qt::DashLine);
+    specLine(c.spec.target, tr("Target"), Qt::DotLine);
+    specLine(c.spec.lsl, tr("LSL"), Qt::DashLine);
+    if (m_selected >= 0 && m_selected < n) {
+        auto *sel = new QCPItemRect(plot);
+        sel->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        sel->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        sel->topLeft->setCoords(m_selected + 1 - 0.45, 0.0);
+        sel->bottomRight->setCoords(m_selected + 1 + 0.45, 1.0);
+        sel->setPen(QPen(colors.text, 1.5, Qt::DotLine));
+        sel->setBrush(Qt::NoBrush);
+    }
+    if (!std::isfinite(lo)) {
+        lo = 0;
+        hi = 1;
+    }
+    const double pad = (hi - lo) * 0.08 + 1e-12;
+    plot->yAxis->setRange(lo - pad, hi + pad);
+    plot->xAxis->setRange(0.5, std::max(1, n) + 0.5);
+    plot->xAxis->setLabel(tr("Subgroup"));
+    m_chartTitle->setText(
+        tr("Box plot of the subgroups (n = %1): Q1–Q3, median, whiskers to 1.5 IQR")
+            .arg(spcEffectiveSubgroupSize(m_data->settings))
+        + (chart.product.isEmpty() ? QString() : QStringLiteral(" · ") + chart.product)
+        + (c.unit.isEmpty() ? QString() : QStringLiteral(" · ") + c.unit));
+    andon::widgets::replotWhenDrawable(plot);
+}
+
+void SpcPage::fillCorrelation()
+{
+    m_correlation->setRowCount(0);
+    if (!m_data || !m_data->correlation) {
+        m_correlationNote->setText(m_lowerTabs->currentIndex() == 1 ? tr("Computing…") : QString());
+        return;
+    }
+    const SpcCorrelation &k = *m_data->correlation;
+    const BulkFill bulk(m_correlation);
+    QString note = tr("%1 of %2 subgroups out of control (part of a rule violation). Each process "
+                      "tag's time-weighted mean over each subgroup's time span; ranked by |Welch "
+                      "t|. A difference is a lead to check, not a proven cause.")
+                       .arg(k.outOfControl)
+                       .arg(k.subgroups);
+    if (!k.note.isEmpty())
+        note = QStringLiteral("⚠ ") + k.note + QStringLiteral(" — ") + note;
+    m_correlationNote->setText(note);
+    const auto fmt = [](double v, int decimals) {
+        if (std::isinf(v))
+            return v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+        return std::isfinite(v) ? QLocale().toString(v, 'f', decimals) : QStringLiteral("—");
+    };
+    m_correlation->setRowCount(int(k.tags.size()));
+    int row = 0;
+    for (const SpcTagDifference &d : k.tags) {
+        const QString unit = d.unit.isEmpty() ? QString() : QStringLiteral(" ") + d.unit;
+        const WelchTest &w = d.test;
+        m_correlation->setItem(row, 0, cell(d.name));
+        m_correlation->setItem(row, 1, cell(fmt(w.mean1, d.decimals + 1) + unit, true));
+        m_correlation->setItem(row, 2, cell(fmt(w.mean2, d.decimals + 1) + unit, true));
+        m_correlation->setItem(row, 3,
+            cell((w.difference > 0 ? QStringLiteral("+") : QString())
+                    + fmt(w.difference, d.decimals + 1) + unit,
+                true));
+        m_correlation->setItem(row, 4, cell(fmt(w.t, 2), true));
+        m_correlation->setItem(row, 5, cell(fmt(w.cohenD, 2), true));
+        m_correlation->setItem(row, 6, cell(QStringLiteral("%1 / %2").arg(w.n1).arg(w.n2), true));
+        ++row;
+    }
+}
+
+void SpcPage::fillPareto()
+{
+    m_paretoTable->setRowCount(0);
+    if (!m_data || !m_data->paretos) {
+        m_paretoNote->setText(m_rightTabs->currentIndex() == 1 ? tr("Computing…") : QString());
+        return;
+    }
+    const std::vector<SpcDefectPareto> &all = *m_data->paretos;
+    if (all.empty()) {
+        m_pareto->setItems({});
+        m_paretoNote->setText(tr("No defect types configured for this machine: list the counters "
+                                 "of each defect type under its reject counter "
+                                 "(defect_types: [...], docs/spc.md)."));
+        return;
+    }
+    const SpcDefectPareto &p = all.front();
+    const BulkFill bulk(m_paretoTable);
+    std::vector<widgets::ParetoItem> bars;
+    for (const ParetoItem &i : p.items)
+        bars.push_back({ i.name, i.count });
+    m_pareto->setItems(bars, 8);
+    // Defect names are longer than the bars are wide in the side panel: vertical labels.
+    for (QAbstractAxis *axis : m_pareto->chartView()->chart()->axes(Qt::Horizontal))
+        axis->setLabelsAngle(-90);
+    QString note = tr("%1: %2 %3 in this window, %4 by type")
+                       .arg(p.name, QLocale().toString(p.total, 'f', 0), p.unit,
+                           QLocale().toString(p.classified, 'f', 0));
+    if (p.resets > 0)
+        note += QStringLiteral(" · ") + tr("%n counter reset(s) counted across", nullptr, p.resets);
+    if (all.size() > 1) {
+        QStringList others;
+        for (std::size_t i = 1; i < all.size(); ++i)
+            others << all[i].name;
+        note += QStringLiteral(" · ") + tr("also on this machine: %1").arg(others.join(QStringLiteral(", ")));
+    }
+    m_paretoNote->setText(note);
+    m_paretoTable->setRowCount(int(p.items.size()));
+    int row = 0;
+    for (const ParetoItem &i : p.items) {
+        m_paretoTable->setItem(row, 0, cell(i.name));
+        m_paretoTable->setItem(row, 1, cell(QLocale().toString(i.count, 'f', 0), true));
+        m_paretoTable->setItem(row, 2, cell(QLocale().toString(i.percent, 'f', 1) + QStringLiteral(" %"), true));
+        m_paretoTable->setItem(row, 3,
+            cell(QLocale().toString(i.cumulativePercent, 'f', 1) + QStringLiteral(" %"), true));
+        ++row;
+    }
 }
 
 void SpcPage::renderSecondary(const SpcChart &chart)
@@ -864,7 +1187,9 @@ void SpcPage::renderHistogram(const SpcChart &chart)
 void SpcPage::fillViolations(const SpcChart &chart)
 {
     const ChartResult &r = chart.result;
+    const BulkFill bulk(m_violations);
     // Newest first: what needs attention now is at the top.
+    m_violations->setRowCount(0);
     m_violations->setRowCount(int(r.violations.size()));
     int row = 0;
     for (auto it = r.violations.rbegin(); it != r.violations.rend(); ++it, ++row) {
@@ -1029,7 +1354,9 @@ bool SpcPage::freezeLimits(const QString &reason, QString *error)
     std::optional<ControlLimits> limits;
     if (!m_engine->historian())
         why = tr("No historian is open: limits cannot be frozen without an audit trail.");
-    else if (reason.trimmed().isEmpty())
+    else if (!allowed(*m_engine, Action::FreezeSpcLimits, &why)) {
+        // `why` says which role it needs
+    } else if (reason.trimmed().isEmpty())
         why = tr("A reason is required to freeze limits.");
     else if (!chart || !m_data)
         why = tr("No chart to freeze limits from.");
@@ -1061,6 +1388,13 @@ bool SpcPage::freezeLimits(const QString &reason, QString *error)
 
 QDialog *SpcPage::openFreezeDialog()
 {
+    QString why;
+    if (!allowed(*m_engine, Action::FreezeSpcLimits, &why)) {
+        const QString msg = tr("⚠ Limits not frozen: %1").arg(why);
+        m_status->setProperty("error", msg);
+        m_status->setText(msg);
+        return nullptr;
+    }
     const SpcChart *chart = currentChart();
     auto *dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -3,13 +3,16 @@
 // zone lines, rule violations marked) with its linked R/S/MR chart, the violations listed, a
 // histogram with the specification limits and the fitted normal curve, the capability table
 // (Cp, Cpk, Pp, Ppk, normality), the subgroup behind a clicked point with the machine conditions
-// at that moment, and "Freeze limits…" (reason required, recorded in the historian's journal
+// at that moment, a box-and-whisker view of the subgroups, the Pareto of the machine's defect
+// types, the process tags that differ most between out-of-control and in-control subgroups
+// (engine/spc_insights), and "Freeze limits…" (reason required, recorded in the historian's journal
 // through SpcLimitsStore). Computed on a worker thread from the historian (engine/spc_analysis)
 // and refreshed at 1 Hz while visible. Owned by MainWindow.
 #pragma once
 
 #include "core/clock.h"
 #include "engine/spc_analysis.h"
+#include "engine/spc_insights.h"
 
 #include <QWidget>
 
@@ -17,17 +20,22 @@
 
 class QComboBox;
 class QCustomPlot;
+class QCPStatisticalBox;
 class QDialog;
 class QLabel;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
+class QTabWidget;
 class QTableWidget;
 class QThread;
 class QTimer;
 
 namespace andon {
 class Engine;
+}
+namespace andon::widgets {
+class ParetoChart;
 }
 
 namespace andon::ui {
@@ -41,6 +49,9 @@ struct SpcPageData
     SpcSettings settings;
     SpcAnalysis analysis;
     TimestampMs nowMs = 0;
+    // Computed only while their tab is shown (they read more of the historian).
+    std::optional<SpcCorrelation> correlation;
+    std::optional<std::vector<SpcDefectPareto>> paretos; // the machine's attribute counters
 };
 
 class SpcPage : public QWidget
@@ -51,6 +62,7 @@ public:
     ~SpcPage() override;
 
     enum Window { CurrentShift, Last8h, Last24h, Last7d };
+    enum View { ControlChartView, BoxPlotView };
 
     const std::vector<SpcCharacteristic> &characteristics() const { return m_characteristics; }
     void setCharacteristic(int index);
@@ -58,6 +70,11 @@ public:
     void setSubgroupSize(int n);
     void setWindow(Window window);
     void setProduct(const QString &product); // chart of that product (when present)
+    void setView(View view); // control chart or box-and-whisker plot of the subgroups
+    // Bring the "What differs when out of control" / "Defects (Pareto)" tab to the front (their
+    // data are computed while they are shown).
+    void showCorrelation();
+    void showPareto();
 
     // Requests a recomputation on the worker (coalesced: at most one in flight).
     void refresh();
@@ -88,6 +105,10 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QPushButton *freezeButton() const { return m_freeze; }
     QComboBox *productSelector() const { return m_product; }
+    QTableWidget *correlationTable() const { return m_correlation; }
+    QTableWidget *paretoTable() const { return m_paretoTable; }
+    widgets::ParetoChart *paretoChart() const { return m_pareto; }
+    QCPStatisticalBox *boxPlot() const { return m_boxes; } // null outside the box view
 
 signals:
     void refreshed();     // a new result is on screen
@@ -101,6 +122,9 @@ private:
     void apply(std::shared_ptr<const SpcPageData> data);
     void render();
     void renderControlChart(const SpcChart &chart);
+    void renderBoxPlot(const SpcChart &chart);
+    void fillCorrelation();
+    void fillPareto();
     void renderSecondary(const SpcChart &chart);
     void renderHistogram(const SpcChart &chart);
     void fillViolations(const SpcChart &chart);
@@ -136,6 +160,15 @@ private:
     QComboBox *m_chartType = nullptr;
     QSpinBox *m_n = nullptr;
     QComboBox *m_window = nullptr;
+    QComboBox *m_view = nullptr;
+    QTabWidget *m_lowerTabs = nullptr;
+    QTabWidget *m_rightTabs = nullptr;
+    QTableWidget *m_correlation = nullptr;
+    QLabel *m_correlationNote = nullptr;
+    widgets::ParetoChart *m_pareto = nullptr;
+    QTableWidget *m_paretoTable = nullptr;
+    QLabel *m_paretoNote = nullptr;
+    QCPStatisticalBox *m_boxes = nullptr;
     QPushButton *m_freeze = nullptr;
     QLabel *m_limitsLabel = nullptr;
     QLabel *m_status = nullptr;

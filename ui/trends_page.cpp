@@ -1,6 +1,9 @@
 #include "ui/trends_page.h"
 
+#include "core/alarm_def.h"
+#include "core/derived_formula.h"
 #include "core/shift_calendar.h"
+#include "ui/derived_pen_dialog.h"
 #include "ui/current_user.h"
 #include "engine/engine.h"
 #include "engine/trend_export.h"
@@ -41,6 +44,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 Q_LOGGING_CATEGORY(lcTrends, "andon.ui.trends")
@@ -56,6 +60,7 @@ constexpr int kPickerWidth = 250;
 constexpr int kPrintDpi = 96; // printing coordinates: the screen's (see print())
 constexpr int kPathRole = Qt::UserRole + 1;
 const QString kSetsGroup = QStringLiteral("trends/sets");
+const QString kDerivedPrefix = QStringLiteral("derived:");
 
 TimestampMs periodLength(TrendsPage::Period p)
 {
@@ -108,6 +113,11 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::Mid);
     left->addWidget(hint);
+    auto *addDerived = new QPushButton(tr("Add derived pen…"), this);
+    addDerived->setObjectName(QStringLiteral("trendAddDerived"));
+    addDerived->setToolTip(tr("A pen computed from other tags with a formula"));
+    connect(addDerived, &QPushButton::clicked, this, [this] { openDerivedPenDialog(); });
+    left->addWidget(addDerived);
     auto *leftBox = new QWidget(this);
     leftBox->setLayout(left);
     left->setContentsMargins(0, 0, 0, 0);
@@ -273,6 +283,15 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
     const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
             + 5 * m_table->verticalHeader()->defaultSectionSize() + 4;
     m_table->setFixedHeight(tableHeight);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const int row = m_table->rowAt(pos.y());
+        if (row < 0)
+            return;
+        QMenu *menu = penContextMenu(row);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
     right->addWidget(m_table);
     layout->addLayout(right, 1);
 
@@ -489,7 +508,13 @@ void TrendsPage::setPens(const QStringList &paths)
 {
     QStringList accepted;
     for (const QString &p : paths) {
-        const bool known = m_offline ? m_offlineTags.contains(p) : m_model->tagByPath(p) != nullptr;
+        bool known = m_offline ? m_offlineTags.contains(p) : m_model->tagByPath(p) != nullptr;
+        if (isDerivedPath(p)) {
+            const auto it = m_derived.find(p.mid(kDerivedPrefix.size()));
+            known = it != m_derived.end() && it->second.formula->isValid();
+            for (const QString &in : known ? it->second.inputPaths : QStringList())
+                known = known && (!m_offline || m_offlineTags.contains(in));
+        }
         if (!known) {
             qCInfo(lcTrends) << "not trended, unknown tag:" << p;
             continue;
@@ -532,7 +557,19 @@ void TrendsPage::rebuildPlotPens()
         widgets::TrendPenInfo info;
         info.path = path;
         const TagDef *tag = m_model->tagByPath(path);
-        if (tag) {
+        if (isDerivedPath(path)) {
+            const DerivedPen &d = m_derived.at(path.mid(kDerivedPrefix.size()));
+            info.label = tr("%1 (derived)").arg(d.spec.name);
+            info.unit = d.spec.unit;
+            info.decimals = d.spec.decimals;
+            info.staleAfterMs = 0;
+            for (const QString &in : d.inputPaths) {
+                if (const TagDef *t = m_model->tagByPath(in))
+                    info.staleAfterMs = std::max(info.staleAfterMs, t->staleAfterMs);
+            }
+            if (info.staleAfterMs <= 0)
+                info.staleAfterMs = 30'000;
+        } else if (tag) {
             const QString machine = tag->machine >= 0
                     ? m_model->machines[std::size_t(tag->machine)].name
                     : QString();
@@ -548,6 +585,10 @@ void TrendsPage::rebuildPlotPens()
                 if (std::isfinite(tag->spec->lsl))
                     info.limits.push_back({tag->spec->lsl, tr("LSL")});
                 info.statsLimit = tag->spec->usl;
+            }
+            if (!m_alarmLimitsHidden.contains(path)) {
+                for (const widgets::TrendLimit &l : alarmLimits(*m_model, tag->id))
+                    info.limits.push_back(l);
             }
             // The state band follows the first pen's machine.
             if (m_stateMachine < 0 && tag->machine >= 0) {
@@ -702,9 +743,7 @@ void TrendsPage::reload()
         return;
     }
     TrendRequest request;
-    request.paths = m_pens;
-    if (!m_statePath.isEmpty())
-        request.paths << m_statePath;
+    request.paths = loaderPaths(true);
     request.from = m_plot->viewFrom();
     request.to = m_plot->followLive() ? std::max(m_plot->viewTo(), now()) : m_plot->viewTo();
     request.maxBuckets = m_plot->plotAreaWidth();
@@ -721,7 +760,7 @@ void TrendsPage::reload()
         m_loader->request(request); // the pens were rebuilt empty
     }
     TrendRequest compared;
-    compared.paths = m_pens;
+    compared.paths = loaderPaths(false);
     compared.from = request.from - m_compareShift;
     // Following live, a little more than the view: it scrolls until the next reload.
     compared.to = request.to - m_compareShift + (m_plot->followLive() ? kLiveReloadMs : 0);
@@ -819,10 +858,21 @@ void TrendsPage::applyCompareResult(const TrendLoadResult &result)
     const int n = int(m_pens.size());
     if (m_compare == CompareOff || m_plot->penCount() != 2 * n)
         return;
-    for (int i = 0; i < n && std::size_t(i) < result.series.size(); ++i) {
-        analytics::TrendSeries s = result.series[std::size_t(i)];
-        if (s.path != m_pens[i] || m_plot->pen(n + i).compareOf != i)
+    const QStringList &paths = result.request.paths;
+    for (int i = 0; i < n; ++i) {
+        if (m_plot->pen(n + i).compareOf != i)
             continue;
+        analytics::TrendSeries s;
+        if (isDerivedPath(m_pens[i])) {
+            s = derivedSeries(m_pens[i], result.series, paths, false);
+            if (s.buckets.empty() && s.from == 0)
+                continue; // inputs not in this result (pens changed meanwhile)
+        } else {
+            const qsizetype k = paths.indexOf(m_pens[i]);
+            if (k < 0 || std::size_t(k) >= result.series.size())
+                continue; // pens changed meanwhile; the newer request brings them
+            s = result.series[std::size_t(k)];
+        }
         analytics::shiftTrendSeries(s, m_compareShift);
         m_plot->setPenData(n + i, std::move(s));
     }
@@ -833,15 +883,33 @@ void TrendsPage::applyCompareResult(const TrendLoadResult &result)
 void TrendsPage::applyResult(const TrendLoadResult &result)
 {
     const auto &series = result.series;
-    for (int i = 0; i < m_pens.size() && std::size_t(i) < series.size(); ++i) {
-        if (series[std::size_t(i)].path != m_pens[i])
+    const QStringList &paths = result.request.paths;
+    for (int i = 0; i < m_pens.size(); ++i) {
+        if (isDerivedPath(m_pens[i])) {
+            analytics::TrendSeries d = derivedSeries(m_pens[i], series, paths, true);
+            if (d.buckets.empty() && d.from == 0)
+                continue; // its inputs are not in this result: a newer request brings them
+            // The live edge goes on from the newest input sample of the load.
+            TimestampMs newest = d.newestTime();
+            for (const QString &in : m_derived.at(m_pens[i].mid(kDerivedPrefix.size())).inputPaths) {
+                const qsizetype k = paths.indexOf(in);
+                if (k >= 0 && std::size_t(k) < series.size())
+                    newest = std::max({newest, series[std::size_t(k)].newestTime(),
+                                       series[std::size_t(k)].historianLastMs});
+            }
+            m_plot->setPenData(i, std::move(d));
+            m_lastSeen[std::size_t(i)] = newest;
+            continue;
+        }
+        const qsizetype k = paths.indexOf(m_pens[i]);
+        if (k < 0 || std::size_t(k) >= series.size())
             continue; // pens changed meanwhile; the newer request brings them
-        m_plot->setPenData(i, series[std::size_t(i)]);
-        m_lastSeen[std::size_t(i)] = std::max(series[std::size_t(i)].newestTime(),
-                                              series[std::size_t(i)].historianLastMs);
+        m_plot->setPenData(i, series[std::size_t(k)]);
+        m_lastSeen[std::size_t(i)] = std::max(series[std::size_t(k)].newestTime(),
+                                              series[std::size_t(k)].historianLastMs);
     }
-    if (!m_statePath.isEmpty() && series.size() == std::size_t(m_pens.size()) + 1
-        && series.back().path == m_statePath) {
+    if (!m_statePath.isEmpty() && !series.empty() && paths.size() == qsizetype(series.size())
+        && paths.back() == m_statePath && series.back().path == m_statePath) {
         // One span per run of equal state codes. A bucket that saw a Down state shows Down
         // (the abnormal is never hidden by decimation); else its last state.
         const Machine &machine = m_model->machines[std::size_t(m_stateMachine)];
@@ -898,6 +966,31 @@ void TrendsPage::refresh()
         return;
     const TagStore &store = m_engine->tagStore();
     for (int i = 0; i < m_pens.size(); ++i) {
+        if (isDerivedPath(m_pens[i])) {
+            // Sample-and-hold over the inputs' new ring samples, in time order.
+            DerivedPen &d = m_derived.at(m_pens[i].mid(kDerivedPrefix.size()));
+            std::vector<Sample> merged;
+            for (int k = 0; k < d.inputPaths.size(); ++k) {
+                const TagId in = m_model->tagIdByPath(d.inputPaths[k]);
+                if (in == kInvalidTag)
+                    continue;
+                for (Sample x : store.recent(in, m_lastSeen[std::size_t(i)] + 1)) {
+                    if (x.t_ms > t)
+                        break;
+                    x.tag = TagId(k);
+                    merged.push_back(x);
+                }
+            }
+            std::stable_sort(merged.begin(), merged.end(),
+                             [](const Sample &a, const Sample &b) { return a.t_ms < b.t_ms; });
+            if (merged.empty())
+                continue;
+            m_lastSeen[std::size_t(i)] = merged.back().t_ms;
+            const std::vector<Sample> out = d.live.feed(*d.formula, merged);
+            if (!out.empty())
+                m_plot->appendSamples(i, out);
+            continue;
+        }
         const TagId tag = m_model->tagIdByPath(m_pens[i]);
         if (tag == kInvalidTag)
             continue;
@@ -997,8 +1090,14 @@ bool TrendsPage::exportCsv(const QString &path, QString *error, bool showProgres
         progress->setMinimumDuration(300);
     }
     TrendExportStats stats;
+    // Derived pens are not stored samples: `andon-cli import` could not take them back.
+    QStringList stored;
+    for (const QString &p : std::as_const(m_pens)) {
+        if (!isDerivedPath(p))
+            stored << p;
+    }
     const bool ok = exportTrendCsv(
-        &file, m_pens, m_plot->viewFrom(), m_plot->viewTo(), historian(),
+        &file, stored, m_plot->viewFrom(), m_plot->viewTo(), historian(),
         m_offline ? nullptr : &m_engine->tagStore(), m_offline ? nullptr : m_model.get(), &stats,
         error, [&progress](int done, int total) {
             if (!progress)
@@ -1176,6 +1275,14 @@ void TrendsPage::saveTrendSet(const QString &name)
     settings.beginGroup(kSetsGroup);
     settings.beginGroup(key);
     settings.setValue(QStringLiteral("pens"), m_pens);
+    QVariantList derived;
+    for (const DerivedPenSpec &d : derivedPens()) {
+        derived << QVariantMap{{QStringLiteral("name"), d.name},
+                               {QStringLiteral("unit"), d.unit},
+                               {QStringLiteral("expression"), d.expression},
+                               {QStringLiteral("decimals"), d.decimals}};
+    }
+    settings.setValue(QStringLiteral("derived"), derived);
     settings.setValue(QStringLiteral("period"), int(m_period));
     settings.setValue(QStringLiteral("compare"), int(m_compare));
     settings.setValue(QStringLiteral("from"), qint64(m_plot->viewFrom()));
@@ -1202,6 +1309,27 @@ bool TrendsPage::loadTrendSet(const QString &name)
     {
         const QSignalBlocker block(m_compareBox);
         m_compareBox->setCurrentIndex(int(m_compare));
+    }
+    for (const QVariant &v : settings.value(QStringLiteral("derived")).toList()) {
+        const QVariantMap m = v.toMap();
+        DerivedPenSpec d;
+        d.name = m.value(QStringLiteral("name")).toString();
+        d.unit = m.value(QStringLiteral("unit")).toString();
+        d.expression = m.value(QStringLiteral("expression")).toString();
+        d.decimals = m.value(QStringLiteral("decimals"), 2).toInt();
+        auto formula = std::make_shared<DerivedFormula>();
+        QString why;
+        if (d.name.isEmpty() || !formula->compile(*m_model, d.expression, QString(), &why)) {
+            qCInfo(lcTrends) << "trend set" << name << ": derived pen" << d.name
+                             << "not restored:" << why;
+            continue;
+        }
+        DerivedPen pen;
+        pen.spec = d;
+        pen.formula = formula;
+        for (TagId in : formula->inputs())
+            pen.inputPaths << m_model->tags[in].path;
+        m_derived[d.name] = std::move(pen);
     }
     m_pens.clear();
     setPens(pens);
@@ -1298,6 +1426,264 @@ void TrendsPage::closeHistory()
     m_pens.clear();
     setPeriod(m_period == Custom ? Last15Min : m_period);
     setPens(pens);
+}
+
+// ---- derived pens ---------------------------------------------------------------------------
+
+QString TrendsPage::derivedPenPath(const QString &name)
+{
+    return kDerivedPrefix + name;
+}
+
+bool TrendsPage::isDerivedPath(const QString &path)
+{
+    return path.startsWith(kDerivedPrefix);
+}
+
+QString TrendsPage::checkDerivedExpression(const QString &expression, QStringList *inputs,
+                                           int *position) const
+{
+    DerivedFormula formula;
+    QString error;
+    if (!formula.compile(*m_model, expression, QString(), &error, position))
+        return error;
+    if (inputs) {
+        inputs->clear();
+        for (TagId t : formula.inputs())
+            *inputs << m_model->tags[t].path;
+    }
+    return QString();
+}
+
+bool TrendsPage::addDerivedPen(const DerivedPenSpec &spec, QString *error)
+{
+    DerivedPenSpec d = spec;
+    d.name = d.name.trimmed();
+    if (d.name.isEmpty()) {
+        if (error)
+            *error = tr("The pen needs a name.");
+        return false;
+    }
+    auto formula = std::make_shared<DerivedFormula>();
+    QString why;
+    if (!formula->compile(*m_model, d.expression, QString(), &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    DerivedPen pen;
+    pen.spec = d;
+    pen.formula = formula;
+    for (TagId in : formula->inputs())
+        pen.inputPaths << m_model->tags[in].path;
+    m_derived[d.name] = std::move(pen);
+    const QString path = derivedPenPath(d.name);
+    QStringList next = m_pens;
+    if (!next.contains(path)) {
+        if (next.size() >= kMaxPens) {
+            if (error)
+                *error = tr("There are already %1 pens; remove one first.").arg(kMaxPens);
+            return false;
+        }
+        next << path;
+    }
+    m_pens.clear(); // a redefined pen is rebuilt with its new unit and label
+    setPens(next);
+    return m_pens.contains(path);
+}
+
+std::vector<TrendsPage::DerivedPenSpec> TrendsPage::derivedPens() const
+{
+    std::vector<DerivedPenSpec> out;
+    for (const QString &p : m_pens) {
+        if (!isDerivedPath(p))
+            continue;
+        const auto it = m_derived.find(p.mid(kDerivedPrefix.size()));
+        if (it != m_derived.end())
+            out.push_back(it->second.spec);
+    }
+    return out;
+}
+
+DerivedPenDialog *TrendsPage::openDerivedPenDialog(const QString &editName)
+{
+    DerivedPenSpec initial;
+    const auto it = m_derived.find(editName);
+    if (it != m_derived.end())
+        initial = it->second.spec;
+    auto *dialog = new DerivedPenDialog(this, *m_model, initial, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, editName] {
+        const DerivedPenSpec spec = dialog->spec();
+        if (!editName.isEmpty() && editName != spec.name) {
+            const qsizetype k = m_pens.indexOf(derivedPenPath(editName));
+            if (k >= 0)
+                m_pens[k] = derivedPenPath(spec.name); // renamed: same place in the pens
+        }
+        QString error;
+        if (!addDerivedPen(spec, &error))
+            QMessageBox::warning(this, tr("Derived pen"), error);
+    });
+    dialog->open();
+    return dialog;
+}
+
+QStringList TrendsPage::loaderPaths(bool withState) const
+{
+    QStringList paths;
+    for (const QString &p : m_pens) {
+        if (!isDerivedPath(p))
+            paths << p;
+    }
+    for (const QString &p : m_pens) {
+        if (!isDerivedPath(p))
+            continue;
+        const auto it = m_derived.find(p.mid(kDerivedPrefix.size()));
+        for (const QString &in : it != m_derived.end() ? it->second.inputPaths : QStringList()) {
+            if (!paths.contains(in))
+                paths << in;
+        }
+    }
+    if (withState && !m_statePath.isEmpty())
+        paths << m_statePath; // last: applyResult finds the state band there
+    return paths;
+}
+
+analytics::TrendSeries TrendsPage::derivedSeries(const QString &pen,
+                                                 const std::vector<analytics::TrendSeries> &series,
+                                                 const QStringList &paths, bool seedLive)
+{
+    const auto it = m_derived.find(pen.mid(kDerivedPrefix.size()));
+    if (it == m_derived.end())
+        return {};
+    DerivedPen &d = it->second;
+    std::vector<DerivedPenInput> inputs;
+    for (const QString &in : d.inputPaths) {
+        const qsizetype k = paths.indexOf(in);
+        if (k < 0 || std::size_t(k) >= series.size())
+            return {}; // not in this result
+        DerivedPenInput input;
+        input.series = &series[std::size_t(k)];
+        if (const TagDef *t = m_model->tagByPath(in))
+            input.holdMs = t->staleAfterMs;
+        inputs.push_back(input);
+    }
+    if (seedLive)
+        seedDerivedPenLive(d.live, inputs);
+    return derivedTrendSeries(*d.formula, inputs, pen);
+}
+
+// ---- alarm limits ---------------------------------------------------------------------------
+
+std::vector<widgets::TrendLimit> TrendsPage::alarmLimits(const PlantModel &model, TagId tag)
+{
+    std::vector<widgets::TrendLimit> out;
+    if (tag >= model.tags.size())
+        return out;
+    const TagDef &def = model.tags[tag];
+    const widgets::ThemeColors &c = widgets::Theme::colors();
+    for (const AlarmDef &a : model.alarms) {
+        if (a.tag != tag || !std::isfinite(a.limit))
+            continue;
+        QString code;
+        switch (a.type) {
+        case AlarmType::HighHigh: code = tr("HH"); break;
+        case AlarmType::High: code = tr("H"); break;
+        case AlarmType::Low: code = tr("L"); break;
+        case AlarmType::LowLow: code = tr("LL"); break;
+        default: continue; // deviation, rate, discrete: no fixed threshold on the value axis
+        }
+        // Priority colour and shape (HMI-STYLE.md): never colour alone.
+        QColor color;
+        QString shape;
+        switch (std::clamp(a.priority, kAlarmPriorityCritical, kAlarmPriorityLow)) {
+        case 1: color = c.alarmCritical; shape = QStringLiteral("■"); break;
+        case 2: color = c.alarmHigh; shape = QStringLiteral("▲"); break;
+        case 3: color = c.alarmMedium; shape = QStringLiteral("◆"); break;
+        default: color = c.alarmLow; shape = QStringLiteral("●"); break;
+        }
+        const QString value = QLocale().toString(a.limit, 'f', def.decimals);
+        widgets::TrendLimit l;
+        l.value = a.limit;
+        l.color = color;
+        l.label = def.unit.isEmpty() ? tr("%1 %2 %3").arg(shape, code, value)
+                                     : tr("%1 %2 %3 %4").arg(shape, code, value, def.unit);
+        out.push_back(l);
+    }
+    return out;
+}
+
+void TrendsPage::setAlarmLimitsVisible(int pen, bool visible)
+{
+    if (pen < 0 || pen >= m_pens.size() || isDerivedPath(m_pens[pen]))
+        return;
+    const QString path = m_pens[pen];
+    if (visible)
+        m_alarmLimitsHidden.remove(path);
+    else
+        m_alarmLimitsHidden.insert(path);
+    // The pen's limits again: spec limits stay, alarm limits follow the toggle.
+    std::vector<widgets::TrendLimit> limits;
+    for (const widgets::TrendLimit &l : m_plot->pen(pen).limits) {
+        if (!l.color.isValid())
+            limits.push_back(l);
+    }
+    if (visible) {
+        for (const widgets::TrendLimit &l : alarmLimits(*m_model, m_model->tagIdByPath(path)))
+            limits.push_back(l);
+    }
+    m_plot->setPenLimits(pen, std::move(limits));
+}
+
+bool TrendsPage::alarmLimitsVisible(int pen) const
+{
+    return pen >= 0 && pen < m_pens.size() && !isDerivedPath(m_pens[pen])
+            && !m_alarmLimitsHidden.contains(m_pens[pen]);
+}
+
+QMenu *TrendsPage::penContextMenu(int row)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("trendPenMenu"));
+    const int n = int(m_pens.size());
+    const int pen = row >= n && m_compare != CompareOff ? row - n : row;
+    if (pen < 0 || pen >= n)
+        return menu;
+    const QString path = m_pens[pen];
+    if (isDerivedPath(path)) {
+        const QString name = path.mid(kDerivedPrefix.size());
+        QAction *edit = menu->addAction(tr("Edit derived pen…"));
+        edit->setObjectName(QStringLiteral("trendEditDerived"));
+        connect(edit, &QAction::triggered, this, [this, name] { openDerivedPenDialog(name); });
+    } else {
+        const TagId tag = m_model->tagIdByPath(path);
+        QAction *limits = menu->addAction(tr("Show alarm limits"));
+        limits->setObjectName(QStringLiteral("trendAlarmLimits"));
+        limits->setCheckable(true);
+        const bool any = !alarmLimits(*m_model, tag).empty();
+        limits->setEnabled(any);
+        limits->setChecked(any && alarmLimitsVisible(pen));
+        if (!any)
+            limits->setToolTip(tr("No high or low alarm is configured for this tag"));
+        connect(limits, &QAction::toggled, this,
+                [this, pen](bool on) { setAlarmLimitsVisible(pen, on); });
+    }
+    menu->addSeparator();
+    QAction *remove = menu->addAction(tr("Remove pen"));
+    remove->setObjectName(QStringLiteral("trendRemovePenAction"));
+    connect(remove, &QAction::triggered, this, [this, row] { removePen(row); });
+    return menu;
+}
+
+void TrendsPage::showTrend(const QStringList &paths, TimestampMs from, TimestampMs to, int period)
+{
+    setPens(paths);
+    if (from > 0 && to > from) {
+        setCustomRange(from, std::min(to, now()));
+        return;
+    }
+    if (period >= 0 && period < PeriodCount && period != Custom)
+        setPeriod(Period(period));
 }
 
 // ---- events ---------------------------------------------------------------------------------

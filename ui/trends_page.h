@@ -8,10 +8,14 @@
 
 #include "core/clock.h"
 #include "core/plant_model.h"
+#include "engine/derived_pen.h"
+#include "widgets/trend_plot.h"
 
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
+#include <map>
 #include <memory>
 
 class QComboBox;
@@ -21,6 +25,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QMenu;
 class QTableWidget;
 class QTimer;
 class QToolButton;
@@ -35,11 +40,9 @@ struct TrendLoadResult;
 namespace andon::storage {
 class Historian;
 }
-namespace andon::widgets {
-class TrendPlot;
-}
-
 namespace andon::ui {
+
+class DerivedPenDialog;
 
 class TrendsPage : public QWidget
 {
@@ -59,10 +62,45 @@ public:
     ~TrendsPage() override;
 
     // Pens by tag path (unknown paths are skipped with a message); at most kMaxPens.
+    // A derived pen's path is derivedPenPath(name).
     void setPens(const QStringList &paths);
+    // "Click any value to trend it": these pens over [from, to] (a custom range; a range
+    // that reaches now ends at now). from == to == 0 keeps the period; `period` >= 0 sets it.
+    void showTrend(const QStringList &paths, TimestampMs from = 0, TimestampMs to = 0,
+                   int period = -1);
     bool addPen(const QString &path);
     void removePen(int index);
     QStringList pens() const { return m_pens; }
+
+    // Derived pens (UI-defined, engine/derived_pen.h): a muParser expression over tags by
+    // path with dots ("line1.press2.power") or any unique tail of it ("press2.power").
+    struct DerivedPenSpec
+    {
+        QString name;       // also the pen's identity within the page
+        QString unit;
+        QString expression;
+        int decimals = 2;
+    };
+    static QString derivedPenPath(const QString &name); // "derived:<name>"
+    static bool isDerivedPath(const QString &path);
+    // "" when `expression` is valid, else the problem in words ("no tag named \"x\" at
+    // character 3"); *inputs gets the tag paths it reads.
+    QString checkDerivedExpression(const QString &expression, QStringList *inputs = nullptr,
+                                   int *position = nullptr) const;
+    // Defines (or redefines) a derived pen and adds it to the pens. False + *error when the
+    // name is empty or the expression is not valid.
+    bool addDerivedPen(const DerivedPenSpec &spec, QString *error = nullptr);
+    std::vector<DerivedPenSpec> derivedPens() const; // those on the plot, in pen order
+    // Opens the "Add derived pen" dialog (non-modal; tests drive the returned dialog).
+    DerivedPenDialog *openDerivedPenDialog(const QString &editName = QString());
+
+    // Alarm limits (`alarms:` high/low/high_high/low_low of the pen's tag) as dashed lines in
+    // the priority colours; on by default, toggled per pen in the pen table's context menu.
+    void setAlarmLimitsVisible(int pen, bool visible);
+    bool alarmLimitsVisible(int pen) const;
+    static std::vector<widgets::TrendLimit> alarmLimits(const PlantModel &model, TagId tag);
+    // The pen table's context menu for row `row` (built fresh; the caller owns it).
+    QMenu *penContextMenu(int row);
 
     void setPeriod(Period period);
     Period period() const { return m_period; }
@@ -134,6 +172,10 @@ private:
     void setEditorTimes(TimestampMs from, TimestampMs to);
     void applyResult(const TrendLoadResult &result);
     void applyCompareResult(const TrendLoadResult &result);
+    QStringList loaderPaths(bool withState) const; // real pens + derived inputs (+ state)
+    analytics::TrendSeries derivedSeries(const QString &pen,
+                                         const std::vector<analytics::TrendSeries> &series,
+                                         const QStringList &paths, bool seedLive);
     QString compareLabel() const; // "previous shift (−8 h)"
     void updateTable();
     void updateRangeLabel();
@@ -153,6 +195,15 @@ private:
     TimestampMs m_offlineEnd = 0; // newest sample of the file: "now" while offline
 
     QStringList m_pens;
+    struct DerivedPen
+    {
+        DerivedPenSpec spec;
+        std::shared_ptr<DerivedFormula> formula;
+        QStringList inputPaths;
+        DerivedPenLive live;
+    };
+    std::map<QString, DerivedPen> m_derived; // by name
+    QSet<QString> m_alarmLimitsHidden;       // tag paths whose alarm limits are switched off
     Period m_period = Last15Min;
     CompareMode m_compare = CompareOff;
     TimestampMs m_compareShift = 0; // the shift the compared pens were built and loaded with

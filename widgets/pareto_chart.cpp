@@ -39,6 +39,15 @@ void ParetoChart::setTitle(const QString &title)
     m_chart->setTitle(title);
 }
 
+void ParetoChart::setValueLabels(
+    const QString &series, const QString &axisTitle, const QString &empty)
+{
+    m_seriesName = series;
+    m_axisTitle = axisTitle;
+    m_emptyText = empty;
+    rebuild();
+}
+
 QStringList ParetoChart::categories() const
 {
     return m_categories;
@@ -78,7 +87,7 @@ void ParetoChart::rebuild()
     double total = 0;
     for (const ParetoItem &i : m_items)
         total += i.value;
-    auto *set = new QBarSet(tr("Minutes"));
+    auto *set = new QBarSet(m_seriesName.isEmpty() ? tr("Minutes") : m_seriesName);
     auto *line = new QLineSeries();
     auto *points = new QScatterSeries();
     double running = 0;
@@ -100,14 +109,16 @@ void ParetoChart::rebuild()
     m_chart->addSeries(points);
 
     auto *x = new QBarCategoryAxis();
-    x->append(m_categories.isEmpty() ? QStringList{tr("no stops")} : m_categories);
+    x->append(m_categories.isEmpty()
+            ? QStringList{m_emptyText.isEmpty() ? tr("no stops") : m_emptyText}
+            : m_categories);
     auto *y = new QValueAxis();
     double top = 0;
     for (double v : m_values)
         top = std::max(top, v);
     y->setRange(0, top > 0 ? std::ceil(top * 1.1) : 1.0);
     y->setLabelFormat(QStringLiteral("%.0f"));
-    y->setTitleText(tr("min"));
+    y->setTitleText(m_axisTitle.isEmpty() ? tr("min") : m_axisTitle);
     y->setTickCount(5);
     auto *pct = new QValueAxis();
     // A little headroom so the 100 % point is not cut by the plot area; ticks every 25 %.

@@ -31,6 +31,9 @@ public:
     // into one "Other" bar. Does nothing when they did not change.
     void setItems(std::vector<ParetoItem> items, int maxBars = 8);
     void setTitle(const QString &title);
+    // What the bars count (default: downtime minutes): the bar set's name, the value axis
+    // title and the category shown when there is nothing ("Defects", "count", "no defects").
+    void setValueLabels(const QString &series, const QString &axisTitle, const QString &empty);
     // What is shown, in bar order (tests).
     QStringList categories() const;
     std::vector<double> values() const { return m_values; }
@@ -47,6 +50,7 @@ private:
     QChartView *m_view = nullptr;
     QChart *m_chart = nullptr;
     std::vector<ParetoItem> m_items; // as given
+    QString m_seriesName, m_axisTitle, m_emptyText; // "" = the downtime defaults
     QStringList m_categories;
     std::vector<double> m_values, m_cumulative;
 };

@@ -9,17 +9,20 @@
 #include "analytics/trend_series.h"
 #include "core/plant_model.h"
 
+#include <QColor>
 #include <QPointer>
 #include <QTimeZone>
 #include <QWidget>
 
 #include <array>
 #include <limits>
+#include <utility>
 #include <vector>
 
 class QCustomPlot;
 class QCPAxis;
 class QCPGraph;
+class QCPLayer;
 class QCPItemStraightLine;
 class QCPItemText;
 class QLabel;
@@ -33,8 +36,16 @@ class TrendBand;
 
 struct TrendLimit
 {
+    TrendLimit() = default;
+    TrendLimit(double v, QString text, QColor c = QColor())
+        : value(v), label(std::move(text)), color(c)
+    {
+    }
     double value = 0;
-    QString label; // "USL", "LSL", "Target", "H alarm"
+    QString label; // "USL", "LSL", "Target", "▲ HH 95.0 °C"
+    // Invalid: a spec limit, dash-dot in the pen's colour. Valid: an alarm threshold, dashed
+    // in this colour (the alarm priority's, widgets/theme.h).
+    QColor color;
 };
 
 struct TrendPenInfo
@@ -76,6 +87,9 @@ public:
     const TrendPenInfo &pen(int i) const { return m_pens.at(std::size_t(i)).info; }
     QColor penColor(int i) const;
     QCPAxis *valueAxis(int pen) const;
+
+    // Replaces the limit lines of pen i (the alarm-limit toggle) without touching its data.
+    void setPenLimits(int pen, std::vector<TrendLimit> limits);
 
     // Data of pen i (from a TrendLoader result); the line is rebuilt and the plot redrawn.
     void setPenData(int pen, analytics::TrendSeries series);
@@ -160,6 +174,7 @@ private:
     };
 
     void applyTheme();
+    void createLimitItems(Pen &p, int index);
     static double lineWidth(const Pen &p);
     void renderPen(int i);
     void rescaleValueAxes();
@@ -176,6 +191,8 @@ private:
     void clearAxes();
 
     QCustomPlot *m_plot = nullptr;
+    QCPLayer *m_bandLayer = nullptr;  // min-max bands, under the lines
+    QCPLayer *m_labelLayer = nullptr; // limit labels, over the lines
     TrendStateStrip *m_strip = nullptr;
     QTimeZone m_zone = QTimeZone::utc();
     std::vector<Pen> m_pens;

@@ -19,10 +19,16 @@ struct Command
 
 const Command kCommands[] = {
     {"check-config", andon::cli::runCheckConfig, "check-config FILE"},
+    {"secret", andon::cli::runSecret,
+     "secret (set|check) --keychain SERVICE/ACCOUNT   (set reads the secret from stdin)"},
     {"tags", andon::cli::runTags, "tags --config FILE"},
     {"import", andon::cli::runImport, "import --config FILE --db FILE data.csv"},
-    {"export", andon::cli::runExport,
-     "export --db FILE --tag PATH --from T --to T [--csv|--json]"},
+    {"export", andon::cli::runExportCommand,
+     "export --db FILE --tag PATH --from T --to T [--csv|--json]\n"
+     "  andon-cli export kpis --config FILE --db FILE --from T --to T [--per shift|hour|day] "
+     "[--format csv|json] [--out FILE]\n"
+     "  andon-cli export series --config FILE --db FILE --tags PATTERN --from T --to T "
+     "[--step S [--agg mean|min|max|last]] [--format csv|json] [--out FILE]"},
     {"ingest", andon::cli::runIngest,
      "ingest --config FILE [--db FILE] [--seconds N] [--mqtt-port N]"},
     {"oee", andon::cli::runOee,
@@ -42,6 +48,10 @@ const Command kCommands[] = {
     {"health", andon::cli::runHealth, "health --config FILE --db FILE [--at T] [--json]"},
     {"alarms", andon::cli::runAlarms,
      "alarms --config FILE --db FILE --from T --to T [--json]"},
+    {"user", andon::cli::runUser,
+     "user (add NAME --role ROLE [--password-stdin] | list [--json] | passwd NAME "
+     "[--password-stdin] | role NAME ROLE | disable NAME | enable NAME | unlock NAME) "
+     "--config FILE [--db FILE] [--users-db FILE]"},
 };
 
 int usage(FILE *to, int code)

@@ -14,6 +14,7 @@
 #include <QTextStream>
 #include <QTimeZone>
 
+#include <climits>
 #include <cmath>
 #include <cstdio>
 
@@ -53,6 +54,58 @@ QJsonValue time(TimestampMs t)
     return t > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(t, QTimeZone::utc())
                                   .toString(Qt::ISODateWithMs))
                  : QJsonValue();
+}
+
+QJsonValue oilJson(const OilHealth &o)
+{
+    if (!o.monitored)
+        return QJsonValue();
+    const cond::RulEstimate &r = o.rul;
+    QJsonObject rul{{QStringLiteral("status"), cond::rulStatusName(r.status)},
+                    {QStringLiteral("reason"), r.reason},
+                    {QStringLiteral("size"), o.rulSize == 0 ? QStringLiteral("4um")
+                                             : o.rulSize == 1 ? QStringLiteral("6um")
+                                             : o.rulSize == 2 ? QStringLiteral("14um")
+                                                              : QString()},
+                    {QStringLiteral("threshold_per_ml"), num(o.rulThreshold)},
+                    {QStringLiteral("points"), int(o.points.size())}};
+    if (r.status == cond::RulStatus::Ok) {
+        rul.insert(QStringLiteral("rul_h"), r.rulHours());
+        rul.insert(QStringLiteral("rul_low_h"), r.rulLowHours());
+        rul.insert(QStringLiteral("rul_high_h"), r.rulHighHours());
+        rul.insert(QStringLiteral("early_ms"), double(r.earlyMs));
+    }
+    return QJsonObject{
+        {QStringLiteral("iso4406"), o.code.isValid() ? QJsonValue(o.code.toString()) : QJsonValue()},
+        {QStringLiteral("target"), o.target.toString()},
+        {QStringLiteral("per_ml"), QJsonArray{num(o.perMl[0]), num(o.perMl[1]), num(o.perMl[2])}},
+        {QStringLiteral("excess_steps"), o.excess == INT_MIN ? QJsonValue() : QJsonValue(o.excess)},
+        {QStringLiteral("cleanliness"), cond::severityName(o.cleanliness)},
+        {QStringLiteral("water"), num(o.water)},
+        {QStringLiteral("water_unit"), o.waterPpm ? QStringLiteral("ppm")
+                                                  : QStringLiteral("percent_saturation")},
+        {QStringLiteral("water_severity"), cond::severityName(o.waterSeverity)},
+        {QStringLiteral("permittivity"), num(o.permittivity)},
+        {QStringLiteral("permittivity_change_pct"), num(o.permittivityChangePct)},
+        {QStringLiteral("permittivity_severity"), cond::severityName(o.permittivitySeverity)},
+        {QStringLiteral("viscosity_change_pct"), num(o.viscosityChangePct)},
+        {QStringLiteral("viscosity_severity"), cond::severityName(o.viscositySeverity)},
+        {QStringLiteral("tan_increase"), num(o.tanIncrease)},
+        {QStringLiteral("tan_severity"), cond::severityName(o.tanSeverity)},
+        {QStringLiteral("rul"), rul}};
+}
+
+QJsonArray countersJson(const MachineHealth &h)
+{
+    QJsonArray out;
+    for (const ServiceCounterState &c : h.serviceCounters())
+        out.append(QJsonObject{{QStringLiteral("counter"), c.key},
+                               {QStringLiteral("value"), num(c.value)},
+                               {QStringLiteral("interval"), c.interval > 0 ? QJsonValue(c.interval)
+                                                                           : QJsonValue()},
+                               {QStringLiteral("since"), time(c.sinceMs)},
+                               {QStringLiteral("overdue"), c.interval > 0 && c.value >= c.interval}});
+    return out;
 }
 
 QJsonObject toJson(const MachineHealth &h, int rank)
@@ -117,7 +170,9 @@ QJsonObject toJson(const MachineHealth &h, int rank)
                      {QStringLiteral("cycles"), num(h.cycles)},
                      {QStringLiteral("cycles_interval"), num(h.serviceCycles)},
                      {QStringLiteral("due"), h.serviceDueMs ? time(*h.serviceDueMs) : QJsonValue()},
-                     {QStringLiteral("overdue"), h.serviceOverdue}}},
+                     {QStringLiteral("overdue"), h.serviceOverdue},
+                     {QStringLiteral("counters"), countersJson(h)}}},
+        {QStringLiteral("oil"), oilJson(h.oil)},
         {QStringLiteral("warnings"), QJsonArray::fromStringList(h.warnings)}};
 }
 
@@ -235,6 +290,41 @@ int runHealth(const QStringList &args)
                           8)
                      .arg(rulText(h), -30)
                      .arg(due);
+    }
+    // Per counter: each restarts only when a service acknowledgement reset it.
+    out() << "\nService counters (each since its last reset)\n";
+    for (const MachineHealth &h : fleet.machines) {
+        for (const ServiceCounterState &c : h.serviceCounters()) {
+            QString value = QStringLiteral("-");
+            if (c.key == QLatin1String(HealthQuery::kCurrentBaseline))
+                value = QStringLiteral("learned from");
+            else if (std::isfinite(c.value))
+                value = QString::number(c.value, 'f', c.key == QLatin1String(HealthQuery::kRunHours) ? 1 : 0)
+                    + (c.interval > 0 ? QStringLiteral(" / ") + QString::number(c.interval, 'f', 0)
+                                      : QString());
+            out() << QStringLiteral("%1 %2 %3 %4%5\n")
+                         .arg(h.path, -40)
+                         .arg(c.key, -16)
+                         .arg(value, -20)
+                         .arg(c.sinceMs > 0 ? QDateTime::fromMSecsSinceEpoch(c.sinceMs, QTimeZone::utc())
+                                                  .toString(Qt::ISODate)
+                                            : QStringLiteral("-"))
+                         .arg(c.interval > 0 && c.value >= c.interval ? QStringLiteral("  overdue")
+                                                                      : QString());
+        }
+    }
+    bool anyOil = false;
+    for (const MachineHealth &h : fleet.machines) {
+        if (!h.oil.monitored)
+            continue;
+        if (!anyOil)
+            out() << "\nOil (ISO 4406 against the target)\n";
+        anyOil = true;
+        out() << QStringLiteral("%1 %2 target %3 %4\n")
+                     .arg(h.path, -40)
+                     .arg(h.oil.code.isValid() ? h.oil.code.toString() : QStringLiteral("-"), -10)
+                     .arg(h.oil.target.toString(), -10)
+                     .arg(cond::severityName(h.oil.cleanliness));
     }
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "core/config_loader.h"
 #include "engine/engine.h"
+#include "engine/kpi_publisher.h"
 #include "storage/historian.h"
 
 #include <QCommandLineParser>
@@ -74,6 +75,10 @@ int runIngest(const QStringList &args)
         return 1;
     }
     engine.startSources();
+    // KPIs back to the plant's UNS when `publish:` is configured (docs/integrations.md).
+    const auto kpiPublisher = KpiPublisher::forEngine(engine);
+    if (kpiPublisher)
+        kpiPublisher->start(&SystemClock::instance());
 
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
@@ -87,6 +92,8 @@ int runIngest(const QStringList &args)
     poll.start(kSignalPollMs);
     QCoreApplication::exec();
 
+    if (kpiPublisher)
+        kpiPublisher->stop(); // publishes through the engine's client: stop it first
     engine.stop();
     const auto stats = engine.historian() ? engine.historian()->stats() : storage::HistorianStats{};
     out << "ingested " << engine.samplesIngested() << " samples in "
@@ -94,6 +101,10 @@ int runIngest(const QStringList &args)
     if (engine.historian())
         out << "; historian " << engine.historian()->path() << ": " << stats.samplesWritten
             << " samples committed";
+    if (kpiPublisher)
+        out << "; KPIs to MQTT " << engine.model().publish.connection << ": "
+            << kpiPublisher->publishedCount() << " messages published, "
+            << kpiPublisher->failedCount() << " failed";
     out << '\n';
     if (!stats.lastError.isEmpty()) {
         err << "andon-cli ingest: historian: " << stats.lastError << '\n';

@@ -5,6 +5,7 @@
 #include "analytics/spc.h"
 #include "core/config_loader.h"
 #include "core/current_user.h"
+#include "engine/spc_insights.h"
 #include "engine/spc_limits_store.h"
 #include "storage/csv_io.h"
 #include "storage/historian.h"
@@ -19,8 +20,10 @@
 #include <QTextStream>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 namespace andon::cli {
 
@@ -38,14 +41,21 @@ const char kUsage[]
     = "usage: andon-cli spc --csv FILE --chart CHART [options]\n"
       "       andon-cli spc --config FILE --db FILE --characteristic TAG --chart CHART\n"
       "                     [--from T --to T] [--freeze --reason TEXT] [options]\n"
-      "  CHART: xbar-r | xbar-s | imr | ewma | cusum | p | np | c | u\n"
+      "       andon-cli spc --config FILE --db FILE --characteristic TAG --chart CHART\n"
+      "                     --correlate [--subgroup N] [--from T --to T] [--rules R] [--json]\n"
+      "       andon-cli spc --config FILE --db FILE --characteristic COUNTER --pareto\n"
+      "                     [--from T --to T] [--json]\n"
+      "  CHART: xbar-r | xbar-s | median | imr | ewma | cusum | p | np | c | u\n"
       "  options: [--subgroup N | --window MINUTES] [--baseline N] [--rules nelson|we|none|1,2,5]\n"
       "           [--lambda L] [--L L] [--k K] [--h H] [--target T] [--sigma S]\n"
       "           [--lsl X] [--usl Y] [--json]\n"
       "  CSV columns (header, any order, case-insensitive): value, time, subgroup, product;\n"
       "  p/np: defectives (or value) and size; c: defects (or value); u: defects and size.\n"
       "  --characteristic uses the limits frozen in the historian when there are any;\n"
-      "  --freeze --reason TEXT records the limits estimated from the baseline as a new version.\n";
+      "  --freeze --reason TEXT records the limits estimated from the baseline as a new version.\n"
+      "  --correlate ranks the machine's process tags by how much they differ between\n"
+      "  out-of-control and in-control subgroups (Welch t); --pareto ranks the defect types\n"
+      "  (defect_types:) of a counter.\n";
 
 int usageError(const QString &why)
 {
@@ -185,8 +195,8 @@ bool readHistorian(
 {
     if (isAttributeChart(chart)) {
         err() << "spc: attribute charts (p, np, c, u) read counts per sample from --csv; a "
-                 "configured characteristic is a measured tag (use xbar-r, xbar-s, imr, ewma "
-                 "or cusum)\n";
+                 "configured characteristic is a measured tag (use xbar-r, xbar-s, median, imr, "
+                 "ewma or cusum)\n";
         return false;
     }
     const ConfigResult config = ConfigLoader::loadFile(opt.value(QStringLiteral("config")));
@@ -263,6 +273,7 @@ QString withinMethod(ChartType chart, const ChartOptions &o)
 {
     switch (chart) {
     case ChartType::XbarR:
+    case ChartType::Median:
         return QStringLiteral("R-bar/d2");
     case ChartType::XbarS:
         return QStringLiteral("S-bar/c4");
@@ -357,6 +368,189 @@ void printChart(QTextStream &out, const QString &product, const ChartResult &r,
         out << "  warning: " << w << '\n';
 }
 
+struct Configured
+{
+    std::shared_ptr<const PlantModel> model;
+    std::unique_ptr<storage::Historian> historian;
+    const TagDef *tag = nullptr;
+    TimestampMs from = 0, to = 0;
+};
+
+// --config/--db/--characteristic/--from/--to of --pareto and --correlate; 1 on error (said).
+int openConfigured(const QHash<QString, QString> &opt, Configured *c)
+{
+    const ConfigResult config = ConfigLoader::loadFile(opt.value(QStringLiteral("config")));
+    for (const QString &m : config.formattedMessages())
+        err() << m << '\n';
+    if (!config.ok())
+        return 1;
+    c->model = config.model;
+    const QString path = opt.value(QStringLiteral("characteristic"));
+    c->tag = c->model->tagByPath(path);
+    if (!c->tag) {
+        err() << "spc: no tag " << path << " in " << c->model->sourceFile << '\n';
+        return 1;
+    }
+    c->to = nowUtcMs();
+    if ((opt.contains(QStringLiteral("from"))
+            && !parseTimestamp(opt.value(QStringLiteral("from")), &c->from))
+        || (opt.contains(QStringLiteral("to"))
+            && !parseTimestamp(opt.value(QStringLiteral("to")), &c->to))
+        || c->to < c->from) {
+        err() << "spc: --from/--to must be ISO-8601 or epoch ms, from <= to\n";
+        return 1;
+    }
+    storage::HistorianOptions hopt;
+    hopt.path = opt.value(QStringLiteral("db"));
+    hopt.readOnly = true;
+    QString error;
+    c->historian = storage::Historian::open(hopt, &error);
+    if (!c->historian) {
+        err() << "spc: " << error << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+QJsonValue jsonNumber(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
+
+int runPareto(const QHash<QString, QString> &opt)
+{
+    Configured c;
+    if (const int rc = openConfigured(opt, &c))
+        return rc;
+    if (c.tag->defectTypes.empty()) {
+        err() << "spc: " << c.tag->path << " lists no defect_types: in "
+              << c.model->sourceFile << " (--pareto needs a counter with defect types)\n";
+        return 1;
+    }
+    const SpcDefectPareto p = spcDefectPareto(*c.model, *c.historian, c.tag->id, c.from, c.to);
+    QTextStream out(stdout);
+    if (opt.contains(QStringLiteral("json"))) {
+        QJsonArray items;
+        int rank = 0;
+        for (const ParetoItem &i : p.items)
+            items.append(QJsonObject { { QStringLiteral("rank"), ++rank },
+                { QStringLiteral("type"), i.name }, { QStringLiteral("count"), i.count },
+                { QStringLiteral("percent"), i.percent },
+                { QStringLiteral("cumulative_percent"), i.cumulativePercent } });
+        const QJsonObject doc { { QStringLiteral("characteristic"), c.tag->path },
+            { QStringLiteral("from"), formatTimestampUtc(c.from) },
+            { QStringLiteral("to"), formatTimestampUtc(c.to) },
+            { QStringLiteral("total"), p.total }, { QStringLiteral("classified"), p.classified },
+            { QStringLiteral("counter_resets"), p.resets }, { QStringLiteral("items"), items } };
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    out << "Pareto of defect types: " << p.name << " (" << formatTimestampUtc(c.from) << " to "
+        << formatTimestampUtc(c.to) << ")\n"
+        << "  total " << num(p.total) << ", by type " << num(p.classified);
+    if (p.resets > 0)
+        out << ", " << p.resets << " counter resets counted across";
+    out << '\n';
+    int rank = 0;
+    for (const ParetoItem &i : p.items)
+        out << "  " << ++rank << ". " << i.name.leftJustified(24) << ' '
+            << QString::number(i.count, 'f', 0).rightJustified(8) << "  "
+            << QString::number(i.percent, 'f', 1).rightJustified(5) << " %  cumulative "
+            << QString::number(i.cumulativePercent, 'f', 1).rightJustified(5) << " %\n";
+    return 0;
+}
+
+int runCorrelate(const QHash<QString, QString> &opt)
+{
+    const std::optional<ChartType> chart
+        = parseChartType(opt.value(QStringLiteral("chart"), QStringLiteral("xbar-r")));
+    if (!chart || isAttributeChart(*chart))
+        return usageError(QStringLiteral("--correlate: --chart must be a variables chart "
+                                         "(xbar-r, xbar-s, median, imr, ewma, cusum)"));
+    SpcSettings settings;
+    settings.chart = *chart;
+    if (opt.contains(QStringLiteral("subgroup"))) {
+        bool ok = false;
+        settings.subgroupSize = opt.value(QStringLiteral("subgroup")).toInt(&ok);
+        if (!ok || settings.subgroupSize < 1 || settings.subgroupSize > 1000)
+            return usageError(QStringLiteral("--subgroup: '%1' is not a whole number in [1, 1000]")
+                                  .arg(opt.value(QStringLiteral("subgroup"))));
+    }
+    if (opt.contains(QStringLiteral("rules"))) {
+        QString error;
+        const std::optional<RuleSet> rules
+            = parseRuleSet(opt.value(QStringLiteral("rules")), &error);
+        if (!rules)
+            return usageError(QStringLiteral("--rules: %1").arg(error));
+        settings.rules = *rules;
+    }
+    Configured c;
+    if (const int rc = openConfigured(opt, &c))
+        return rc;
+    const std::vector<SpcCharacteristic> all = spcCharacteristics(*c.model);
+    const auto it = std::find_if(all.begin(), all.end(),
+        [&](const SpcCharacteristic &x) { return x.tag == c.tag->id; });
+    if (it == all.end()) {
+        err() << "spc: " << c.tag->path << " has no spec: limits in " << c.model->sourceFile
+              << " (--correlate needs a configured quality characteristic)\n";
+        return 1;
+    }
+    const SpcLimitsStore store(c.historian.get());
+    const SpcAnalysis a
+        = analyseSpc(*c.model, *c.historian, &store, *it, settings, c.from, c.to);
+    const SpcCorrelation k = spcCorrelate(*c.model, *c.historian, a);
+    QTextStream out(stdout);
+    if (opt.contains(QStringLiteral("json"))) {
+        QJsonArray tags;
+        for (const SpcTagDifference &d : k.tags) {
+            const WelchTest &w = d.test;
+            tags.append(QJsonObject { { QStringLiteral("tag"), c.model->tags[d.tag].path },
+                { QStringLiteral("name"), d.name }, { QStringLiteral("unit"), d.unit },
+                { QStringLiteral("mean_out_of_control"), jsonNumber(w.mean1) },
+                { QStringLiteral("mean_in_control"), jsonNumber(w.mean2) },
+                { QStringLiteral("difference"), jsonNumber(w.difference) },
+                { QStringLiteral("welch_t"),
+                    std::isinf(w.t) ? QJsonValue(w.t > 0 ? QStringLiteral("inf")
+                                                         : QStringLiteral("-inf"))
+                                    : jsonNumber(w.t) },
+                { QStringLiteral("welch_df"), jsonNumber(w.df) },
+                { QStringLiteral("cohen_d"), jsonNumber(w.cohenD) },
+                { QStringLiteral("n_out_of_control"), w.n1 },
+                { QStringLiteral("n_in_control"), w.n2 } });
+        }
+        const QJsonObject doc { { QStringLiteral("characteristic"), c.tag->path },
+            { QStringLiteral("chart"), chartTypeName(*chart) },
+            { QStringLiteral("from"), formatTimestampUtc(c.from) },
+            { QStringLiteral("to"), formatTimestampUtc(c.to) },
+            { QStringLiteral("subgroups"), k.subgroups },
+            { QStringLiteral("out_of_control"), k.outOfControl },
+            { QStringLiteral("in_control"), k.inControl },
+            { QStringLiteral("statistic"), QStringLiteral("welch-t") },
+            { QStringLiteral("note"), k.note }, { QStringLiteral("tags"), tags } };
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    out << "What differs when out of control: " << it->name << ", " << chartTypeName(*chart)
+        << " chart, " << k.subgroups << " subgroups, " << k.outOfControl << " out of control, "
+        << k.inControl << " in control\n";
+    if (!k.note.isEmpty())
+        out << "  note: " << k.note << '\n';
+    out << "  rank  tag                       mean OOC      mean IC   difference    Welch t"
+           "  n OOC/IC\n";
+    int rank = 0;
+    for (const SpcTagDifference &d : k.tags) {
+        const WelchTest &w = d.test;
+        out << "  " << QString::number(++rank).rightJustified(4) << "  " << d.name.leftJustified(24)
+            << ' ' << num(w.mean1).rightJustified(10) << ' ' << num(w.mean2).rightJustified(12)
+            << ' ' << num(w.difference).rightJustified(12) << ' '
+            << (std::isinf(w.t) ? QString(w.t > 0 ? QStringLiteral("inf") : QStringLiteral("-inf"))
+                                : num(w.t))
+                   .rightJustified(10)
+            << "  " << w.n1 << '/' << w.n2 << (d.unit.isEmpty() ? QString() : QStringLiteral("  (") + d.unit + QLatin1Char(')')) << '\n';
+    }
+    return 0;
+}
+
 } // namespace
 
 int runSpc(const QStringList &args)
@@ -371,7 +565,8 @@ int runSpc(const QStringList &args)
         QStringLiteral("to"), QStringLiteral("reason") };
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (a == QLatin1String("--json") || a == QLatin1String("--freeze")) {
+        if (a == QLatin1String("--json") || a == QLatin1String("--freeze")
+            || a == QLatin1String("--correlate") || a == QLatin1String("--pareto")) {
             opt.insert(a.mid(2), QStringLiteral("1"));
         } else if (a.startsWith(QLatin1String("--")) && valued.contains(a.mid(2))) {
             if (i + 1 >= args.size())
@@ -384,6 +579,17 @@ int runSpc(const QStringList &args)
     const auto has = [&opt](const char *name) { return opt.contains(QLatin1String(name)); };
     const auto value = [&opt](const char *name) { return opt.value(QLatin1String(name)); };
 
+    if (has("pareto") || has("correlate")) {
+        if (has("pareto") && has("correlate"))
+            return usageError(QStringLiteral("give --pareto or --correlate, not both"));
+        if (!(has("config") && has("db") && has("characteristic")) || has("csv"))
+            return usageError(QStringLiteral("--%1 needs --config, --db and --characteristic")
+                                  .arg(has("pareto") ? QStringLiteral("pareto")
+                                                     : QStringLiteral("correlate")));
+        if (has("freeze") || has("reason"))
+            return usageError(QStringLiteral("--freeze does not go with --pareto/--correlate"));
+        return has("pareto") ? runPareto(opt) : runCorrelate(opt);
+    }
     if (!has("chart"))
         return usageError(QStringLiteral("--chart is required"));
     const std::optional<ChartType> chart = parseChartType(value("chart"));
@@ -489,12 +695,13 @@ int runSpc(const QStringList &args)
         sub.size = static_cast<int>(subgroupSize);
     } else if (data.hasSubgroup) {
         sub.mode = SubgroupMode::Label;
-    } else if (*chart == ChartType::XbarR || *chart == ChartType::XbarS) {
+    } else if (*chart == ChartType::XbarR || *chart == ChartType::XbarS
+        || *chart == ChartType::Median) {
         return usageError(QStringLiteral("%1 needs subgroups: --subgroup N, --window MINUTES or "
                                          "a 'subgroup' column")
                               .arg(chartTypeName(*chart)));
     }
-    if ((*chart == ChartType::XbarR || *chart == ChartType::XbarS)
+    if ((*chart == ChartType::XbarR || *chart == ChartType::XbarS || *chart == ChartType::Median)
         && sub.mode == SubgroupMode::Consecutive && sub.size < kMinSubgroupSize)
         return usageError(QStringLiteral("--subgroup: %1 needs N >= 2").arg(chartTypeName(*chart)));
     if (*chart == ChartType::IMR && sub.mode == SubgroupMode::Consecutive && sub.size != 1)

@@ -143,6 +143,11 @@ DecodedValue decodeRegisters(const ModbusBinding &binding, std::span<const std::
         return bad(Quality::BadSensorFailure,
             QStringLiteral("the device reports %1 (no valid reading)")
                 .arg(std::isnan(raw) ? QStringLiteral("NaN") : QStringLiteral("infinity")));
+    if (binding.analog) {
+        // A converter module's 4-20 mA input: the value is kept whatever the NE 43 verdict.
+        const AnalogReading r = evaluateAnalog(*binding.analog, raw);
+        return { r.value, r.q, r.reason };
+    }
     return { raw * binding.scale + binding.offset, Quality::Good, QString() };
 }
 

@@ -17,7 +17,9 @@ namespace andon::modbus {
 
 struct DecodedValue
 {
-    double value = 0.0; // engineering value (raw * scale + offset); NaN when not Good
+    // Engineering value (raw * scale + offset, or the `analog:` mapping); NaN when not Good,
+    // except an analog input out of its NE 43 limits, whose value is kept.
+    double value = 0.0;
     Quality q = Quality::Good;
     QString error; // why the value is not Good, in words ("" when Good)
 };
@@ -38,6 +40,9 @@ QString decodeString(std::span<const std::uint16_t> registers, ModbusOrder order
 
 // Decodes a register-table binding. `registers` are exactly binding.registerCount() words.
 // Strings must hold a decimal number (e.g. an ASCII product code): samples carry numbers.
+// With binding.analog the raw value is converter counts of a 4-20 mA input: the value is mapped
+// through the tag's range and judged by NAMUR NE 43 (core/analog_signal.h); `error` holds the
+// NE 43 reason when it is not Good.
 DecodedValue decodeRegisters(
     const ModbusBinding &binding, std::span<const std::uint16_t> registers);
 // Decodes a coil/discrete-input binding (scale and offset apply: 0/1 -> offset/scale+offset).

@@ -183,6 +183,7 @@ private:
         int backoffMs = 0;
         qint64 retryAtMs = 0; // monotonic ms; polls before this are skipped
         QHash<QString, int> loggedException; // request range -> last exception code logged
+        QHash<TagId, Quality> analogQuality; // 4-20 mA inputs: NE 43 verdict last logged
         std::deque<qint64> requestTimes; // monotonic ms of recent requests
     };
     struct Line
@@ -211,6 +212,7 @@ private:
     void reportOneShot(
         const Job &job, bool ok, const QString &error, const QList<quint16> &values = {});
     void emitSamples(SampleBatch &&batch);
+    void analogVerdict(Device *device, TagId tag, const ModbusBinding &b, const DecodedValue &v);
     void updateDiag(const Device *device, const std::function<void(DeviceDiagnostics &)> &f);
     qint64 nowMs() const { return m_clock.elapsed(); }
     QString deviceName(const Device *d) const
@@ -499,6 +501,29 @@ void ModbusPoller::Worker::send(Line *line, Job job)
     connect(reply, &QModbusReply::finished, this, done);
 }
 
+void ModbusPoller::Worker::analogVerdict(
+    Device *device, TagId tag, const ModbusBinding &b, const DecodedValue &v)
+{
+    const auto last = device->analogQuality.constFind(tag);
+    const bool changed = last == device->analogQuality.constEnd() ? !isGood(v.q) : *last != v.q;
+    device->analogQuality.insert(tag, v.q);
+    if (!changed)
+        return;
+    const QString where = deviceName(device) + QLatin1Char(' ')
+        + addressText(device->config->addressing, b.table, b.address, b.registerCount())
+        + QStringLiteral(" (") + m_model->tags[tag].path + QLatin1Char(')');
+    if (isGood(v.q)) {
+        qCInfo(lcModbus).noquote() << where + QStringLiteral(": NE 43: signal back in range");
+        return;
+    }
+    const QString message = where + QStringLiteral(": ") + v.error;
+    qCWarning(lcModbus).noquote() << message;
+    updateDiag(device, [message](DeviceDiagnostics &d) {
+        ++d.signalFaults;
+        d.lastSignalFault = message;
+    });
+}
+
 void ModbusPoller::Worker::finished(Line *line, Job job, QModbusReply *reply, qint64 sentNs)
 {
     reply->deleteLater();
@@ -542,7 +567,11 @@ void ModbusPoller::Worker::finished(Line *line, Job job, QModbusReply *reply, qi
                     std::span<const std::uint16_t>(
                         values.constData() + slot.offset, static_cast<std::size_t>(slot.count)));
             }
-            if (!isGood(v.q)) {
+            if (b.analog && std::isfinite(v.value)) {
+                // A 4-20 mA signal outside NE 43's limits is the sensor's state, not a decode
+                // problem: logged when the verdict changes, shown in the diagnostics.
+                analogVerdict(device, slot.tag, b, v);
+            } else if (!isGood(v.q)) {
                 ++decodeErrors;
                 qCDebug(lcModbus).noquote()
                     << deviceName(device) << m_model->tags[slot.tag].path << ":" << v.error;

@@ -42,6 +42,10 @@ struct DeviceDiagnostics
     std::uint64_t overruns = 0; // poll cycles skipped because the last one ran on
     QString lastException; // "exception 2 (illegal data address) reading holding 100..109"
     QString lastError; // the last failure of any kind, in words
+    // 4-20 mA inputs (`analog:`) that went out of NAMUR NE 43 limits, and the last such
+    // message ("Modbus io1 (unit 1, ...) input 3 (plant/.../p1): NE 43: 0 mA < 3.8 mA, ...").
+    std::uint64_t signalFaults = 0;
+    QString lastSignalFault;
     TimestampMs lastAnswerMs = 0;
     int backoffMs = 0; // current retry delay while the device is failing
 };

@@ -1,5 +1,6 @@
 #include "connectors/mqtt/mqtt_client.h"
 
+#include "core/clock.h"
 #include "core/sample.h"
 
 #include <QFile>
@@ -69,7 +70,8 @@ MqttClient::MqttClient(MqttClientOptions options, QObject *parent)
     mosquitto_message_v5_callback_set(m_mosq, &MqttClient::onMessage);
     mosquitto_publish_v5_callback_set(m_mosq, &MqttClient::onPublish);
     mosquitto_log_callback_set(m_mosq, &MqttClient::onLog);
-    if (!m_options.username.isEmpty()) {
+    m_keyPassword = m_options.tls.keyPassword;
+    if (!m_options.credentials && !m_options.username.isEmpty()) {
         const QByteArray user = m_options.username.toUtf8();
         const QByteArray pass = m_options.password.toUtf8();
         mosquitto_username_pw_set(m_mosq, user.constData(),
@@ -94,9 +96,11 @@ MqttClient::MqttClient(MqttClientOptions options, QObject *parent)
         const QByteArray cert = QFile::encodeName(m_options.tls.certFile);
         const QByteArray key = QFile::encodeName(m_options.tls.keyFile);
         // libmosquitto checks that the files are readable here; the handshake checks the rest.
+        // The key's passphrase goes to OpenSSL through a callback at the first handshake.
         const int rc = mosquitto_tls_set(m_mosq, ca.constData(), nullptr,
                                          cert.isEmpty() ? nullptr : cert.constData(),
-                                         key.isEmpty() ? nullptr : key.constData(), nullptr);
+                                         key.isEmpty() ? nullptr : key.constData(),
+                                         key.isEmpty() ? nullptr : &MqttClient::onKeyPassword);
         if (rc != MOSQ_ERR_SUCCESS) {
             configFailure(QStringLiteral("TLS files (CA %1, certificate %2, key %3) rejected")
                                   .arg(m_options.tls.caFile,
@@ -192,6 +196,19 @@ QString MqttClient::describeFailure(int rc, int savedErrno)
         libError = m_libError;
         m_libError.clear();
     }
+    // TLS alerts the broker sends when it does not accept our certificate; with TLS 1.3 they
+    // arrive after the handshake, as a lost connection.
+    static const char *const rejected[] = { "unknown ca", "bad certificate",
+                                            "certificate required", "certificate unknown",
+                                            "certificate expired", "certificate revoked" };
+    for (const char *alert : rejected) {
+        if (libError.contains(QLatin1String(alert), Qt::CaseInsensitive))
+            return QStringLiteral("TLS handshake with %1 failed: the broker rejected the client "
+                                  "certificate %2 (%3)")
+                    .arg(endpoint(), m_options.tls.certFile.isEmpty() ? QStringLiteral("(none)")
+                                                                       : m_options.tls.certFile,
+                         libError.section(QLatin1Char(':'), -1).trimmed());
+    }
     switch (rc) {
     case MOSQ_ERR_TLS:
     case MOSQ_ERR_TLS_HANDSHAKE: {
@@ -200,6 +217,11 @@ QString MqttClient::describeFailure(int rc, int savedErrno)
         QString reason = libError.section(QLatin1Char(':'), -1).trimmed();
         if (reason.isEmpty())
             reason = libError.isEmpty() ? mosqError(rc) : libError;
+        if (libError.contains(QLatin1String("client key"), Qt::CaseInsensitive))
+            return QStringLiteral("cannot use the TLS client key %1: wrong or missing passphrase "
+                                  "(tls.key_password_env / tls.key_password_keychain), or not "
+                                  "the key of %2")
+                    .arg(m_options.tls.keyFile, m_options.tls.certFile);
         return QStringLiteral("TLS handshake with %1 failed: %2").arg(endpoint(), reason);
     }
     case MOSQ_ERR_EAI:
@@ -238,6 +260,18 @@ void MqttClient::run()
         if (needConnect) {
             if (m_state.load() != State::Connecting)
                 setState(first ? State::Connecting : State::Reconnecting, lastError());
+            const int ready = applyCredentials();
+            if (ready == 0) { // a secret is still on its way (bounded by its own timeout)
+                std::unique_lock lock(m_wakeMutex);
+                m_wake.wait_for(lock, std::chrono::milliseconds(50),
+                                [this] { return m_stopRequested.load(); });
+                continue;
+            }
+            if (ready < 0) {
+                if (!sleepBackoff())
+                    break;
+                continue;
+            }
             const int rc = connectOnce(first);
             const int savedErrno = errno;
             if (rc == MOSQ_ERR_INVAL || rc == MOSQ_ERR_NOMEM) {
@@ -264,8 +298,13 @@ void MqttClient::run()
             needConnect = false;
         }
         const int rc = mosquitto_loop(m_mosq, 100, 1);
-        if (rc == MOSQ_ERR_SUCCESS)
+        if (rc == MOSQ_ERR_SUCCESS) {
+            if (renewalDue()) {
+                renewConnection();
+                needConnect = true;
+            }
             continue;
+        }
         const int savedErrno = errno;
         if (m_stopRequested.load())
             break;
@@ -286,6 +325,71 @@ void MqttClient::run()
         for (int i = 0; i < 20 && mosquitto_loop(m_mosq, 50, 1) == MOSQ_ERR_SUCCESS; ++i) {
         }
     }
+}
+
+int MqttClient::applyCredentials()
+{
+    m_renewAtMs = 0;
+    if (!m_options.credentials)
+        return 1; // static username/password, set in the constructor
+    const MqttCredentials c = m_options.credentials();
+    if (c.status == MqttCredentials::Status::Pending)
+        return 0;
+    if (c.status == MqttCredentials::Status::Failed) {
+        // Warned once per cause, not on every retry of the back-off.
+        if (c.error != m_credentialsError)
+            qCWarning(lcMqtt).noquote() << endpoint() << c.error;
+        m_credentialsError = c.error;
+        setLastError(c.error);
+        setState(State::Reconnecting, c.error);
+        return -1;
+    }
+    m_credentialsError.clear();
+    const QByteArray user = c.username.toUtf8();
+    mosquitto_username_pw_set(m_mosq, user.isEmpty() ? nullptr : user.constData(),
+                              c.password.isEmpty() || user.isEmpty() ? nullptr
+                                                                     : c.password.constData());
+    {
+        std::lock_guard lock(m_mutex);
+        if (!c.keyPassword.isEmpty())
+            m_keyPassword = c.keyPassword;
+    }
+    m_renewAtMs = c.renewAtMs;
+    return 1;
+}
+
+bool MqttClient::renewalDue() const
+{
+    if (m_renewAtMs <= 0 || m_state.load() != State::Connected)
+        return false;
+    const std::int64_t now = m_options.clock ? m_options.clock->now() : nowUtcMs();
+    return now >= m_renewAtMs;
+}
+
+void MqttClient::renewConnection()
+{
+    const QString reason =
+            QStringLiteral("renewing the credentials of %1 before they expire").arg(endpoint());
+    qCInfo(lcMqtt).noquote() << reason;
+    setState(State::Reconnecting, reason);
+    mosquitto_disconnect(m_mosq);
+    // Bounded flush of the DISCONNECT: the loop returns an error once the socket is closed.
+    for (int i = 0; i < 20 && mosquitto_loop(m_mosq, 50, 1) == MOSQ_ERR_SUCCESS; ++i) {
+    }
+    m_attempt = 0;
+}
+
+// OpenSSL's pem_password_cb; libmosquitto passes its own handle as the user data.
+int MqttClient::onKeyPassword(char *buf, int size, int, void *userdata)
+{
+    auto *mosq = static_cast<mosquitto *>(userdata);
+    auto *c = mosq ? static_cast<MqttClient *>(mosquitto_userdata(mosq)) : nullptr;
+    if (!c || !buf || size <= 0)
+        return 0;
+    std::lock_guard lock(c->m_mutex);
+    const int n = static_cast<int>(std::min<qsizetype>(c->m_keyPassword.size(), size));
+    std::memcpy(buf, c->m_keyPassword.constData(), static_cast<std::size_t>(n));
+    return n;
 }
 
 void MqttClient::subscribe(const QString &filter, int qos)

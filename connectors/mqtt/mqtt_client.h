@@ -16,6 +16,10 @@
 #include <mutex>
 #include <vector>
 
+namespace andon {
+class Clock;
+}
+
 struct mosquitto;
 struct mosquitto_message;
 struct mqtt5__property;
@@ -39,7 +43,24 @@ struct MqttTlsOptions
     QString certFile;           // client certificate (mutual TLS), with keyFile
     QString keyFile;
     bool insecure = false;      // skip hostname verification (mosquitto_tls_insecure_set)
+    QByteArray keyPassword;     // passphrase of an encrypted keyFile (given to OpenSSL only)
     bool enabled() const { return !caFile.isEmpty(); }
+};
+
+// Credentials asked for on the network thread before every connect attempt, so secrets that
+// arrive later (a keychain read) or expire (an IoT Hub SAS token) need no new client. They
+// are handed to libmosquitto/OpenSSL only, never logged and never part of lastError().
+struct MqttCredentials
+{
+    enum class Status { Ready, Pending, Failed };
+    Status status = Status::Ready;
+    QString username;           // "" = none
+    QByteArray password;        // "" = none
+    QByteArray keyPassword;     // passphrase of an encrypted TLS client key, "" = none
+    // > 0: the client disconnects and connects again with fresh credentials at this time of
+    // MqttClientOptions::clock (e.g. at 80 % of a SAS token's lifetime).
+    std::int64_t renewAtMs = 0;
+    QString error;              // Failed: the reason in words, naming the source
 };
 
 // Last-Will (MQTT 3.1.1 §3.1.2.5): published by the broker when the client vanishes without
@@ -73,6 +94,10 @@ struct MqttClientOptions
     std::uint32_t sessionExpiryS = 0xFFFFFFFFu;
     MqttTlsOptions tls;
     MqttWillOptions will;
+    // When set, called before every connect attempt instead of using username/password and
+    // tls.keyPassword; must be thread-safe and must not block (answer Pending instead).
+    std::function<MqttCredentials()> credentials;
+    const andon::Clock *clock = nullptr; // time base of MqttCredentials::renewAtMs; null = system
 };
 
 class MqttClient : public QObject
@@ -133,6 +158,11 @@ private:
     static void onPublish(mosquitto *, void *self, int mid, int reason,
                           const struct mqtt5__property *props);
     static void onLog(mosquitto *, void *self, int level, const char *text);
+    static int onKeyPassword(char *buf, int size, int rwflag, void *userdata);
+    // Applies the credentials for the next attempt: 1 ready, 0 pending (wait), -1 failed.
+    int applyCredentials();
+    bool renewalDue() const;
+    void renewConnection();
     void setState(State s, const QString &reason);
     void setLastError(const QString &reason);
     void run(); // the network thread: connect, loop, back off with jitter, reconnect
@@ -159,6 +189,9 @@ private:
     std::mutex m_wakeMutex;
     std::condition_variable m_wake;
     int m_attempt = 0;               // failed attempts since the last CONNACK (network thread)
+    QByteArray m_keyPassword;        // guarded by m_mutex; read by OpenSSL's callback
+    std::int64_t m_renewAtMs = 0;    // network thread: see MqttCredentials::renewAtMs
+    QString m_credentialsError;      // network thread: the last failure warned about
     bool m_failureReported = false;  // a callback already put this failure in words
 };
 

@@ -1,4 +1,6 @@
 #include "connectors/mqtt/payload_decoder.h"
+#include "connectors/mqtt/payload_presets.h"
+#include "core/analog_signal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -343,8 +345,30 @@ DecodeResult PayloadDecoder::decode(const QString &connectionId, const QString &
         QString error;
         bool ok = false;
         double raw = 0.0;
+        Quality failure = Quality::BadDecodeError; // the quality of a sample without a value
 
-        switch (b.format) {
+        if (b.preset) {
+            // A fixed source format (LoRaWAN, IO-Link, edge gateway): connectors/mqtt/payload_presets.h.
+            if (!json.done)
+                parseJson(payload, &json);
+            if (!json.error.isEmpty()) {
+                error = json.error;
+            } else {
+                const PresetResult pr = decodePreset(*b.preset, json.root, !e.wildcard, receivedMs);
+                if (pr.kind == PresetResult::Kind::Skip)
+                    continue; // another device's or tag's message on a shared topic
+                if (pr.kind == PresetResult::Kind::Error) {
+                    error = pr.error;
+                    failure = pr.q;
+                } else {
+                    ok = applyScale(b, pr.value, &s.value, &error, QStringLiteral("value"));
+                    s.t_ms = pr.t;
+                    s.q = pr.q;
+                    if (ok && !pr.error.isEmpty())
+                        error = pr.error;
+                }
+            }
+        } else switch (b.format) {
         case PayloadFormat::Number:
             if (parseNumber(payload, &raw))
                 ok = applyScale(b, raw, &s.value, &error, QStringLiteral("payload"));
@@ -460,9 +484,16 @@ DecodeResult PayloadDecoder::decode(const QString &connectionId, const QString &
         }
         }
 
+        if (ok && b.analog) {
+            // A 4-20 mA signal (or converter counts): NAMUR NE 43 judges it; the value stays.
+            const AnalogReading reading = evaluateAnalog(*b.analog, s.value);
+            s.value = reading.value;
+            if (static_cast<int>(severity(reading.q)) > static_cast<int>(severity(s.q)))
+                s.q = reading.q;
+        }
         if (!ok) {
             s.value = kNaN;
-            s.q = Quality::BadDecodeError;
+            s.q = failure;
             s.t_ms = receivedMs;
         }
         if (!error.isEmpty() && result.error.isEmpty())

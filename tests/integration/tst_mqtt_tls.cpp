@@ -3,9 +3,9 @@
 // reason in words (the mismatch connects only when insecure); mutual TLS with a client cert.
 #include "connectors/mqtt/mqtt_client.h"
 #include "tests/integration/mqtt_test_helpers.h"
+#include "tests/integration/test_pki.h"
 #include "tests/support/test_support.h"
 
-#include <QFile>
 #include <QtTest>
 
 using andon::mqtt::MqttClient;
@@ -25,55 +25,21 @@ private slots:
     void mutualTlsNeedsClientCertificate();
 
 private:
-    QString pki(const QString &name) const { return m_pki.filePath(name); }
-    bool openssl(const QStringList &args, QString *error)
-    {
-        return runTool(QStringLiteral("openssl"), args, error, m_pki.path());
-    }
-    bool issue(const QString &name, const QString &san, QString *error);
+    QString pki(const QString &name) const { return m_pki.path(name); }
     bool startTlsBroker(MosquittoBroker &broker, const QString &certName, bool requireCert,
                         QString *error);
     MqttClientOptions tlsOptions(int port, const QString &ca) const;
 
-    QTemporaryDir m_pki;
+    TestPki m_pki;              // ca, other-ca, server, wronghost, client (tests/integration/test_pki.h)
     MosquittoBroker m_good;     // server cert for 127.0.0.1 / localhost
     MosquittoBroker m_wrongHost; // server cert for another host name only
     MosquittoBroker m_mutual;   // require_certificate true
 };
 
-bool TestMqttTls::issue(const QString &name, const QString &san, QString *error)
-{
-    QFile ext(pki(name + QStringLiteral(".ext")));
-    if (!ext.open(QIODevice::WriteOnly))
-        return false;
-    ext.write(san.isEmpty() ? QByteArray("extendedKeyUsage=clientAuth\n")
-                            : ("subjectAltName=" + san.toUtf8() + "\nextendedKeyUsage=serverAuth\n"));
-    ext.close();
-    return openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                    QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
-                    QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
-                    QStringLiteral("/CN=") + name},
-                   error)
-            && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                        name + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("ca.crt"),
-                        QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                        QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"),
-                        QStringLiteral("-out"), name + QStringLiteral(".crt"),
-                        QStringLiteral("-extfile"), name + QStringLiteral(".ext")},
-                       error);
-}
-
 bool TestMqttTls::startTlsBroker(MosquittoBroker &broker, const QString &certName,
                                  bool requireCert, QString *error)
 {
-    broker.setExtraConfig(QStringLiteral("cafile %1\ncertfile %2\nkeyfile %3\n"
-                                         "require_certificate %4\n")
-                                  .arg(pki(QStringLiteral("ca.crt")),
-                                       pki(certName + QStringLiteral(".crt")),
-                                       pki(certName + QStringLiteral(".key")),
-                                       requireCert ? QStringLiteral("true")
-                                                   : QStringLiteral("false")));
+    broker.setExtraConfig(tlsListener(m_pki, QStringLiteral("ca"), certName, requireCert));
     return broker.start(error);
 }
 
@@ -89,24 +55,20 @@ void TestMqttTls::initTestCase()
     installStrictMessageHandler();
     QVERIFY(m_pki.isValid());
     QString error;
-    const auto selfSigned = [&](const QString &name, const QString &cn) {
-        return openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                        QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                        name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"),
-                        QStringLiteral("-subj"), QStringLiteral("/CN=") + cn},
-                       &error);
-    };
-    QVERIFY2(selfSigned(QStringLiteral("ca"), QStringLiteral("Andon Test CA")), qPrintable(error));
-    QVERIFY2(selfSigned(QStringLiteral("other-ca"), QStringLiteral("Someone Else CA")),
+    const QString ca = QStringLiteral("ca");
+    QVERIFY2(m_pki.makeCa(ca, QStringLiteral("Andon Test CA"), &error), qPrintable(error));
+    QVERIFY2(m_pki.makeCa(QStringLiteral("other-ca"), QStringLiteral("Someone Else CA"), &error),
              qPrintable(error));
-    QVERIFY2(issue(QStringLiteral("server"), QStringLiteral("IP:127.0.0.1,DNS:localhost"), &error),
+    QVERIFY2(m_pki.issue(QStringLiteral("server"), ca, QStringLiteral("server"),
+                         QStringLiteral("IP:127.0.0.1,DNS:localhost"), QString(), &error),
              qPrintable(error));
-    QVERIFY2(issue(QStringLiteral("wronghost"), QStringLiteral("DNS:broker.example.invalid"), &error),
+    QVERIFY2(m_pki.issue(QStringLiteral("wronghost"), ca, QStringLiteral("wronghost"),
+                         QStringLiteral("DNS:broker.example.invalid"), QString(), &error),
              qPrintable(error));
-    QVERIFY2(issue(QStringLiteral("client"), QString(), &error), qPrintable(error));
-    makeReadableByBroker(m_pki.path());
+    QVERIFY2(m_pki.issue(QStringLiteral("client"), ca, QStringLiteral("client"), QString(),
+                         QString(), &error),
+             qPrintable(error));
+    m_pki.makeReadable();
     QVERIFY2(startTlsBroker(m_good, QStringLiteral("server"), false, &error), qPrintable(error));
     QVERIFY2(startTlsBroker(m_wrongHost, QStringLiteral("wronghost"), false, &error),
              qPrintable(error));

@@ -104,6 +104,7 @@ private slots:
     void argumentErrors_data();
     void argumentErrors();
     void configuredCharacteristic();
+    void medianChartJson();
 };
 
 void TstSpcCli::pistonRingsJson_data()
@@ -327,6 +328,21 @@ void TstSpcCli::configuredCharacteristic()
                           QStringLiteral("--chart"), QStringLiteral("c")});
     QCOMPARE(c.exitCode, 1);
     QVERIFY2(c.err.contains(QLatin1String("attribute charts")), qPrintable(c.err));
+}
+
+void TstSpcCli::medianChartJson()
+{
+    const Run r = runCli(QStringList{QStringLiteral("spc"), QStringLiteral("--csv"),
+                                     dataFile("spc_piston_rings.csv"), QStringLiteral("--chart"),
+                                     QStringLiteral("median"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject chart = parse(r).value(QStringLiteral("charts")).toArray().at(0).toObject();
+    const QJsonObject median = chart.value(QStringLiteral("series")).toArray().at(0).toObject();
+    QCOMPARE(median.value(QStringLiteral("name")).toString(), QStringLiteral("median"));
+    // [REF] tests/reference/spc_reference.py "median chart on Montgomery Table 6.3".
+    QVERIFY(std::abs(median.value(QStringLiteral("center")).toDouble() - 74.0017600) < 1e-7);
+    QVERIFY(std::abs(median.value(QStringLiteral("ucl")).toDouble() - 74.0178137) < 2e-6);
+    QVERIFY(std::abs(median.value(QStringLiteral("lcl")).toDouble() - 73.9857063) < 2e-6);
 }
 
 QTEST_GUILESS_MAIN(TstSpcCli)

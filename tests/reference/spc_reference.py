@@ -13,6 +13,10 @@ Sources of the data sets:
 - NIST/SEMATECH e-Handbook §6.3.2.4 (EWMA example, lambda = 0.3, target 50).
 - NIST/SEMATECH e-Handbook §6.3.2.2 (individuals / moving range example).
 - NIST/SEMATECH e-Handbook §6.3.3.1 (c chart, wafer defects) and §6.3.3.2 (p chart).
+- Median chart: AIAG, Statistical Process Control (SPC) Reference Manual, 2nd ed. (2005),
+  Appendix E (A2~ for n = 2..10), applied to Montgomery Table 6.3.
+- Box plot quartiles: Python's statistics.quantiles(method="exclusive") (Hyndman-Fan type 6,
+  Minitab); Welch t by its formula on the synthetic plant of tests/unit/tst_spc_insights.cpp.
 """
 import math
 import statistics
@@ -95,6 +99,74 @@ def anderson_darling(values):
     return a2, a, p
 
 
+def median_sd(n, h=0.001, x=8.0):
+    """Standard deviation of the median of n standard normal values (trapezoid rule)."""
+    steps = int(round(2 * x / h))
+    pdf = lambda t: math.exp(-t * t / 2) / math.sqrt(2 * math.pi)
+    if n % 2 == 1:
+        k = (n - 1) // 2
+        c = math.factorial(n) / math.factorial(k) ** 2
+        total = 0.0
+        for i in range(steps + 1):
+            t = -x + i * h
+            p = phi(t)
+            w = 0.5 if i in (0, steps) else 1.0
+            total += w * t * t * c * (p * (1 - p)) ** k * pdf(t)
+        return math.sqrt(total * h)
+    k = n // 2
+    c_marginal = math.factorial(n) / (math.factorial(k - 1) * math.factorial(n - k))
+    c_joint = math.factorial(n) / (math.factorial(k - 1) * math.factorial(n - k - 1))
+    square = product = inner = 0.0
+    previous = None
+    for i in range(steps + 1):
+        t = -x + i * h
+        p = phi(t)
+        f = pdf(t)
+        w = 0.5 if i in (0, steps) else 1.0
+        square += w * t * t * c_marginal * p ** (k - 1) * (1 - p) ** (n - k) * f
+        g = t * p ** (k - 1) * f
+        if previous is not None:
+            inner += 0.5 * (g + previous) * h
+        previous = g
+        product += w * c_joint * t * f * (1 - p) ** (n - k - 1) * inner
+    return math.sqrt((2 * square + 2 * product) * h / 4)
+
+
+# AIAG SPC manual, 2nd ed. (2005), Appendix E: A2~ for median charts, n = 2..10.
+AIAG_A2_MEDIAN = {2: 1.880, 3: 1.187, 4: 0.796, 5: 0.691, 6: 0.548, 7: 0.508, 8: 0.433,
+                  9: 0.412, 10: 0.362}
+
+
+def welch(a, b):
+    ma, mb = statistics.mean(a), statistics.mean(b)
+    va, vb = statistics.variance(a) / len(a), statistics.variance(b) / len(b)
+    t = (ma - mb) / math.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
+    pooled = math.sqrt(((len(a) - 1) * statistics.variance(a) + (len(b) - 1) * statistics.variance(b))
+                       / (len(a) + len(b) - 2))
+    return ma, mb, t, df, (ma - mb) / pooled
+
+
+# The synthetic plant of tests/unit/tst_spc_insights.cpp (correlateRanksTheCause): 40 subgroups
+# of 5 weights (one a minute); subgroups 29, 32, 35 (0-based) are shifted by +0.08 kg. Each
+# process tag holds one value per subgroup (published every 20 s through the subgroup's 5 minutes).
+INSIGHT_SUBGROUPS = 40
+INSIGHT_SHIFTED = {29, 32, 35}
+
+
+def insight_weight(i):
+    return 6.0 + 0.01 * math.sin(0.9 * i) + (0.08 if i // 5 in INSIGHT_SHIFTED else 0.0)
+
+
+def insight_tags(g):
+    ooc = g in INSIGHT_SHIFTED
+    return {
+        "motor_temp": 60.0 + (8.0 if ooc else 0.0) + 0.5 * math.sin(1.3 * g),
+        "line_speed": 120.0 + 2.0 * math.sin(0.7 * g + 1.0),
+        "air_pressure": 6.0 + 0.2 * math.cos(2.1 * g),
+    }
+
+
 def main():
     print("== piston rings (Montgomery Table 6.3)")
     for i, s in enumerate(PISTON):
@@ -164,6 +236,50 @@ def main():
     print("A2=%.6f A*2=%.6f p=%.6g" % anderson_darling([2.0 ** i for i in range(12)]))
     print("== AD on 1..20 (uniform spacing)")
     print("A2=%.6f A*2=%.6f p=%.6g" % anderson_darling([float(i) for i in range(1, 21)]))
+
+    print("== median chart constants (sd of the median, A2~ = 3 sd / d2) vs AIAG Appendix E")
+    for n in range(2, 11):
+        sd = median_sd(n)
+        a2m = 3 * sd / d2(n)
+        assert abs(a2m - AIAG_A2_MEDIAN[n]) < 1.5e-3, (n, a2m)
+        print(f"  n={n:2d} sd(median)={sd:.7f} A2~={a2m:.5f} (AIAG {AIAG_A2_MEDIAN[n]:.3f})")
+    print("== median chart on Montgomery Table 6.3")
+    medians = [statistics.median(s) for s in PISTON]
+    rbar = statistics.mean([max(s) - min(s) for s in PISTON])
+    center = statistics.mean(medians)
+    half = 3 * median_sd(5) * rbar / d2(5)
+    print(f"center={center:.7f} rbar={rbar:.6f} UCL={center + half:.7f} LCL={center - half:.7f}")
+    print(f"  with the AIAG table A2~ = 0.691: UCL={center + 0.691 * rbar:.6f} "
+          f"LCL={center - 0.691 * rbar:.6f}")
+    print(f"  medians beyond the limits: "
+          f"{[i for i, m in enumerate(medians) if m > center + half or m < center - half]}")
+
+    print("== box plot quartiles (statistics.quantiles, exclusive = type 6)")
+    for data in ([2, 4, 4, 5, 7, 9, 30], [1, 2, 3, 4, 100], [3, 1, 4, 1, 5, 9],
+                 [10.0, 10.2, 9.9, 10.1, 10.0, 12.5, 7.0, 10.05]):
+        q1, q2, q3 = statistics.quantiles(data, n=4, method="exclusive")
+        iqr = q3 - q1
+        inside = [v for v in data if q1 - 1.5 * iqr <= v <= q3 + 1.5 * iqr]
+        out = sorted(v for v in data if v not in inside)
+        print(f"  {data}: Q1={q1:.6g} median={q2:.6g} Q3={q3:.6g} whiskers "
+              f"{min(inside):.6g}..{max(inside):.6g} outliers {out}")
+
+    print("== synthetic plant of tst_spc_insights (Welch t, out-of-control vs in-control)")
+    weights = [insight_weight(i) for i in range(5 * INSIGHT_SUBGROUPS)]
+    groups = [weights[5 * g:5 * g + 5] for g in range(INSIGHT_SUBGROUPS)]
+    base = groups[:25]
+    xbb = statistics.mean([v for g in base for v in g])
+    sigma = statistics.mean([(max(g) - min(g)) / d2(5) for g in base])
+    se = sigma / math.sqrt(5)
+    ooc = [g for g in range(INSIGHT_SUBGROUPS)
+           if abs(statistics.mean(groups[g]) - xbb) > 3 * se]
+    print(f"  center={xbb:.6f} sigma={sigma:.6f} N1 subgroups={ooc}")
+    assert set(ooc) == INSIGHT_SHIFTED
+    for name in ("motor_temp", "line_speed", "air_pressure"):
+        a = [insight_tags(g)[name] for g in range(INSIGHT_SUBGROUPS) if g in INSIGHT_SHIFTED]
+        b = [insight_tags(g)[name] for g in range(INSIGHT_SUBGROUPS) if g not in INSIGHT_SHIFTED]
+        ma, mb, t, df, d = welch(a, b)
+        print(f"  {name}: mean OOC={ma:.10f} mean IC={mb:.10f} t={t:.10f} df={df:.6f} d={d:.8f}")
 
 
 if __name__ == "__main__":

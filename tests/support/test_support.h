@@ -52,6 +52,9 @@ public:
     void setPersistence(bool on) { m_persistence = on; } // persistence_location = dir()
     void setExtraConfig(const QString &lines) { m_extraConfig = lines; }
     QString dir() const { return m_dir.path(); } // the broker's temp dir (certs, passwords)
+    // The broker's process id (0 when not running), e.g. to send SIGHUP: mosquitto then
+    // reloads its password file without dropping connected clients.
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
 private:
     bool m_allowAnonymous = true;

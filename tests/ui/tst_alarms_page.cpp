@@ -9,6 +9,7 @@
 #include "engine/alarm_service.h"
 #include "engine/engine.h"
 #include "storage/historian.h"
+#include "tests/support/sign_in.h"
 #include "tests/support/test_support.h"
 #include "ui/alarms_page.h"
 #include "ui/faceplate_dialog.h"
@@ -92,6 +93,10 @@ private slots:
         m_engine = std::make_unique<Engine>(cfg.model);
         QString error;
         QVERIFY2(m_engine->openHistorian(m_dir->filePath(QStringLiteral("alarms.db")), &error),
+            qPrintable(error));
+        // Acknowledge, shelve and comment need the operator role, out of service the
+        // supervisor (issue 13).
+        QVERIFY2(test::signInAs(m_engine->access(), Role::Supervisor, *m_dir, &error),
             qPrintable(error));
         m_engine->alarms()->setTickInterval(0); // the test drives time through samples
         m_window = std::make_unique<ui::MainWindow>(m_engine.get());

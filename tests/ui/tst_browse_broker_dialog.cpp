@@ -4,9 +4,12 @@
 // Also: the window opens from the main window (Tools > Browse broker, Ctrl+B) and from the
 // Connections page. Screenshots of the populated tree and the form go to build/screenshots.
 #include "core/config_loader.h"
+#include "engine/access_control.h"
 #include "engine/engine.h"
 #include "models/topic_tree_model.h"
+#include "storage/historian.h"
 #include "tests/integration/mqtt_test_helpers.h"
+#include "tests/support/sign_in.h"
 #include "tests/support/test_support.h"
 #include "ui/browse_broker_dialog.h"
 #include "ui/connections_page.h"
@@ -135,7 +138,20 @@ private slots:
         QVERIFY(pub(base + QStringLiteral("feeder/hopper/level"), QStringLiteral("64.0"), true));
         QVERIFY(pub(base + QStringLiteral("feeder/door_open"), QStringLiteral("false"), true));
 
+        // Creating a binding edits the configuration: it needs an engineer and goes to the
+        // audit journal (issue 13).
+        QTemporaryDir auditDir;
+        storage::HistorianOptions journalOptions;
+        journalOptions.path = auditDir.filePath(QStringLiteral("audit.db"));
+        const std::unique_ptr<storage::Historian> journal
+                = storage::Historian::open(journalOptions, &error);
+        QVERIFY2(journal, qPrintable(error));
+        AccessControl access(&SystemClock::instance());
+        access.setAuditJournal(journal.get());
+        QVERIFY2(test::signInAs(&access, Role::Engineer, auditDir, &error), qPrintable(error));
+
         ui::BrowseBrokerDialog dialog(plant);
+        dialog.setAccess(&access, journal.get());
         dialog.show();
         QCOMPARE(dialog.connectionBox()->count(), 1);
         dialog.rootFilterEdit()->setText(QStringLiteral("acme/#"));
@@ -206,6 +222,16 @@ private slots:
         QCOMPARE(tag->mqtt->valuePointer, QStringLiteral("/rms"));
         QCOMPARE(tag->mqtt->timestampPointer, QStringLiteral("/ts"));
         QCOMPARE(tag->mqtt->qualityPointer, QStringLiteral("/q"));
+        // The audit entry: who added which tag where.
+        storage::EventQuery configEdits;
+        configEdits.categories = QStringList{ QStringLiteral("audit") };
+        configEdits.kindPrefix = QStringLiteral("config.");
+        const std::vector<storage::Event> edits = journal->events(configEdits);
+        QCOMPARE(edits.size(), std::size_t(1));
+        QCOMPARE(edits[0].kind, QStringLiteral("config.add_tag"));
+        QCOMPARE(edits[0].user, QStringLiteral("test-engineer"));
+        QCOMPARE(edits[0].source, QStringLiteral("acme/berlin/assembly/line1/press/vibration_rms"));
+        QVERIFY2(edits[0].message.contains(path + QStringLiteral(":22")), qPrintable(edits[0].message));
         QApplication::processEvents();
         QVERIFY(dialog.grab().save(test::screenshotDir() + QStringLiteral("/browse_broker_written.png")));
 
@@ -220,6 +246,20 @@ private slots:
         QCOMPARE(readFile(path), expected);
         QApplication::processEvents();
         QVERIFY(form->grab().save(test::screenshotDir() + QStringLiteral("/browse_broker_refused.png")));
+        form->close();
+        // Signed out: "Create binding…" stays visible, disabled, and says which role it needs;
+        // a form opened anyway refuses to write.
+        access.logout();
+        dialog.selectSourceIndex(rms);
+        QVERIFY(dialog.createBindingButton()->isVisible());
+        QVERIFY(!dialog.createBindingButton()->isEnabled());
+        QVERIFY2(dialog.createBindingButton()->toolTip().contains(QStringLiteral("Engineer")),
+                 qPrintable(dialog.createBindingButton()->toolTip()));
+        form = dialog.openCreateBinding();
+        QVERIFY(form);
+        form->nameEdit()->setText(QStringLiteral("vibration_peak"));
+        QVERIFY(!form->write());
+        QCOMPARE(readFile(path), expected);
         form->close();
         dialog.disconnectBroker();
         QVERIFY(!dialog.isBrowsing());

@@ -2,8 +2,11 @@
 // pymodbus server (tests/peers/modbus_server.py) plus a device nobody answers for, and the
 // Sparkplug B edge node table with its Rebirth button against the npm `sparkplug-payload`
 // publisher (tests/peers/sparkplug_publisher.js) through a real mosquitto. Saves screenshots.
+#include "connectors/mqtt/mqtt_client.h"
+#include "core/clock.h"
 #include "core/config_loader.h"
 #include "engine/engine.h"
+#include "engine/kpi_publisher.h"
 #include "tests/integration/modbus_peer.h"
 #include "tests/support/test_support.h"
 #include "ui/connections_page.h"
@@ -65,6 +68,7 @@ class TstConnectionsPage : public QObject
 private slots:
     void modbusDevices();
     void sparkplugEdgeNodes();
+    void kpiPublishingAndSignalFaults();
 };
 
 void TstConnectionsPage::modbusDevices()
@@ -225,6 +229,125 @@ void TstConnectionsPage::sparkplugEdgeNodes()
     QVERIFY2(peer.exitStatus() == QProcess::NormalExit && peer.exitCode() == 0,
              qPrintable(out + QString::fromUtf8(peer.readAllStandardError())));
     QCOMPARE(out.count(QStringLiteral("rebirth-requested")), 1);
+    engine.stop();
+}
+
+// KPI publishing status (KpiPublisher::forEngine through a real mosquitto) and the NE 43
+// signal faults of a Modbus converter (the pymodbus peer serving S7 counts).
+void TstConnectionsPage::kpiPublishingAndSignalFaults()
+{
+    const int port = test::freeLoopbackPort();
+    test::ModbusPeer peer;
+    QString error;
+    // tests/data/integrations/analog_layout.json: input 0 = 13824 counts (12 mA), input 2 =
+    // -6912 counts: 4 + (-6912 - 0) x 16 / 27648 = 0 mA, a wire break (NE 43: < 3.8 mA).
+    QVERIFY2(peer.start({QStringLiteral("--tcp"), QString::number(port), QStringLiteral("--layout"),
+                         test::sourceDir()
+                                 + QStringLiteral("/tests/data/integrations/analog_layout.json")},
+                        &error),
+             qPrintable(error));
+    test::MosquittoBroker broker;
+    QVERIFY2(broker.start(&error), qPrintable(error));
+    const auto model = load(QStringLiteral(
+            "andon: 1\n"
+            "plant: { enterprise: acme }\n"
+            "connections:\n"
+            "  mqtt:\n"
+            "    - { id: uns, host: 127.0.0.1, port: %1, reconnect_max_s: 1 }\n"
+            "  modbus:\n"
+            "    - { id: io1, port: %2, poll_ms: 100 }\n"
+            "defaults:\n"
+            "  stale_after_s: 3600\n"
+            "  states: [ { code: 1, name: Running, category: running } ]\n"
+            "sites:\n"
+            "  - name: berlin\n"
+            "    timezone: UTC\n"
+            "    areas:\n"
+            "      - name: assembly\n"
+            "        lines:\n"
+            "          - name: line1\n"
+            "            machines:\n"
+            "              - name: press\n"
+            "                tags:\n"
+            "                  - { name: state, role: state, mqtt: { connection: uns } }\n"
+            "                  - { name: supply_pressure, unit: bar, range: [0, 10], modbus: "
+            "{ device: io1, table: input, address: 0, type: int16, analog: { raw_min: 0, "
+            "raw_max: 27648 } } }\n"
+            "                  - { name: return_pressure, unit: bar, range: [0, 10], modbus: "
+            "{ device: io1, table: input, address: 2, type: int16, analog: { raw_min: 0, "
+            "raw_max: 27648 } } }\n"
+            "publish: { connection: uns, topic_prefix: uns/v1, interval_s: 1, refresh_s: 1, "
+            "what: [state] }\n")
+                                       .arg(broker.port())
+                                       .arg(port));
+    const QString machine = QStringLiteral("acme/berlin/assembly/line1/press");
+    {
+        // The machine runs (retained, so the engine gets it whenever it subscribes).
+        mqtt::MqttClientOptions o;
+        o.port = broker.port();
+        o.clientId = QStringLiteral("plc");
+        mqtt::MqttClient plc(o);
+        QVERIFY(plc.start());
+        QTRY_COMPARE_WITH_TIMEOUT(plc.state(), mqtt::MqttClient::State::Connected, 10'000);
+        QVERIFY(plc.publish(machine + QStringLiteral("/state"), "1", 1, true));
+        QVERIFY(plc.waitForPublished(10'000));
+    }
+
+    Engine engine(model);
+    ui::ConnectionsPage page(&engine);
+    page.resize(1366, 768);
+    page.show();
+    QTableWidget *kpi = page.kpiTable();
+    QVERIFY(kpi->isVisibleTo(&page));
+    const int kpiState = column(kpi, QStringLiteral("State"));
+    const int published = column(kpi, QStringLiteral("Published"));
+    const int failed = column(kpi, QStringLiteral("Failed"));
+    const int last = column(kpi, QStringLiteral("Last publish"));
+    const int topics = column(kpi, QStringLiteral("Topics"));
+    QVERIFY(kpiState >= 0 && published >= 0 && failed >= 0 && last >= 0 && topics >= 0);
+    // Configured, but main() has not handed over a publisher: abnormal, in words.
+    QCOMPARE(cell(kpi, 0, kpiState), QStringLiteral("⚠ not running"));
+    QCOMPARE(kpi->item(0, kpiState)->foreground().color(), QColor(0xE0, 0x8A, 0x00));
+
+    engine.startSources();
+    const std::unique_ptr<KpiPublisher> publisher = KpiPublisher::forEngine(engine);
+    QVERIFY(publisher);
+    page.setKpiPublisher(publisher.get());
+    publisher->start(&SystemClock::instance());
+    QTableWidget *modbus = page.modbusTable();
+    const int faults = column(modbus, QStringLiteral("Signal faults"));
+    const int lastFault = column(modbus, QStringLiteral("Last signal fault"));
+    QVERIFY(faults >= 0 && lastFault >= 0);
+    const QLocale locale;
+    QTRY_VERIFY_WITH_TIMEOUT((page.refresh(),
+                              cell(kpi, 0, kpiState) == QStringLiteral("publishing")
+                                      && locale.toULongLong(cell(kpi, 0, published)) >= 1
+                                      && cell(modbus, 0, faults) == QStringLiteral("1")),
+                             20'000);
+    QCOMPARE(cell(kpi, 0, 0), QStringLiteral("uns"));
+    QCOMPARE(cell(kpi, 0, topics), QStringLiteral("uns/v1/{path}/kpi/{kpi}"));
+    QCOMPARE(cell(kpi, 0, failed), QStringLiteral("0"));
+    QVERIFY(cell(kpi, 0, last) != QStringLiteral("—"));
+    QVERIFY(kpi->horizontalHeaderItem(last)->text().contains(QStringLiteral("UTC")));
+    QVERIFY(!kpi->item(0, kpiState)->data(Qt::ForegroundRole).isValid()); // normal: no colour
+    // The wire break, named by register and tag (the row names the device).
+    QCOMPARE(cell(modbus, 0, lastFault),
+             QStringLiteral("input 2 (%1/return_pressure): NE 43: 0 mA < 3.8 mA, sensor or wire "
+                            "fault")
+                     .arg(machine));
+    QVERIFY(modbus->item(0, lastFault)->toolTip().startsWith(QStringLiteral("Modbus io1 (unit 1, ")));
+    saveScreenshot(&page, QStringLiteral("connections-kpi-publishing.png"));
+
+    // The broker goes away: every round (refresh_s 1) tries again and is refused, so the
+    // state turns abnormal.
+    broker.stop();
+    QTRY_VERIFY_WITH_TIMEOUT((page.refresh(), cell(kpi, 0, kpiState).startsWith(u'⚠')), 20'000);
+    QVERIFY(locale.toULongLong(cell(kpi, 0, failed)) >= 1);
+    QCOMPARE(kpi->item(0, kpiState)->foreground().color(), QColor(0xE0, 0x8A, 0x00));
+    QVERIFY(!kpi->item(0, kpiState)->toolTip().isEmpty());
+    saveScreenshot(&page, QStringLiteral("connections-kpi-failing.png"));
+    publisher->stop(); // publishes through the engine's client: stop it first
+    page.setKpiPublisher(nullptr);
     engine.stop();
 }
 

@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
+#include "tests/support/sign_in.h"
 #include "tests/support/test_support.h"
 #include "tests/unit/oee_test_plant.h"
 #include "ui/current_user.h"
@@ -107,6 +108,9 @@ void TstOeePage::initTestCase()
     QVERIFY(m_dir->isValid());
     m_engine = std::make_unique<Engine>(m_model);
     QVERIFY2(m_engine->openHistorian(m_dir->filePath(QStringLiteral("oee.db")), &error),
+             qPrintable(error));
+    // Reasons need the operator role (issue 13).
+    QVERIFY2(test::signInAs(m_engine->access(), Role::Operator, *m_dir, &error),
              qPrintable(error));
     QVERIFY2(test::writeOeeTestHistory(*m_model, *m_engine->historian(), &error),
              qPrintable(error));

@@ -11,6 +11,7 @@
 
 #include <QTest>
 
+#include <climits>
 #include <random>
 
 using namespace andon;
@@ -308,6 +309,151 @@ private slots:
         QCOMPARE(m2.serviceCycles, 50000.0); // inherited from the plant defaults
     }
 
+    // ISO 4406:2021 Table 1 "Allocation of scale numbers" (the same table as ISO 4406:1999, e.g.
+    // as printed in Schroeder Industries' filter systems catalogue, appendix "Contamination
+    // classification"): scale number R covers "more than" the lower limit "up to and including"
+    // the upper limit, particles per mL. Every upper limit gives R; just above it gives R + 1.
+    void iso4406Table_data()
+    {
+        QTest::addColumn<double>("count");
+        QTest::addColumn<int>("scale");
+        const struct
+        {
+            int r;
+            double upper;
+        } table[] = {{0, 0.01},      {1, 0.02},       {2, 0.04},       {3, 0.08},
+                     {4, 0.16},      {5, 0.32},       {6, 0.64},       {7, 1.3},
+                     {8, 2.5},       {9, 5},          {10, 10},        {11, 20},
+                     {12, 40},       {13, 80},        {14, 160},       {15, 320},
+                     {16, 640},      {17, 1300},      {18, 2500},      {19, 5000},
+                     {20, 10000},    {21, 20000},     {22, 40000},     {23, 80000},
+                     {24, 160000},   {25, 320000},    {26, 640000},    {27, 1300000},
+                     {28, 2500000}};
+        for (const auto &row : table) {
+            QTest::addRow("%g -> %d", row.upper, row.r) << row.upper << row.r;
+            // Just above: the next scale number (">28" above the table's end).
+            const double above = row.upper < 1 ? row.upper + 0.001 : row.upper + 1;
+            QTest::addRow("%g -> %d", above, row.r + 1) << above << row.r + 1;
+        }
+        QTest::newRow("zero") << 0.0 << 0;
+        QTest::newRow("mid 17 (1000)") << 1000.0 << 17;
+        QTest::newRow("negative") << -1.0 << Iso4406Code::kNone;
+        QTest::newRow("NaN") << cond::kNaN << Iso4406Code::kNone;
+    }
+    void iso4406Table()
+    {
+        QFETCH(double, count);
+        QFETCH(int, scale);
+        QCOMPARE(cond::iso4406ScaleNumber(count), scale);
+    }
+
+    void iso4406Code()
+    {
+        // 1300 / 1301 per mL is the 17/18 boundary; 640 is the top of 16; 80 the top of 13.
+        QCOMPARE(cond::iso4406Code(1300, 640, 80).toString(), QStringLiteral("17/16/13"));
+        QCOMPARE(cond::iso4406Code(1301, 641, 81).toString(), QStringLiteral("18/17/14"));
+        QCOMPARE(cond::iso4406Code(cond::kNaN, 500, 50).toString(), QStringLiteral("-/16/13"));
+        QCOMPARE(cond::iso4406Code(3e6, 2e6, 1e6).toString(), QStringLiteral(">28/28/27"));
+        QCOMPARE(cond::iso4406UpperLimit(17), 1300.0);
+        QCOMPARE(cond::iso4406LowerLimit(17), 640.0);
+        QCOMPARE(cond::iso4406LowerLimit(0), 0.0);
+        QVERIFY(std::isnan(cond::iso4406UpperLimit(29)));
+        Iso4406Code c;
+        QVERIFY(parseIso4406Code(QStringLiteral(" 16/14/11 "), &c));
+        QCOMPARE(c, (Iso4406Code{16, 14, 11}));
+        QVERIFY(parseIso4406Code(QStringLiteral("-/14/11"), &c));
+        QCOMPARE(c.r4, Iso4406Code::kNone);
+        QVERIFY(!parseIso4406Code(QStringLiteral("16/14"), &c));
+        QVERIFY(!parseIso4406Code(QStringLiteral("16/14/x"), &c));
+        QVERIFY(!parseIso4406Code(QStringLiteral("-/-/-"), &c));
+        QVERIFY(!parseIso4406Code(QStringLiteral("29/14/11"), &c));
+    }
+
+    // Zones from the code steps over the target (docs/condition.md "Oil"): each step roughly
+    // doubles the count, so one step over is an alert and two are an alarm (the defaults).
+    void oilJudgement_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("excess");
+        QTest::addColumn<int>("severity");
+        QTest::addColumn<double>("score");
+        // Target 16/14/11. Score anchors: -2 -> 100, 0 -> 80, 1 -> 50, 2 -> 20, 3 -> 0.
+        QTest::newRow("cleaner") << QStringLiteral("14/12/9") << -2 << int(cond::Severity::Normal) << 100.0;
+        QTest::newRow("one cleaner") << QStringLiteral("15/13/10") << -1 << int(cond::Severity::Normal) << 90.0;
+        QTest::newRow("at target") << QStringLiteral("16/14/11") << 0 << int(cond::Severity::Normal) << 80.0;
+        QTest::newRow("14 µm one over") << QStringLiteral("16/14/12") << 1 << int(cond::Severity::Warning) << 50.0;
+        QTest::newRow("4 µm two over") << QStringLiteral("18/14/11") << 2 << int(cond::Severity::Alarm) << 20.0;
+        QTest::newRow("three over") << QStringLiteral("19/17/14") << 3 << int(cond::Severity::Alarm) << 0.0;
+        QTest::newRow("far over") << QStringLiteral("23/21/18") << 7 << int(cond::Severity::Alarm) << 0.0;
+        QTest::newRow("only 6 µm counted") << QStringLiteral("-/15/-") << 1 << int(cond::Severity::Warning) << 50.0;
+    }
+    void oilJudgement()
+    {
+        QFETCH(QString, code);
+        QFETCH(int, excess);
+        QFETCH(int, severity);
+        QFETCH(double, score);
+        Iso4406Code c;
+        QVERIFY(parseIso4406Code(code, &c));
+        const Iso4406Code target{16, 14, 11};
+        QCOMPARE(cond::iso4406Excess(c, target), excess);
+        QCOMPARE(int(cond::oilCleanlinessSeverity(excess, 1, 2)), severity);
+        QCOMPARE(cond::oilCleanlinessScore(excess, 1, 2), score);
+    }
+
+    void oilAlarmCount()
+    {
+        // Target 16/14/11, alarm 2 steps over: the alarm codes are 18/16/13, entered above the
+        // upper limits of 17/15/12 = 1300 / 320 / 40 per mL (the table).
+        const Iso4406Code t{16, 14, 11};
+        QCOMPARE(cond::oilAlarmCount(t, 0, 2), 1300.0);
+        QCOMPARE(cond::oilAlarmCount(t, 1, 2), 320.0);
+        QCOMPARE(cond::oilAlarmCount(t, 2, 2), 40.0);
+        QVERIFY(std::isnan(cond::oilAlarmCount({Iso4406Code::kNone, 14, 11}, 0, 2)));
+        QCOMPARE(int(cond::oilCleanlinessSeverity(INT_MIN, 1, 2)), int(cond::Severity::Unknown));
+        QVERIFY(std::isnan(cond::oilCleanlinessScore(INT_MIN, 1, 2)));
+    }
+
+    void oilConfig()
+    {
+        const QByteArray yaml = kPlant + R"(condition:
+  oil:
+    particles: { tag_4um: oil_pc4, tag_6um: oil_pc6, tag_14um: oil_pc14 }
+    target: 17/15/12
+    water: { tag: oil_water, unit: ppm }
+    viscosity: { tag: oil_visc, baseline_mm2_s: 46 }
+    tan: { tag: oil_tan, warn: 0.3, alarm: 0.6 }
+  by_path:
+    acme/s/a/l/m2:
+      oil: { target: 16/14/11, alert_steps: 2, alarm_steps: 3,
+             water: { tag: oil_water, warn: 40, alarm: 70 } }
+      indicators: [vibration, oil]
+)";
+        const ConfigResult r = ConfigLoader::loadString(yaml, QStringLiteral("plant.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.formattedMessages().join(u'\n')));
+        const ConditionSettings &c = r.model->condition;
+        const OilSettings &o1 = c.machine(QStringLiteral("acme/s/a/l/m1"), QStringLiteral("acme/s/a/l")).oilSettings;
+        QCOMPARE(o1.particles4Tag, QStringLiteral("oil_pc4"));
+        QCOMPARE(o1.particles14Tag, QStringLiteral("oil_pc14"));
+        QCOMPARE(o1.target, (Iso4406Code{17, 15, 12}));
+        QCOMPARE(o1.alertSteps, 1);
+        QCOMPARE(o1.alarmSteps, 2);
+        QCOMPARE(o1.waterUnit, OilSettings::WaterUnit::Ppm);
+        QCOMPARE(o1.waterWarn, 200.0); // the ppm defaults
+        QCOMPARE(o1.waterAlarm, 500.0);
+        QCOMPARE(o1.viscosityBaseline, 46.0);
+        QCOMPARE(o1.viscosityWarnPct, 5.0);
+        QCOMPARE(o1.tanAlarm, 0.6);
+        const ConditionMachineSettings &m2 = c.machine(QStringLiteral("acme/s/a/l/m2"), QStringLiteral("acme/s/a/l"));
+        QVERIFY(m2.oil && m2.vibration && !m2.temperature);
+        QCOMPARE(m2.oilSettings.target, (Iso4406Code{16, 14, 11}));
+        QCOMPARE(m2.oilSettings.alarmSteps, 3);
+        QCOMPARE(m2.oilSettings.particles6Tag, QStringLiteral("oil_pc6")); // from the plant level
+        // The override's water block without a unit keeps the plant level's (ppm), own limits.
+        QCOMPARE(m2.oilSettings.waterUnit, OilSettings::WaterUnit::Ppm);
+        QCOMPARE(m2.oilSettings.waterWarn, 40.0);
+    }
+
     void configErrors_data()
     {
         QTest::addColumn<QByteArray>("snippet");
@@ -334,8 +480,27 @@ private slots:
             << QStringLiteral("plant.yaml:24:23: error: condition.rul.target_zone: expected B, C "
                               "or D");
         QTest::newRow("unknown indicator")
-            << QByteArray("condition:\n  indicators: [vibration, oil]\n")
-            << QStringLiteral("plant.yaml:24:27: error: condition.indicators[1]: unknown indicator 'oil'");
+            << QByteArray("condition:\n  indicators: [vibration, grease]\n")
+            << QStringLiteral("plant.yaml:24:27: error: condition.indicators[1]: unknown indicator 'grease'");
+        QTest::newRow("oil target not a code")
+            << QByteArray("condition:\n  oil: { target: 16/14 }\n")
+            << QStringLiteral("plant.yaml:24:18: error: condition.oil.target: expected an ISO 4406 "
+                              "code like 16/14/11");
+        QTest::newRow("oil target above 28")
+            << QByteArray("condition:\n  oil: { target: 30/14/11 }\n")
+            << QStringLiteral("plant.yaml:24:18: error: condition.oil.target: expected an ISO 4406 "
+                              "code");
+        QTest::newRow("oil alarm steps not above alert")
+            << QByteArray("condition:\n  oil: { alert_steps: 2, alarm_steps: 2 }\n")
+            << QStringLiteral("plant.yaml:24:39: error: condition.oil.alarm_steps: must be above "
+                              "alert_steps (2), got 2");
+        QTest::newRow("oil water unit")
+            << QByteArray("condition:\n  oil: { water: { tag: w, unit: percent } }\n")
+            << QStringLiteral("plant.yaml:24:33: error: condition.oil.water.unit: expected ppm or "
+                              "percent_saturation");
+        QTest::newRow("oil tan limits required")
+            << QByteArray("condition:\n  oil: { tan: { tag: tan, warn: 0.5 } }\n")
+            << QStringLiteral("plant.yaml:24:15: error: condition.oil.tan.alarm: required");
     }
     void configErrors()
     {

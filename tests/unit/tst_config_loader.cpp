@@ -372,17 +372,7 @@ void TestConfigLoader::errors_data()
         << QStringList { QStringLiteral(
                "plant.yaml:3:8: error: invalid YAML: the referenced anchor is not defined") };
 
-    QTest::newRow("inline password")
-        << QByteArray("andon: 1\n"
-                      "plant: { enterprise: acme }\n"
-                      "connections:\n"
-                      "  mqtt:\n"
-                      "    - id: broker\n"
-                      "      password: secret\n"
-                      "sites: []\n")
-        << QStringList { QStringLiteral(
-               "plant.yaml:6:7: error: connections.mqtt[0].password: inline passwords are "
-               "not stored in the configuration; use password_env: NAME") };
+    // An inline password is a warning now (tests/unit/tst_secrets_config.cpp).
 
     QTest::newRow("bad timezone")
         << QByteArray("andon: 1\n"

@@ -169,6 +169,11 @@ private slots:
     void capabilityWarnings();
     void badInputGivesErrors();
     void resultJson();
+    void medianChartPistonRings();
+    void boxStatsTukey_data();
+    void boxStatsTukey();
+    void paretoRankingByHand();
+    void welchByHand();
 };
 
 void TstSpc::pistonRingXbarR()
@@ -812,6 +817,121 @@ void TstSpc::resultJson()
     QCOMPARE(v.value(QStringLiteral("rule")).toString(), QStringLiteral("N1"));
     QCOMPARE(v.value(QStringLiteral("point")).toInt(), 23);
     QCOMPARE(v.value(QStringLiteral("points")).toArray(), QJsonArray{23});
+}
+
+void TstSpc::medianChartPistonRings()
+{
+    QCOMPARE(parseChartType(QStringLiteral("median")), std::optional(ChartType::Median));
+    QCOMPARE(chartTypeName(ChartType::Median), QStringLiteral("median"));
+    ChartOptions o;
+    o.rules = only(Rule::Nelson1);
+    QString error;
+    const auto r = analyse(ChartType::Median, pistonSubgroups(), o, &error);
+    QVERIFY2(r, qPrintable(error));
+    QCOMPARE(r->primary.name, QStringLiteral("median"));
+    QVERIFY(r->secondary);
+    QCOMPARE(r->secondary->name, QStringLiteral("r"));
+    // [REF] tests/reference/spc_reference.py "median chart on Montgomery Table 6.3": center =
+    // mean of the 25 medians 74.0017600, R-bar 0.023240, limits 74.0178137 / 73.9857063.
+    CHECK_NEAR(r->limits.center, 74.0017600, 1e-7);
+    CHECK_NEAR(r->secondary->center.front(), 0.023240, 1e-6);
+    CHECK_NEAR(r->primary.ucl.front(), 74.0178137, 2e-6);
+    CHECK_NEAR(r->primary.lcl.front(), 73.9857063, 2e-6);
+    // The AIAG form X~-bar +- A2~ R-bar with the table's A2~(5) = 0.691 (3 decimals).
+    CHECK_NEAR(r->primary.ucl.front(), 74.0017600 + 0.691 * 0.023240, 0.0005 * 0.023240);
+    // Sample 1 of Table 6.3: 74.030 74.002 74.019 73.992 74.008, median 74.008.
+    CHECK_NEAR(r->primary.values.front(), 74.008, 1e-9);
+    QCOMPARE(describe(r->violations), QStringList()); // no median beyond the limits ([REF])
+}
+
+void TstSpc::boxStatsTukey_data()
+{
+    QTest::addColumn<std::vector<double>>("values");
+    QTest::addColumn<double>("q1");
+    QTest::addColumn<double>("median");
+    QTest::addColumn<double>("q3");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<std::vector<double>>("outliers");
+    // By hand, type 6: position (n + 1) p. Cross-checked with Python's
+    // statistics.quantiles(data, n=4, method="exclusive") in tests/reference/spc_reference.py.
+    // n = 7: positions 2, 4, 6 -> 4, 5, 9; IQR 5, fences -3.5 and 16.5: 30 is an outlier.
+    QTest::newRow("odd with outlier") << std::vector<double> { 2, 4, 4, 5, 7, 9, 30 } << 4.0
+                                      << 5.0 << 9.0 << 2.0 << 9.0 << std::vector<double> { 30 };
+    // n = 5: positions 1.5, 3, 4.5 -> 1.5, 3, 52; fences -74.25 and 127.75: no outlier.
+    QTest::newRow("wide box") << std::vector<double> { 1, 2, 3, 4, 100 } << 1.5 << 3.0 << 52.0
+                              << 1.0 << 100.0 << std::vector<double> {};
+    // n = 6 unsorted: sorted 1 1 3 4 5 9; positions 1.75, 3.5, 5.25 -> 1, 3.5, 6.
+    QTest::newRow("even unsorted") << std::vector<double> { 3, 1, 4, 1, 5, 9 } << 1.0 << 3.5
+                                   << 6.0 << 1.0 << 9.0 << std::vector<double> {};
+    // n = 8: sorted 7 9.9 10 10 10.05 10.1 10.2 12.5; positions 2.25, 4.5, 6.75 ->
+    // 9.925, 10.025, 10.175; IQR 0.25, fences 9.55 and 10.55: 7 and 12.5 are outliers.
+    QTest::newRow("outliers both sides")
+        << std::vector<double> { 10.0, 10.2, 9.9, 10.1, 10.0, 12.5, 7.0, 10.05 } << 9.925
+        << 10.025 << 10.175 << 9.9 << 10.2 << std::vector<double> { 7.0, 12.5 };
+}
+
+void TstSpc::boxStatsTukey()
+{
+    QFETCH(std::vector<double>, values);
+    QFETCH(double, q1);
+    QFETCH(double, median);
+    QFETCH(double, q3);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(std::vector<double>, outliers);
+    const BoxStats b = boxStats(values);
+    QCOMPARE(b.n, int(values.size()));
+    CHECK_NEAR(b.q1, q1, 1e-12);
+    CHECK_NEAR(b.median, median, 1e-12);
+    CHECK_NEAR(b.q3, q3, 1e-12);
+    CHECK_NEAR(b.lowerWhisker, low, 1e-12);
+    CHECK_NEAR(b.upperWhisker, high, 1e-12);
+    QCOMPARE(b.outliers, outliers);
+    QCOMPARE(boxStats({}).n, 0);
+}
+
+void TstSpc::paretoRankingByHand()
+{
+    // Counts 12, 30, 0, 8, 30 (a tie, by name): total 80. Ranked: dent 30 (37.5 %, 37.5 %),
+    // scratch 30 (37.5 %, 75 %), label 12 (15 %, 90 %), seal 8 (10 %, 100 %), burr 0 (0, 100 %).
+    const std::vector<ParetoItem> p = paretoRanking({ { QStringLiteral("label"), 12 },
+        { QStringLiteral("scratch"), 30 }, { QStringLiteral("burr"), 0 },
+        { QStringLiteral("seal"), 8 }, { QStringLiteral("dent"), 30 } });
+    QCOMPARE(p.size(), std::size_t(5));
+    const QStringList names { QStringLiteral("dent"), QStringLiteral("scratch"),
+        QStringLiteral("label"), QStringLiteral("seal"), QStringLiteral("burr") };
+    const double percent[] = { 37.5, 37.5, 15.0, 10.0, 0.0 };
+    const double cumulative[] = { 37.5, 75.0, 90.0, 100.0, 100.0 };
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        QCOMPARE(p[i].name, names[int(i)]);
+        CHECK_NEAR(p[i].percent, percent[i], 1e-12);
+        CHECK_NEAR(p[i].cumulativePercent, cumulative[i], 1e-12);
+    }
+    // Nothing counted: no percentages, no division by zero; negative counts count as 0.
+    const std::vector<ParetoItem> none
+        = paretoRanking({ { QStringLiteral("a"), 0 }, { QStringLiteral("b"), -3 } });
+    QCOMPARE(none.size(), std::size_t(2));
+    QCOMPARE(none[1].cumulativePercent, 0.0);
+}
+
+void TstSpc::welchByHand()
+{
+    // a = 1 2 3 4 5: mean 3, s^2 2.5; b = 2 4 6: mean 4, s^2 4. Welch: se^2 = 2.5/5 + 4/3 =
+    // 1.8333..., t = -1/1.354006 = -0.738549; df = 1.8333^2 / (0.5^2/4 + 1.3333^2/2) =
+    // 3.361111 / 0.951389 = 3.532847. Pooled s^2 = (4*2.5 + 2*4)/6 = 3, d = -1/sqrt(3) =
+    // -0.577350.
+    const WelchTest w = welchTest({ 1, 2, 3, 4, 5 }, { 2, 4, 6 });
+    QCOMPARE(w.n1, 5);
+    QCOMPARE(w.n2, 3);
+    CHECK_NEAR(w.difference, -1.0, 1e-12);
+    CHECK_NEAR(w.t, -0.738549, 1e-6);
+    CHECK_NEAR(w.df, 3.532847, 1e-6);
+    CHECK_NEAR(w.cohenD, -0.577350, 1e-6);
+    // Too few values: no statistic. No spread in either group but different means: infinite.
+    QVERIFY(std::isnan(welchTest({ 1 }, { 2, 3 }).t));
+    QVERIFY(std::isinf(welchTest({ 5, 5 }, { 1, 1, 1 }).t));
+    QVERIFY(welchTest({ 5, 5 }, { 1, 1, 1 }).t > 0);
 }
 
 QTEST_GUILESS_MAIN(TstSpc)

@@ -21,6 +21,8 @@ private slots:
     void publishedTable_data();
     void publishedTable();
     void outsideTable();
+    void medianFactors_data();
+    void medianFactors();
 };
 
 void TstSpcConstants::publishedTable_data()
@@ -120,6 +122,34 @@ void TstSpcConstants::outsideTable()
     QVERIFY(std::abs(k.d2 - 4.086) < 0.0006);
     QVERIFY(std::abs(k.c4 - 0.9914) < 0.00006);
     QCOMPARE(chartConstants(2).E2, 3.0 / chartConstants(2).d2);
+}
+
+void TstSpcConstants::medianFactors_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::addColumn<double>("A2median");
+    QTest::addColumn<double>("medianSd");
+    // A2~: AIAG, "Statistical Process Control (SPC) Reference Manual", 2nd ed. (2005),
+    // Appendix E, 3 decimals (products of rounded factors: +-1.5e-3). sd of the median:
+    // tests/reference/spc_reference.py (median_sd, an independent trapezoid evaluation); n = 2
+    // is exactly 1/sqrt(2) (the median of two values is their mean).
+    const double aiag[] = { 1.880, 1.187, 0.796, 0.691, 0.548, 0.508, 0.433, 0.412, 0.362 };
+    const double sd[] = { 0.7071068, 0.6698292, 0.5460766, 0.5355685, 0.4634034, 0.4587449,
+        0.4100987, 0.4075552, 0.3719227 };
+    for (int n = 2; n <= 10; ++n)
+        QTest::addRow("n=%d", n) << n << aiag[n - 2] << sd[n - 2];
+}
+
+void TstSpcConstants::medianFactors()
+{
+    QFETCH(int, n);
+    QFETCH(double, A2median);
+    QFETCH(double, medianSd);
+    const andon::analytics::spc::ChartConstants k = andon::analytics::spc::chartConstants(n);
+    QVERIFY2(std::abs(k.A2median - A2median) <= 1.5e-3,
+        qPrintable(QStringLiteral("A2~(%1) = %2").arg(n).arg(k.A2median, 0, 'f', 5)));
+    QVERIFY2(std::abs(k.medianSd - medianSd) <= 1e-6,
+        qPrintable(QStringLiteral("sd median(%1) = %2").arg(n).arg(k.medianSd, 0, 'f', 7)));
 }
 
 QTEST_GUILESS_MAIN(TstSpcConstants)
