@@ -2,6 +2,264 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>andon::AccessControl</name>
+    <message>
+        <source>the audit journal is not open (no historian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit entry could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password could not be hashed (out of memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is longer than %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The user name is longer than %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The user name contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The users store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User administration is refused: the audit journal is not open (no historian).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: this user name is locked until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in as %1 refused: locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed sign-in as %1: unknown user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 locked out after %n failed sign-ins</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>libsodium could not be initialised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is not possible: the users store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is not possible: the audit journal is not open (no historian).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is not possible: the users store cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed sign-in as %1: wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in as %1 refused: account disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed out (user switch to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed in as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in is not possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed out after the idle timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs the %2 role; you are signed in as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs the %2 role; sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first user must be an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user called %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 added as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has the role %2 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last administrator; add another one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of %1 changed from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password cannot be changed: the users store or the audit journal is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed their own password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is disabled already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is enabled already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>andon::Action</name>
+    <message>
+        <source>Acknowledge alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelve alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take alarms out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change alarm settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter stop and scrap reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze SPC control limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record maintenance service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write values to Modbus devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View the audit journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>andon::Quality</name>
     <message>
         <source>Good</source>
@@ -66,6 +324,29 @@
     <message>
         <source>Bad: the payload could not be decoded</source>
         <translation>Schlecht: Nutzdaten nicht dekodierbar</translation>
+    </message>
+</context>
+<context>
+    <name>andon::Role</name>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -351,6 +632,196 @@
     <message>
         <source>(%1 bytes in total; the start is shown)</source>
         <translation>(insgesamt %1 Bytes; der Anfang wird angezeigt)</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::AccessGate</name>
+    <message>
+        <source>%1 is not available here: nobody can sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::AlarmSettingsDialog</name>
+    <message>
+        <source>Alarm settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished">Tag</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+    <message>
+        <source>Defined in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadband</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off-delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 to 3600 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished">Priorität</translation>
+    </message>
+    <message>
+        <source>Why (required; recorded with the change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Grund</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the alarm now and save it to the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Unknown alarm %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/min</source>
+        <translation type="unfinished">%1 min {1/?}</translation>
+    </message>
+    <message>
+        <source>%1 — raises when the value is above the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — raises when the value is below the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — raises when the value is further from the setpoint than the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — raises when the value changes faster than the limit (over %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — raises on the listed values; no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — raises while the tag&apos;s quality is bad; no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry defines the alarm on each of %1; a change applies to all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the tag&apos;s range %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return-to-normal hysteresis (ISA-18.2 §5.3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No historian is open: a change could not be audited, so it is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPC violation alarms are set on the characteristic&apos;s specification in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes are recorded with your name (%1) and take effect immediately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no configuration file to save them to: they hold until Andon restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a reason: it is recorded with the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: %1. Saved to %2, line %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: %1. In force now, but not saved to the configuration (%2): it holds until Andon restarts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -708,6 +1179,148 @@
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
+    <message>
+        <source>Trend %1</source>
+        <translation type="unfinished">Trend %1</translation>
+    </message>
+    <message>
+        <source>Edit settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected alarm&apos;s limit, deadband, delays or priority (recorded in the audit journal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::AuditDialog</name>
+    <message>
+        <source>Audit journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit (user actions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation type="unfinished">Alarme</translation>
+    </message>
+    <message>
+        <source>SPC</source>
+        <translation type="unfinished">SPC</translation>
+    </message>
+    <message>
+        <source>OEE</source>
+        <translation type="unfinished">OEE</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished">Instandhaltung</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation type="unfinished">Letzte 24 h</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished">Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished">Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search kind, source, values, message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">Kategorie</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Benutzer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Meldung</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished">CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown as CSV (UTC and local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>Export audit journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
+    </message>
+    <message>
+        <source>⚠ No historian is open: there is no journal to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, newest first; times in local time (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — only the newest %1 are read: narrow the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::BrowseBrokerDialog</name>
@@ -971,10 +1584,6 @@
         <translation>%1%2 s</translation>
     </message>
     <message>
-        <source>⚠ TLS hostname verification is off for %1 (tls.insecure): anyone on the network path could impersonate the broker.</source>
-        <translation>⚠ TLS-Hostnamenprüfung ist für %1 ausgeschaltet (tls.insecure): Jeder auf dem Netzwerkpfad könnte sich als Broker ausgeben.</translation>
-    </message>
-    <message>
         <source>Modbus devices</source>
         <translation>Modbus-Geräte</translation>
     </message>
@@ -1126,6 +1735,110 @@
         <source>Read a range of the selected device&apos;s registers and show it in every type and word order</source>
         <translation>Einen Registerbereich des ausgewählten Geräts lesen und in jedem Typ und jeder Wortreihenfolge anzeigen</translation>
     </message>
+    <message>
+        <source>Signal faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last signal fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4-20 mA inputs that left the NAMUR NE 43 limits (below 4 or above 20 mA; below 3.8 or above 20.5 mA is a sensor or wire fault), counted since the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI publishing (UNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation type="unfinished">Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages the broker connection did not take (e.g. while it was down); they are sent again in the next round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IoT Hub events, kpi_topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device-to-cloud messages on %1 with the KPI topic as the property kpi_topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the ISA-95 path of each machine and line; {kpi}: oee/live, oee/shift, energy_per_unit/live, energy_per_unit/shift, state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OEE</source>
+        <translation type="unfinished">OEE</translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>⚠ not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish: is configured, but connection %1 has no client; see the log (andon.publish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ not getting through, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 did not take the last messages (last failure %2); each round tries again, and the values retained on the broker stay until replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last failure %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last publish (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::CreateBindingDialog</name>
@@ -1220,6 +1933,83 @@
     <message>
         <source>⚠ Not written: %1</source>
         <translation>⚠ Nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Not written: no historian is open, so the change could not be recorded in the audit journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ The audit journal did not record this change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::DerivedPenDialog</name>
+    <message>
+        <source>Derived pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Energy per part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Name:</translation>
+    </message>
+    <message>
+        <source>e.g. kWh/part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished">Einheit:</translation>
+    </message>
+    <message>
+        <source>e.g. press2.power / (press2.rate * 60)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expression:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags by path with dots for slashes, or any unique end of it (&quot;press2.power&quot;); + − * / ^, min(), max(), abs(), sqrt(), log(), if-then-else as a ? b : c. Double-click a tag to insert it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search tags…</source>
+        <translation type="unfinished">Tags suchen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished">%1
+%2</translation>
+    </message>
+    <message>
+        <source>Add pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the pen a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Reads %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +2267,84 @@
         <source>State</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>Alarm settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the limits, deadbands, delays or priorities of this machine&apos;s alarms (recorded in the audit journal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::FirstAdminDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Andon user exists yet: create the administrator, who then adds the operators, supervisors and engineers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue as a viewer; andon-cli user add can create the administrator too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
+    </message>
+    <message>
+        <source>No users store is open: the administrator cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user exists already: sign in, or ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator was created but not signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::MainWindow</name>
@@ -1626,10 +2494,6 @@
     <message>
         <source>Record service…</source>
         <translation>Wartung erfassen…</translation>
-    </message>
-    <message>
-        <source>Record what was done on the selected machine; resets its run hours and cycles (event journal)</source>
-        <translation>Erfassen, was an der ausgewählten Maschine gemacht wurde; setzt ihre Betriebsstunden und Zyklen zurück (Ereignisjournal)</translation>
     </message>
     <message>
         <source>Work list CSV…</source>
@@ -1892,6 +2756,82 @@
     <message>
         <source>Work list not written: %1</source>
         <translation>Arbeitsliste nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Record what was done on the selected machine and reset the counters it renewed (event journal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 run hours since %2, %3 cycles since %4; service due %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished">keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3 particles per mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil cleanliness ISO 4406 %1 (target %2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 steps above the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil cleanliness ISO 4406 %1 (target %2) — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches its alarm code (%1) in %2 h (%3–%4 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil remaining life: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Water in oil %1 (alert %2, alarm %3) — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ppm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % saturation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil permittivity %1 (%2 % from new oil %3) — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil viscosity %1 mm²/s (%2 % from new oil) — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil viscosity %1 % from new oil — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oil acid number %1 mg KOH/g (+%2 over new oil) — %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2302,6 +3242,14 @@
         <source>⚠ Not recorded: %1</source>
         <translation>⚠ Nicht erfasst: %1</translation>
     </message>
+    <message>
+        <source>Click a stop to give its reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::OeePageComputer</name>
@@ -2708,6 +3656,29 @@
     </message>
 </context>
 <context>
+    <name>andon::ui::SecurityBanner</name>
+    <message>
+        <source>TLS hostname verification is off (tls.insecure): the broker&apos;s identity is not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain MQTT to %1 (not TLS): readable and changeable on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inline password in the configuration (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Insecure connection: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See docs/security.md &quot;Secrets and TLS&quot; for the secure settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>andon::ui::ServiceDialog</name>
     <message>
         <source>Record service — %1</source>
@@ -2726,26 +3697,6 @@
         <translation>Zeit:</translation>
     </message>
     <message>
-        <source>run hours (now %1 h)</source>
-        <translation>Betriebsstunden (derzeit %1 h)</translation>
-    </message>
-    <message>
-        <source>cycles (now %1)</source>
-        <translation>Zyklen (derzeit %1)</translation>
-    </message>
-    <message>
-        <source>the motor-current baseline (learned again)</source>
-        <translation>den Motorstrom-Normalwert (wird neu gelernt)</translation>
-    </message>
-    <message>
-        <source>nothing (no counters monitored)</source>
-        <translation>nichts (keine Zähler überwacht)</translation>
-    </message>
-    <message>
-        <source>Resets:</source>
-        <translation>Setzt zurück:</translation>
-    </message>
-    <message>
         <source>What was done:</source>
         <translation>Durchgeführte Arbeiten:</translation>
     </message>
@@ -2760,6 +3711,46 @@
     <message>
         <source>Not recorded: %1</source>
         <translation>Nicht erfasst: %1</translation>
+    </message>
+    <message>
+        <source>Reset with this service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run hours: %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of %1 h interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of %1 interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motor-current normal (learned from %1): learn it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motor-current normal: learn it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No counters monitored on this machine.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2873,6 +3864,49 @@ Open it now?</source>
 %1
 
 Jetzt öffnen?</translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::SignInDialog</name>
+    <message>
+        <source>Switch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). The next user signs in here; %1 is signed out when the new sign-in succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your Andon user to acknowledge alarms, enter reasons and make changes. Without signing in, Andon only shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ No users store is open: nobody can sign in. Start Andon with a historian or set security.users_db in the configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -3263,6 +4297,137 @@ Jetzt öffnen?</translation>
     <message>
         <source>Freeze</source>
         <translation>Einfrieren</translation>
+    </message>
+    <message>
+        <source>Median X̃-R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box-and-whisker plot of each subgroup&apos;s values: box from Q1 to Q3 with the median, whiskers to the most extreme values within 1.5 IQR, outliers as points (quartiles by Minitab&apos;s method, Hyndman-Fan type 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welch t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n out / in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(mean out of control − mean in control) / √(s₁²/n₁ + s₂²/n₂), Welch 1947; rows ranked by |t|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference of the means / pooled standard deviation (Cohen 1988)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What differs when out of control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defects (Pareto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median chart: subgroup medians (n = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USL</source>
+        <translation type="unfinished">OSG</translation>
+    </message>
+    <message>
+        <source>LSL</source>
+        <translation type="unfinished">USG</translation>
+    </message>
+    <message>
+        <source>Box plot of the subgroups (n = %1): Q1–Q3, median, whiskers to 1.5 IQR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 subgroups out of control (part of a rule violation). Each process tag&apos;s time-weighted mean over each subgroup&apos;s time span; ranked by |Welch t|. A difference is a lead to check, not a proven cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No defect types configured for this machine: list the counters of each defect type under its reject counter (defect_types: [...], docs/spc.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 in this window, %4 by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n counter reset(s) counted across</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>also on this machine: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3676,6 +4841,336 @@ Jetzt öffnen?</translation>
     <message>
         <source>Printed %1 by %2 · Andon</source>
         <translation>Gedruckt am %1 von %2 · Andon</translation>
+    </message>
+    <message>
+        <source>Add derived pen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pen computed from other tags with a formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (derived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pen needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are already %1 pens; remove one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation type="unfinished">%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4</source>
+        <translation type="unfinished">%1 %2 %3 %4</translation>
+    </message>
+    <message>
+        <source>Edit derived pen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show alarm limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No high or low alarm is configured for this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::UserAdminDialog</name>
+    <message>
+        <source>Role id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Benutzer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a user with a role and a first password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected user another role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a new password for the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A disabled user cannot sign in; the history keeps the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the lock-out after too many failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed sign-in(s) in a row</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No users store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 added as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>andon::ui::UserButton</name>
+    <message>
+        <source>Change password — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next user signs in (shift change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in as %1 (%2). Without input for %n min, Andon falls back to the viewer role.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: Andon only shows. Sign in to act.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No users store is open: nobody can sign in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -39,9 +39,9 @@ const Command kCommands[] = {
      "[--pdf OUT.pdf] [--csv OUT.csv] [--micro-stop-min M]"},
     {"spc", andon::cli::runSpc,
      "spc (--csv FILE | --config FILE --db FILE --characteristic TAG [--from T --to T]) "
-     "--chart (xbar-r|xbar-s|imr|ewma|cusum|p|np|c|u) [--subgroup N|--window MIN] "
+     "--chart (xbar-r|xbar-s|imr|ewma|cusum|median|p|np|c|u) [--subgroup N|--window MIN] "
      "[--baseline N] [--rules nelson|we|none|1,2,5] [--lambda L] [--L L] [--k K] [--h H] "
-     "[--target T] [--sigma S] [--lsl X] [--usl Y] [--json]"},
+     "[--target T] [--sigma S] [--lsl X] [--usl Y] [--correlate|--pareto] [--json]"},
     {"energy", andon::cli::runEnergy,
      "energy --config FILE --db FILE --from T --to T [--by machine|line|shift|product] "
      "[--json|--csv]"},
