@@ -5,258 +5,258 @@
     <name>andon::AccessControl</name>
     <message>
         <source>the audit journal is not open (no historian)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Audit-Journal ist nicht geöffnet (kein Historian)</translation>
     </message>
     <message>
         <source>the audit entry could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Audit-Eintrag konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>the password could not be hashed (out of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Passwort konnte nicht gehasht werden (kein Speicher mehr)</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Passwort muss mindestens %n Zeichen lang sein.</numerusform>
+            <numerusform>Das Passwort muss mindestens %n Zeichen lang sein.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The password is longer than %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Passwort ist länger als %n Zeichen.</numerusform>
+            <numerusform>Das Passwort ist länger als %n Zeichen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The password must not be the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort darf nicht der Benutzername sein.</translation>
     </message>
     <message>
         <source>The user name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername ist leer.</translation>
     </message>
     <message numerus="yes">
         <source>The user name is longer than %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Benutzername ist länger als %n Zeichen.</numerusform>
+            <numerusform>Der Benutzername ist länger als %n Zeichen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The user name contains control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername enthält Steuerzeichen.</translation>
     </message>
     <message>
         <source>The users store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzerdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>User administration is refused: the audit journal is not open (no historian).</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerverwaltung verweigert: Das Audit-Journal ist nicht geöffnet (kein Historian).</translation>
     </message>
     <message>
         <source>There is no user called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Benutzer namens %1.</translation>
     </message>
     <message>
         <source>Sign-in failed: wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen: falscher Benutzername oder falsches Passwort.</translation>
     </message>
     <message>
         <source>Too many failed sign-ins: this user name is locked until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele fehlgeschlagene Anmeldungen: Dieser Benutzername ist bis %1 gesperrt.</translation>
     </message>
     <message>
         <source>Sign-in as %1 refused: locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als %1 verweigert: gesperrt</translation>
     </message>
     <message>
         <source>Failed sign-in as %1: unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Anmeldung als %1: unbekannter Benutzer</translation>
     </message>
     <message numerus="yes">
         <source>%1 locked out after %n failed sign-ins</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 nach %n fehlgeschlagenen Anmeldung gesperrt</numerusform>
+            <numerusform>%1 nach %n fehlgeschlagenen Anmeldungen gesperrt</numerusform>
         </translation>
     </message>
     <message>
         <source>libsodium could not be initialised</source>
-        <translation type="unfinished"></translation>
+        <translation>libsodium konnte nicht initialisiert werden</translation>
     </message>
     <message>
         <source>Sign-in is not possible: the users store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung nicht möglich: Die Benutzerdatenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>Sign-in is not possible: the audit journal is not open (no historian).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung nicht möglich: Das Audit-Journal ist nicht geöffnet (kein Historian).</translation>
     </message>
     <message>
         <source>Sign-in is not possible: the users store cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung nicht möglich: Die Benutzerdatenbank kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Failed sign-in as %1: wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Anmeldung als %1: falsches Passwort</translation>
     </message>
     <message>
         <source>Sign-in as %1 refused: account disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als %1 verweigert: Konto deaktiviert</translation>
     </message>
     <message>
         <source>This account is disabled; ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto ist deaktiviert; wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
         <source>%1 signed out (user switch to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgemeldet (Benutzerwechsel zu %2)</translation>
     </message>
     <message>
         <source>%1 signed in as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 angemeldet als %2</translation>
     </message>
     <message>
         <source>Sign-in is not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung nicht möglich: %1</translation>
     </message>
     <message>
         <source>%1 signed out after the idle timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach Ablauf der Inaktivitätszeit abgemeldet</translation>
     </message>
     <message>
         <source>%1 signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgemeldet</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs the %2 role; you are signed in as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; erfordert die Rolle %2; Sie sind als %3 angemeldet.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs the %2 role; sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; erfordert die Rolle %2; melden Sie sich zuerst an.</translation>
     </message>
     <message>
         <source>The first user must be an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erste Benutzer muss ein Administrator sein.</translation>
     </message>
     <message>
         <source>A user called %1 exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzer namens %1 existiert bereits.</translation>
     </message>
     <message>
         <source>User %1 added as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 als %2 hinzugefügt</translation>
     </message>
     <message>
         <source>%1 has the role %2 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits die Rolle %2.</translation>
     </message>
     <message>
         <source>%1 is the last administrator; add another one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der letzte Administrator; fügen Sie zuerst einen weiteren hinzu.</translation>
     </message>
     <message>
         <source>Role of %1 changed from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle von %1 von %2 auf %3 geändert</translation>
     </message>
     <message>
         <source>Password of %1 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort von %1 geändert</translation>
     </message>
     <message>
         <source>Sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
         <source>The password cannot be changed: the users store or the audit journal is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort kann nicht geändert werden: Die Benutzerdatenbank oder das Audit-Journal ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>The current password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
     </message>
     <message>
         <source>%1 changed their own password</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das eigene Passwort geändert</translation>
     </message>
     <message>
         <source>%1 is disabled already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits deaktiviert.</translation>
     </message>
     <message>
         <source>%1 is enabled already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits aktiviert.</translation>
     </message>
     <message>
         <source>User %1 disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 deaktiviert</translation>
     </message>
     <message>
         <source>User %1 enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 aktiviert</translation>
     </message>
     <message>
         <source>User %1 unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 entsperrt</translation>
     </message>
 </context>
 <context>
     <name>andon::Action</name>
     <message>
         <source>Acknowledge alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme quittieren</translation>
     </message>
     <message>
         <source>Shelve alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme zurückstellen</translation>
     </message>
     <message>
         <source>Comment on alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme kommentieren</translation>
     </message>
     <message>
         <source>Take alarms out of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme außer Betrieb nehmen</translation>
     </message>
     <message>
         <source>Change alarm settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmeinstellungen ändern</translation>
     </message>
     <message>
         <source>Enter stop and scrap reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstands- und Ausschussgründe erfassen</translation>
     </message>
     <message>
         <source>Freeze SPC control limits</source>
-        <translation type="unfinished"></translation>
+        <translation>SPC-Eingriffsgrenzen einfrieren</translation>
     </message>
     <message>
         <source>Record maintenance service</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung erfassen</translation>
     </message>
     <message>
         <source>Write values to Modbus devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte in Modbus-Geräte schreiben</translation>
     </message>
     <message>
         <source>Edit the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration bearbeiten</translation>
     </message>
     <message>
         <source>View the audit journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Journal anzeigen</translation>
     </message>
     <message>
         <source>Export data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten exportieren</translation>
     </message>
     <message>
         <source>Manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer verwalten</translation>
     </message>
 </context>
 <context>
@@ -330,23 +330,23 @@
     <name>andon::Role</name>
     <message>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Schichtleiter</translation>
     </message>
     <message>
         <source>Engineer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenieur</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>
@@ -638,190 +638,190 @@
     <name>andon::ui::AccessGate</name>
     <message>
         <source>%1 is not available here: nobody can sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist hier nicht verfügbar: Niemand kann sich anmelden.</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::AlarmSettingsDialog</name>
     <message>
         <source>Alarm settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmeinstellungen</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished">Tag</translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Defined in</source>
-        <translation type="unfinished"></translation>
+        <translation>Definiert in</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzwert</translation>
     </message>
     <message>
         <source>Setpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Sollwert</translation>
     </message>
     <message>
         <source>Deadband</source>
-        <translation type="unfinished"></translation>
+        <translation>Totband</translation>
     </message>
     <message>
         <source>On-delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Einschaltverzögerung</translation>
     </message>
     <message>
         <source>Off-delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschaltverzögerung</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>0 to 3600 s</source>
-        <translation type="unfinished"></translation>
+        <translation>0 bis 3600 s</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Priorität</translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>Why (required; recorded with the change)</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung (erforderlich; wird mit der Änderung protokolliert)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Change the alarm now and save it to the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm jetzt ändern und in der Konfiguration speichern</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Unknown alarm %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Alarm %1</translation>
     </message>
     <message>
         <source>/min</source>
-        <translation type="unfinished"></translation>
+        <translation>/min</translation>
     </message>
     <message>
         <source>%1/min</source>
-        <translation type="unfinished">%1 min {1/?}</translation>
+        <translation>%1/min</translation>
     </message>
     <message>
         <source>%1 — raises when the value is above the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — löst aus, wenn der Wert über dem Grenzwert liegt</translation>
     </message>
     <message>
         <source>%1 — raises when the value is below the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — löst aus, wenn der Wert unter dem Grenzwert liegt</translation>
     </message>
     <message>
         <source>%1 — raises when the value is further from the setpoint than the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — löst aus, wenn der Wert weiter als der Grenzwert vom Sollwert abweicht</translation>
     </message>
     <message>
         <source>%1 — raises when the value changes faster than the limit (over %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — löst aus, wenn sich der Wert schneller als der Grenzwert ändert (über %2 s)</translation>
     </message>
     <message>
         <source>%1 — raises on the listed values; no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — löst bei den aufgeführten Werten aus; kein Grenzwert</translation>
     </message>
     <message>
         <source>%1 — raises while the tag&apos;s quality is bad; no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — löst aus, solange die Qualität des Tags schlecht ist; kein Grenzwert</translation>
     </message>
     <message>
         <source>no configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Konfigurationsdatei</translation>
     </message>
     <message>
         <source>%1, line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2</translation>
     </message>
     <message>
         <source>This entry defines the alarm on each of %1; a change applies to all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag definiert den Alarm jeweils für %1; eine Änderung gilt für alle.</translation>
     </message>
     <message>
         <source>Within the tag&apos;s range %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Innerhalb des Tag-Bereichs %1 bis %2</translation>
     </message>
     <message>
         <source>Return-to-normal hysteresis (ISA-18.2 §5.3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hysterese für die Rückkehr in den Normalzustand (ISA-18.2 §5.3)</translation>
     </message>
     <message>
         <source>No historian is open: a change could not be audited, so it is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Historian geöffnet: Eine Änderung könnte nicht protokolliert werden und wird daher verweigert.</translation>
     </message>
     <message>
         <source>SPC violation alarms are set on the characteristic&apos;s specification in the configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPC-Verletzungsalarme werden in der Konfiguration an der Spezifikation des Merkmals eingestellt.</translation>
     </message>
     <message>
         <source>Changes are recorded with your name (%1) and take effect immediately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden mit Ihrem Namen (%1) protokolliert und sind sofort wirksam.</translation>
     </message>
     <message>
         <source>There is no configuration file to save them to: they hold until Andon restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Konfigurationsdatei, in der sie gespeichert werden können: Sie gelten bis zum Neustart von Andon.</translation>
     </message>
     <message>
         <source>They are saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie werden in %1 gespeichert.</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Enter a reason: it is recorded with the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Begründung ein: Sie wird mit der Änderung protokolliert.</translation>
     </message>
     <message>
         <source>Changed: %1. Saved to %2, line %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert: %1. Gespeichert in %2, Zeile %3.</translation>
     </message>
     <message>
         <source>Changed: %1. In force now, but not saved to the configuration (%2): it holds until Andon restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert: %1. Jetzt gültig, aber nicht in der Konfiguration gespeichert (%2): Gilt bis zum Neustart von Andon.</translation>
     </message>
 </context>
 <context>
@@ -1181,145 +1181,145 @@
     </message>
     <message>
         <source>Trend %1</source>
-        <translation type="unfinished">Trend %1</translation>
+        <translation>Trend %1</translation>
     </message>
     <message>
         <source>Edit settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen bearbeiten…</translation>
     </message>
     <message>
         <source>Change the selected alarm&apos;s limit, deadband, delays or priority (recorded in the audit journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzwert, Totband, Verzögerungen oder Priorität des ausgewählten Alarms ändern (wird im Audit-Journal protokolliert)</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::AuditDialog</name>
     <message>
         <source>Audit journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Journal</translation>
     </message>
     <message>
         <source>Audit (user actions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit (Benutzeraktionen)</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished">Alarme</translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>SPC</source>
-        <translation type="unfinished">SPC</translation>
+        <translation>SPC</translation>
     </message>
     <message>
         <source>OEE</source>
-        <translation type="unfinished">OEE</translation>
+        <translation>OEE</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">Instandhaltung</translation>
+        <translation>Instandhaltung</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kategorien</translation>
     </message>
     <message>
         <source>Last 24 h</source>
-        <translation type="unfinished">Letzte 24 h</translation>
+        <translation>Letzte 24 h</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">Letzte 7 Tage</translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished">Letzte 30 Tage</translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>any user</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Benutzer</translation>
     </message>
     <message>
         <source>Search kind, source, values, message</source>
-        <translation type="unfinished"></translation>
+        <translation>Art, Quelle, Werte, Meldung durchsuchen</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Kategorie</translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Benutzer</translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Wert</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Wert</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Meldung</translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished">CSV exportieren…</translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Save the entries shown as CSV (UTC and local time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Einträge als CSV speichern (UTC und Ortszeit)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Export audit journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Journal exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>⚠ No historian is open: there is no journal to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Es ist kein Historian geöffnet: Es gibt kein Journal zum Anzeigen.</translation>
     </message>
     <message numerus="yes">
         <source>%n entries, newest first; times in local time (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag, neueste zuerst; Zeiten in Ortszeit (%1)</numerusform>
+            <numerusform>%n Einträge, neueste zuerst; Zeiten in Ortszeit (%1)</numerusform>
         </translation>
     </message>
     <message>
         <source> — only the newest %1 are read: narrow the time range</source>
-        <translation type="unfinished"></translation>
+        <translation> — nur die neuesten %1 werden gelesen: Grenzen Sie den Zeitraum ein</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1737,107 +1737,107 @@
     </message>
     <message>
         <source>Signal faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalfehler</translation>
     </message>
     <message>
         <source>Last signal fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Signalfehler</translation>
     </message>
     <message>
         <source>4-20 mA inputs that left the NAMUR NE 43 limits (below 4 or above 20 mA; below 3.8 or above 20.5 mA is a sensor or wire fault), counted since the start</source>
-        <translation type="unfinished"></translation>
+        <translation>4-20-mA-Eingänge, die die Grenzen nach NAMUR NE 43 verlassen haben (unter 4 oder über 20 mA; unter 3,8 oder über 20,5 mA ist ein Sensor- oder Leitungsfehler), gezählt seit dem Start</translation>
     </message>
     <message>
         <source>KPI publishing (UNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahlen-Veröffentlichung (UNS)</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics</translation>
     </message>
     <message>
         <source>KPIs</source>
-        <translation type="unfinished">Kennzahlen</translation>
+        <translation>Kennzahlen</translation>
     </message>
     <message>
         <source>Every</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervall</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Last publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Veröffentlichung</translation>
     </message>
     <message>
         <source>Messages the broker connection did not take (e.g. while it was down); they are sent again in the next round</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten, die die Broker-Verbindung nicht angenommen hat (z. B. während sie unterbrochen war); sie werden in der nächsten Runde erneut gesendet</translation>
     </message>
     <message>
         <source>IoT Hub events, kpi_topic %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IoT-Hub-Ereignisse, kpi_topic %1</translation>
     </message>
     <message>
         <source>Device-to-cloud messages on %1 with the KPI topic as the property kpi_topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Device-to-Cloud-Nachrichten auf %1 mit dem KPI-Topic als Eigenschaft kpi_topic</translation>
     </message>
     <message>
         <source>{path}: the ISA-95 path of each machine and line; {kpi}: oee/live, oee/shift, energy_per_unit/live, energy_per_unit/shift, state</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: der ISA-95-Pfad jeder Maschine und Linie; {kpi}: oee/live, oee/shift, energy_per_unit/live, energy_per_unit/shift, state</translation>
     </message>
     <message>
         <source>OEE</source>
-        <translation type="unfinished">OEE</translation>
+        <translation>OEE</translation>
     </message>
     <message>
         <source>energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energie</translation>
     </message>
     <message>
         <source>state</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>⚠ not running</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ läuft nicht</translation>
     </message>
     <message>
         <source>publish: is configured, but connection %1 has no client; see the log (andon.publish)</source>
-        <translation type="unfinished"></translation>
+        <translation>publish: ist konfiguriert, aber Verbindung %1 hat keinen Client; siehe Protokoll (andon.publish)</translation>
     </message>
     <message>
         <source>⚠ not getting through, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ kommt nicht durch, neuer Versuch</translation>
     </message>
     <message>
         <source>Connection %1 did not take the last messages (last failure %2); each round tries again, and the values retained on the broker stay until replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1 hat die letzten Nachrichten nicht angenommen (letzter Fehler %2); jede Runde versucht es erneut, und die auf dem Broker gespeicherten (retained) Werte bleiben bis zur Ersetzung erhalten</translation>
     </message>
     <message>
         <source>publishing</source>
-        <translation type="unfinished"></translation>
+        <translation>veröffentlicht</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>startet</translation>
     </message>
     <message>
         <source>last failure %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letzter Fehler %1</translation>
     </message>
     <message>
         <source>Last publish (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Veröffentlichung (%1)</translation>
     </message>
 </context>
 <context>
@@ -1936,80 +1936,80 @@
     </message>
     <message>
         <source>⚠ Not written: no historian is open, so the change could not be recorded in the audit journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Nicht geschrieben: Es ist kein Historian geöffnet, daher könnte die Änderung nicht im Audit-Journal protokolliert werden.</translation>
     </message>
     <message>
         <source>⚠ The audit journal did not record this change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Das Audit-Journal hat diese Änderung nicht protokolliert: %1</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::DerivedPenDialog</name>
     <message>
         <source>Derived pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnete Kurve</translation>
     </message>
     <message>
         <source>e.g. Energy per part</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Energie pro Teil</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>e.g. kWh/part</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. kWh/Teil</translation>
     </message>
     <message>
         <source>Decimals:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dezimalstellen:</translation>
     </message>
     <message>
         <source>Unit:</source>
-        <translation type="unfinished">Einheit:</translation>
+        <translation>Einheit:</translation>
     </message>
     <message>
         <source>e.g. press2.power / (press2.rate * 60)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. press2.power / (press2.rate * 60)</translation>
     </message>
     <message>
         <source>Expression:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausdruck:</translation>
     </message>
     <message>
         <source>Tags by path with dots for slashes, or any unique end of it (&quot;press2.power&quot;); + − * / ^, min(), max(), abs(), sqrt(), log(), if-then-else as a ? b : c. Double-click a tag to insert it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags über den Pfad mit Punkten statt Schrägstrichen oder ein eindeutiges Pfadende (&quot;press2.power&quot;); + − * / ^, min(), max(), abs(), sqrt(), log(), Wenn-dann-sonst als a ? b : c. Doppelklicken Sie auf einen Tag, um ihn einzufügen.</translation>
     </message>
     <message>
         <source>Search tags…</source>
-        <translation type="unfinished">Tags suchen…</translation>
+        <translation>Tags suchen…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1
+        <translation>%1
 %2</translation>
     </message>
     <message>
         <source>Add pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurve hinzufügen</translation>
     </message>
     <message>
         <source>Give the pen a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Kurve einen Namen.</translation>
     </message>
     <message>
         <source>✓ Reads %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Liest %1.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -2269,81 +2269,81 @@
     </message>
     <message>
         <source>Alarm settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmeinstellungen…</translation>
     </message>
     <message>
         <source>Change the limits, deadbands, delays or priorities of this machine&apos;s alarms (recorded in the audit journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzwerte, Totbänder, Verzögerungen oder Prioritäten der Alarme dieser Maschine ändern (wird im Audit-Journal protokolliert)</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::FirstAdminDialog</name>
     <message>
         <source>Create the administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator anlegen</translation>
     </message>
     <message>
         <source>No Andon user exists yet: create the administrator, who then adds the operators, supervisors and engineers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keinen Andon-Benutzer: Legen Sie den Administrator an, der dann die Bediener, Schichtleiter und Ingenieure hinzufügt.</translation>
     </message>
     <message>
         <source>e.g. admin</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. admin</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle:</translation>
     </message>
     <message numerus="yes">
         <source>at least %n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mindestens %n Zeichen</numerusform>
+            <numerusform>mindestens %n Zeichen</numerusform>
         </translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort wiederholen:</translation>
     </message>
     <message>
         <source>Create and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen und anmelden</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später</translation>
     </message>
     <message>
         <source>Continue as a viewer; andon-cli user add can create the administrator too</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Betrachter fortfahren; der Administrator kann auch mit andon-cli user add angelegt werden</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>No users store is open: the administrator cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Benutzerdatenbank geöffnet: Der Administrator kann nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>A user exists already: sign in, or ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es existiert bereits ein Benutzer: Melden Sie sich an oder wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
         <source>The administrator was created but not signed in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Administrator wurde angelegt, aber nicht angemeldet: %1</translation>
     </message>
 </context>
 <context>
@@ -2759,79 +2759,79 @@
     </message>
     <message>
         <source>Record what was done on the selected machine and reset the counters it renewed (event journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen, was an der ausgewählten Maschine gemacht wurde, und die dabei erneuerten Zähler zurücksetzen (Ereignisjournal)</translation>
     </message>
     <message>
         <source>%1 run hours since %2, %3 cycles since %4; service due %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Betriebsstunden seit %2, %3 Zyklen seit %4; Wartung fällig %5</translation>
     </message>
     <message>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>good</source>
-        <translation type="unfinished"></translation>
+        <translation>gut</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished">keine Daten</translation>
+        <translation>keine Daten</translation>
     </message>
     <message>
         <source>%1 / %2 / %3 particles per mL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 / %3 Partikel pro mL</translation>
     </message>
     <message>
         <source>Oil cleanliness ISO 4406 %1 (target %2) %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ölreinheit ISO 4406 %1 (Ziel %2) %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 steps above the target</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Stufen über dem Ziel</translation>
     </message>
     <message>
         <source>Oil cleanliness ISO 4406 %1 (target %2) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ölreinheit ISO 4406 %1 (Ziel %2) — %3</translation>
     </message>
     <message>
         <source>Reaches its alarm code (%1) in %2 h (%3–%4 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreicht seinen Alarmcode (%1) in %2 h (%3–%4 h)</translation>
     </message>
     <message>
         <source>Oil remaining life: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restlebensdauer des Öls: %1</translation>
     </message>
     <message>
         <source>Water in oil %1 (alert %2, alarm %3) — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Wasser im Öl %1 (Warnung %2, Alarm %3) — %4</translation>
     </message>
     <message>
         <source>%1 ppm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ppm</translation>
     </message>
     <message>
         <source>%1 % saturation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % Sättigung</translation>
     </message>
     <message>
         <source>Oil permittivity %1 (%2 % from new oil %3) — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Ölpermittivität %1 (%2 % Abweichung vom Neuöl %3) — %4</translation>
     </message>
     <message>
         <source>Oil viscosity %1 mm²/s (%2 % from new oil) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ölviskosität %1 mm²/s (%2 % Abweichung vom Neuöl) — %3</translation>
     </message>
     <message>
         <source>Oil viscosity %1 % from new oil — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ölviskosität %1 % Abweichung vom Neuöl — %2</translation>
     </message>
     <message>
         <source>Oil acid number %1 mg KOH/g (+%2 over new oil) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Säurezahl des Öls %1 mg KOH/g (+%2 gegenüber Neuöl) — %3</translation>
     </message>
 </context>
 <context>
@@ -3244,11 +3244,11 @@
     </message>
     <message>
         <source>Click a stop to give its reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Stillstand, um ihn zu begründen</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -3659,23 +3659,23 @@
     <name>andon::ui::SecurityBanner</name>
     <message>
         <source>TLS hostname verification is off (tls.insecure): the broker&apos;s identity is not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Hostnamenprüfung ist ausgeschaltet (tls.insecure): Die Identität des Brokers wird nicht geprüft</translation>
     </message>
     <message>
         <source>plain MQTT to %1 (not TLS): readable and changeable on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>unverschlüsseltes MQTT zu %1 (kein TLS): im Netzwerk lesbar und veränderbar</translation>
     </message>
     <message>
         <source>inline password in the configuration (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort im Klartext in der Konfiguration (%1)</translation>
     </message>
     <message>
         <source>⚠ Insecure connection: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Unsichere Verbindung: %1 — %2</translation>
     </message>
     <message>
         <source>See docs/security.md &quot;Secrets and TLS&quot; for the secure settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichere Einstellungen: siehe docs/security.md &quot;Secrets and TLS&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3714,43 +3714,43 @@
     </message>
     <message>
         <source>Reset with this service</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dieser Wartung zurücksetzen</translation>
     </message>
     <message>
         <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1</translation>
     </message>
     <message>
         <source>Run hours: %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Betriebsstunden: %1 h</translation>
     </message>
     <message>
         <source> of %1 h interval</source>
-        <translation type="unfinished"></translation>
+        <translation> von %1 h Intervall</translation>
     </message>
     <message>
         <source>Cycles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zyklen: %1</translation>
     </message>
     <message>
         <source> of %1 interval</source>
-        <translation type="unfinished"></translation>
+        <translation> von %1 Intervall</translation>
     </message>
     <message>
         <source>Motor-current normal (learned from %1): learn it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Motorstrom-Normalwert (gelernt ab %1): neu lernen</translation>
     </message>
     <message>
         <source>Motor-current normal: learn it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Motorstrom-Normalwert: neu lernen</translation>
     </message>
     <message>
         <source> — overdue</source>
-        <translation type="unfinished"></translation>
+        <translation> — überfällig</translation>
     </message>
     <message>
         <source>No counters monitored on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Maschine werden keine Zähler überwacht.</translation>
     </message>
 </context>
 <context>
@@ -3870,43 +3870,43 @@ Jetzt öffnen?</translation>
     <name>andon::ui::SignInDialog</name>
     <message>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer wechseln</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2). The next user signs in here; %1 is signed out when the new sign-in succeeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1 (%2). Der nächste Benutzer meldet sich hier an; %1 wird abgemeldet, sobald die neue Anmeldung erfolgreich ist.</translation>
     </message>
     <message>
         <source>Sign in with your Andon user to acknowledge alarms, enter reasons and make changes. Without signing in, Andon only shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich mit Ihrem Andon-Benutzer an, um Alarme zu quittieren, Gründe zu erfassen und Änderungen vorzunehmen. Ohne Anmeldung zeigt Andon nur an.</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechseln</translation>
     </message>
     <message>
         <source>⚠ No users store is open: nobody can sign in. Start Andon with a historian or set security.users_db in the configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Es ist keine Benutzerdatenbank geöffnet: Niemand kann sich anmelden. Starten Sie Andon mit einem Historian oder setzen Sie security.users_db in der Konfiguration.</translation>
     </message>
     <message>
         <source>Sign-in refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung verweigert.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -4300,134 +4300,134 @@ Jetzt öffnen?</translation>
     </message>
     <message>
         <source>Median X̃-R</source>
-        <translation type="unfinished"></translation>
+        <translation>Median X̃-R</translation>
     </message>
     <message>
         <source>Control chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelkarte</translation>
     </message>
     <message>
         <source>Box plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Box-Plot</translation>
     </message>
     <message>
         <source>Box-and-whisker plot of each subgroup&apos;s values: box from Q1 to Q3 with the median, whiskers to the most extreme values within 1.5 IQR, outliers as points (quartiles by Minitab&apos;s method, Hyndman-Fan type 6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Box-Whisker-Plot der Werte jeder Stichprobe: Box von Q1 bis Q3 mit dem Median, Whisker bis zu den extremsten Werten innerhalb von 1,5 IQR, Ausreißer als Punkte (Quartile nach der Minitab-Methode, Hyndman-Fan Typ 6)</translation>
     </message>
     <message>
         <source>Process tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess-Tag</translation>
     </message>
     <message>
         <source>Out of control</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht beherrscht</translation>
     </message>
     <message>
         <source>In control</source>
-        <translation type="unfinished"></translation>
+        <translation>Beherrscht</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz</translation>
     </message>
     <message>
         <source>Welch t</source>
-        <translation type="unfinished"></translation>
+        <translation>Welch t</translation>
     </message>
     <message>
         <source>Cohen&apos;s d</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohens d</translation>
     </message>
     <message>
         <source>n out / in</source>
-        <translation type="unfinished"></translation>
+        <translation>n außerh. / innerh.</translation>
     </message>
     <message>
         <source>(mean out of control − mean in control) / √(s₁²/n₁ + s₂²/n₂), Welch 1947; rows ranked by |t|</source>
-        <translation type="unfinished"></translation>
+        <translation>(Mittelwert nicht beherrscht − Mittelwert beherrscht) / √(s₁²/n₁ + s₂²/n₂), Welch 1947; Zeilen nach |t| sortiert</translation>
     </message>
     <message>
         <source>difference of the means / pooled standard deviation (Cohen 1988)</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz der Mittelwerte / gepoolte Standardabweichung (Cohen 1988)</translation>
     </message>
     <message>
         <source>Violations</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletzungen</translation>
     </message>
     <message>
         <source>What differs when out of control</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschiede bei nicht beherrschtem Prozess</translation>
     </message>
     <message>
         <source>Defects</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>no defects</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Fehler</translation>
     </message>
     <message>
         <source>Defect type</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerart</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Cumulative %</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumuliert %</translation>
     </message>
     <message>
         <source>Defects (Pareto)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (Pareto)</translation>
     </message>
     <message>
         <source>Median chart: subgroup medians (n = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Median-Karte: Stichprobenmediane (n = %1)</translation>
     </message>
     <message>
         <source>USL</source>
-        <translation type="unfinished">OSG</translation>
+        <translation>OSG</translation>
     </message>
     <message>
         <source>LSL</source>
-        <translation type="unfinished">USG</translation>
+        <translation>USG</translation>
     </message>
     <message>
         <source>Box plot of the subgroups (n = %1): Q1–Q3, median, whiskers to 1.5 IQR</source>
-        <translation type="unfinished"></translation>
+        <translation>Box-Plot der Stichproben (n = %1): Q1–Q3, Median, Whisker bis 1,5 IQR</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird berechnet…</translation>
     </message>
     <message>
         <source>%1 of %2 subgroups out of control (part of a rule violation). Each process tag&apos;s time-weighted mean over each subgroup&apos;s time span; ranked by |Welch t|. A difference is a lead to check, not a proven cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Stichproben nicht beherrscht (Teil einer Regelverletzung). Zeitgewichteter Mittelwert jedes Prozess-Tags über die Zeitspanne jeder Stichprobe; sortiert nach |Welch t|. Eine Differenz ist ein Hinweis zum Prüfen, keine nachgewiesene Ursache.</translation>
     </message>
     <message>
         <source>No defect types configured for this machine: list the counters of each defect type under its reject counter (defect_types: [...], docs/spc.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Maschine sind keine Fehlerarten konfiguriert: Führen Sie die Zähler jeder Fehlerart unter ihrem Ausschusszähler auf (defect_types: [...], docs/spc.md).</translation>
     </message>
     <message>
         <source>%1: %2 %3 in this window, %4 by type</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3 in diesem Zeitraum, %4 nach Art</translation>
     </message>
     <message numerus="yes">
         <source>%n counter reset(s) counted across</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zählerrücksetzung berücksichtigt</numerusform>
+            <numerusform>%n Zählerrücksetzungen berücksichtigt</numerusform>
         </translation>
     </message>
     <message>
         <source>also on this machine: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ebenfalls an dieser Maschine: %1</translation>
     </message>
 </context>
 <context>
@@ -4844,333 +4844,333 @@ Jetzt öffnen?</translation>
     </message>
     <message>
         <source>Add derived pen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnete Kurve hinzufügen…</translation>
     </message>
     <message>
         <source>A pen computed from other tags with a formula</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine mit einer Formel aus anderen Tags berechnete Kurve</translation>
     </message>
     <message>
         <source>%1 (derived)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (berechnet)</translation>
     </message>
     <message>
         <source>The pen needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kurve braucht einen Namen.</translation>
     </message>
     <message>
         <source>There are already %1 pens; remove one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits %1 Kurven; entfernen Sie zuerst eine.</translation>
     </message>
     <message>
         <source>Derived pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnete Kurve</translation>
     </message>
     <message>
         <source>HH</source>
-        <translation type="unfinished"></translation>
+        <translation>HH</translation>
     </message>
     <message>
         <source>H</source>
-        <translation type="unfinished"></translation>
+        <translation>H</translation>
     </message>
     <message>
         <source>L</source>
-        <translation type="unfinished"></translation>
+        <translation>L</translation>
     </message>
     <message>
         <source>LL</source>
-        <translation type="unfinished"></translation>
+        <translation>LL</translation>
     </message>
     <message>
         <source>%1 %2 %3</source>
-        <translation type="unfinished">%1 %2 %3</translation>
+        <translation>%1 %2 %3</translation>
     </message>
     <message>
         <source>%1 %2 %3 %4</source>
-        <translation type="unfinished">%1 %2 %3 %4</translation>
+        <translation>%1 %2 %3 %4</translation>
     </message>
     <message>
         <source>Edit derived pen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnete Kurve bearbeiten…</translation>
     </message>
     <message>
         <source>Show alarm limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmgrenzen anzeigen</translation>
     </message>
     <message>
         <source>No high or low alarm is configured for this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Tag ist kein Hoch- oder Tiefalarm konfiguriert</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::UserAdminDialog</name>
     <message>
         <source>Role id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen-ID: %1</translation>
     </message>
     <message>
         <source>Manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer verwalten</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Benutzer</translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Locked until</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt bis</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Anmeldung</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Create a user with a role and a first password</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Benutzer mit einer Rolle und einem Erstpasswort anlegen</translation>
     </message>
     <message>
         <source>Change role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle ändern…</translation>
     </message>
     <message>
         <source>Give the selected user another role</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem ausgewählten Benutzer eine andere Rolle geben</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort zurücksetzen…</translation>
     </message>
     <message>
         <source>Set a new password for the selected user</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Passwort für den ausgewählten Benutzer festlegen</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren</translation>
     </message>
     <message>
         <source>A disabled user cannot sign in; the history keeps the name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein deaktivierter Benutzer kann sich nicht anmelden; die Historie behält den Namen</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren</translation>
     </message>
     <message>
         <source>End the lock-out after too many failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre nach zu vielen fehlgeschlagenen Anmeldungen aufheben</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message numerus="yes">
         <source>%n failed sign-in(s) in a row</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagene Anmeldung in Folge</numerusform>
+            <numerusform>%n fehlgeschlagene Anmeldungen in Folge</numerusform>
         </translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
         <source>No users store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Benutzerdatenbank geöffnet.</translation>
     </message>
     <message>
         <source>User %1 added as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 als %2 hinzugefügt.</translation>
     </message>
     <message>
         <source>Select a user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Benutzer aus.</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist jetzt %2.</translation>
     </message>
     <message>
         <source>New password set for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort für %1 festgelegt.</translation>
     </message>
     <message>
         <source>%1 is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist deaktiviert.</translation>
     </message>
     <message>
         <source>%1 is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist aktiviert.</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist entsperrt.</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer hinzufügen</translation>
     </message>
     <message numerus="yes">
         <source>at least %n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mindestens %n Zeichen</numerusform>
+            <numerusform>mindestens %n Zeichen</numerusform>
         </translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort wiederholen:</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle ändern</translation>
     </message>
     <message>
         <source>Role of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle von %1:</translation>
     </message>
     <message>
         <source>Reset password — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort zurücksetzen — %1</translation>
     </message>
     <message>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort:</translation>
     </message>
     <message>
         <source>Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort festlegen</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::UserButton</name>
     <message>
         <source>Change password — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort ändern — %1</translation>
     </message>
     <message numerus="yes">
         <source>at least %n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mindestens %n Zeichen</numerusform>
+            <numerusform>mindestens %n Zeichen</numerusform>
         </translation>
     </message>
     <message>
         <source>Current password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort:</translation>
     </message>
     <message>
         <source>Repeat new password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden…</translation>
     </message>
     <message>
         <source>Switch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer wechseln…</translation>
     </message>
     <message>
         <source>The next user signs in (shift change)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächste Benutzer meldet sich an (Schichtwechsel)</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>Change password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort ändern…</translation>
     </message>
     <message>
         <source>Manage users…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer verwalten…</translation>
     </message>
     <message>
         <source>Audit journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Journal…</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>Signed in as %1 (%2). Without input for %n min, Andon falls back to the viewer role.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Angemeldet als %1 (%2). Nach %n min ohne Eingabe fällt Andon auf die Rolle Betrachter zurück.</numerusform>
+            <numerusform>Angemeldet als %1 (%2). Nach %n min ohne Eingabe fällt Andon auf die Rolle Betrachter zurück.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Anmelden</translation>
     </message>
     <message>
         <source>Nobody is signed in: Andon only shows. Sign in to act.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand ist angemeldet: Andon zeigt nur an. Melden Sie sich an, um zu handeln.</translation>
     </message>
     <message>
         <source>No users store is open: nobody can sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Benutzerdatenbank geöffnet: Niemand kann sich anmelden.</translation>
     </message>
 </context>
 <context>

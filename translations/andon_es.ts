@@ -5,258 +5,258 @@
     <name>andon::AccessControl</name>
     <message>
         <source>the audit journal is not open (no historian)</source>
-        <translation type="unfinished"></translation>
+        <translation>el diario de auditoría no está abierto (sin histórico)</translation>
     </message>
     <message>
         <source>the audit entry could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo escribir la anotación de auditoría: %1</translation>
     </message>
     <message>
         <source>the password could not be hashed (out of memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo calcular el hash de la contraseña (memoria insuficiente)</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The password is longer than %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La contraseña tiene más de %n carácter.</numerusform>
+            <numerusform>La contraseña tiene más de %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <source>The password must not be the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña no puede ser el nombre de usuario.</translation>
     </message>
     <message>
         <source>The user name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de usuario está vacío.</translation>
     </message>
     <message numerus="yes">
         <source>The user name is longer than %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El nombre de usuario tiene más de %n carácter.</numerusform>
+            <numerusform>El nombre de usuario tiene más de %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <source>The user name contains control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de usuario contiene caracteres de control.</translation>
     </message>
     <message>
         <source>The users store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos de usuarios no está abierta.</translation>
     </message>
     <message>
         <source>User administration is refused: the audit journal is not open (no historian).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rechaza la gestión de usuarios: el diario de auditoría no está abierto (sin histórico).</translation>
     </message>
     <message>
         <source>There is no user called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe ningún usuario llamado %1.</translation>
     </message>
     <message>
         <source>Sign-in failed: wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al iniciar sesión: nombre de usuario o contraseña incorrectos.</translation>
     </message>
     <message>
         <source>Too many failed sign-ins: this user name is locked until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiados inicios de sesión fallidos: este nombre de usuario está bloqueado hasta %1.</translation>
     </message>
     <message>
         <source>Sign-in as %1 refused: locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión como %1 rechazado: bloqueado</translation>
     </message>
     <message>
         <source>Failed sign-in as %1: unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión fallido como %1: usuario desconocido</translation>
     </message>
     <message numerus="yes">
         <source>%1 locked out after %n failed sign-ins</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 bloqueado tras %n inicio de sesión fallido</numerusform>
+            <numerusform>%1 bloqueado tras %n inicios de sesión fallidos</numerusform>
         </translation>
     </message>
     <message>
         <source>libsodium could not be initialised</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo inicializar libsodium</translation>
     </message>
     <message>
         <source>Sign-in is not possible: the users store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No es posible iniciar sesión: la base de datos de usuarios no está abierta.</translation>
     </message>
     <message>
         <source>Sign-in is not possible: the audit journal is not open (no historian).</source>
-        <translation type="unfinished"></translation>
+        <translation>No es posible iniciar sesión: el diario de auditoría no está abierto (sin histórico).</translation>
     </message>
     <message>
         <source>Sign-in is not possible: the users store cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No es posible iniciar sesión: no se puede leer la base de datos de usuarios.</translation>
     </message>
     <message>
         <source>Failed sign-in as %1: wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión fallido como %1: contraseña incorrecta</translation>
     </message>
     <message>
         <source>Sign-in as %1 refused: account disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión como %1 rechazado: cuenta desactivada</translation>
     </message>
     <message>
         <source>This account is disabled; ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cuenta está desactivada; consulte a un administrador.</translation>
     </message>
     <message>
         <source>%1 signed out (user switch to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión de %1 cerrada (cambio de usuario a %2)</translation>
     </message>
     <message>
         <source>%1 signed in as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 inició sesión como %2</translation>
     </message>
     <message>
         <source>Sign-in is not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No es posible iniciar sesión: %1</translation>
     </message>
     <message>
         <source>%1 signed out after the idle timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión de %1 cerrada por inactividad</translation>
     </message>
     <message>
         <source>%1 signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión de %1 cerrada</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs the %2 role; you are signed in as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; requiere el rol %2; ha iniciado sesión como %3.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs the %2 role; sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; requiere el rol %2; inicie sesión primero.</translation>
     </message>
     <message>
         <source>The first user must be an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>El primer usuario debe ser un administrador.</translation>
     </message>
     <message>
         <source>A user called %1 exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un usuario llamado %1.</translation>
     </message>
     <message>
         <source>User %1 added as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario %1 añadido como %2</translation>
     </message>
     <message>
         <source>%1 has the role %2 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya tiene el rol %2.</translation>
     </message>
     <message>
         <source>%1 is the last administrator; add another one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es el último administrador; añada primero otro.</translation>
     </message>
     <message>
         <source>Role of %1 changed from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol de %1 cambiado de %2 a %3</translation>
     </message>
     <message>
         <source>Password of %1 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña de %1 cambiada</translation>
     </message>
     <message>
         <source>Sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión primero.</translation>
     </message>
     <message>
         <source>The password cannot be changed: the users store or the audit journal is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede cambiar la contraseña: la base de datos de usuarios o el diario de auditoría no está abierto.</translation>
     </message>
     <message>
         <source>The current password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña actual es incorrecta.</translation>
     </message>
     <message>
         <source>%1 changed their own password</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cambió su propia contraseña</translation>
     </message>
     <message>
         <source>%1 is disabled already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está desactivado.</translation>
     </message>
     <message>
         <source>%1 is enabled already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está activado.</translation>
     </message>
     <message>
         <source>User %1 disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario %1 desactivado</translation>
     </message>
     <message>
         <source>User %1 enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario %1 activado</translation>
     </message>
     <message>
         <source>User %1 unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario %1 desbloqueado</translation>
     </message>
 </context>
 <context>
     <name>andon::Action</name>
     <message>
         <source>Acknowledge alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconocer alarmas</translation>
     </message>
     <message>
         <source>Shelve alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivar alarmas</translation>
     </message>
     <message>
         <source>Comment on alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar alarmas</translation>
     </message>
     <message>
         <source>Take alarms out of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner alarmas fuera de servicio</translation>
     </message>
     <message>
         <source>Change alarm settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar ajustes de alarmas</translation>
     </message>
     <message>
         <source>Enter stop and scrap reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Introducir motivos de paradas y rechazos</translation>
     </message>
     <message>
         <source>Freeze SPC control limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Congelar límites de control SPC</translation>
     </message>
     <message>
         <source>Record maintenance service</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar mantenimiento</translation>
     </message>
     <message>
         <source>Write values to Modbus devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir valores en dispositivos Modbus</translation>
     </message>
     <message>
         <source>Edit the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar la configuración</translation>
     </message>
     <message>
         <source>View the audit journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver el diario de auditoría</translation>
     </message>
     <message>
         <source>Export data</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar datos</translation>
     </message>
     <message>
         <source>Manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionar usuarios</translation>
     </message>
 </context>
 <context>
@@ -330,23 +330,23 @@
     <name>andon::Role</name>
     <message>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Observador</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operador</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>Engineer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingeniero</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador</translation>
     </message>
 </context>
 <context>
@@ -638,190 +638,190 @@
     <name>andon::ui::AccessGate</name>
     <message>
         <source>%1 is not available here: nobody can sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no está disponible aquí: nadie puede iniciar sesión.</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::AlarmSettingsDialog</name>
     <message>
         <source>Alarm settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes de alarma</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished">Tag</translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Valor</translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Defined in</source>
-        <translation type="unfinished"></translation>
+        <translation>Definida en</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite</translation>
     </message>
     <message>
         <source>Setpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigna</translation>
     </message>
     <message>
         <source>Deadband</source>
-        <translation type="unfinished"></translation>
+        <translation>Banda muerta</translation>
     </message>
     <message>
         <source>On-delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Retardo de activación</translation>
     </message>
     <message>
         <source>Off-delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Retardo de desactivación</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>0 to 3600 s</source>
-        <translation type="unfinished"></translation>
+        <translation>De 0 a 3600 s</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Prioridad</translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Why (required; recorded with the change)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo (obligatorio; se registra con el cambio)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar</translation>
     </message>
     <message>
         <source>Change the alarm now and save it to the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la alarma ahora y guardarla en la configuración</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Unknown alarm %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarma desconocida %1</translation>
     </message>
     <message>
         <source>/min</source>
-        <translation type="unfinished"></translation>
+        <translation>/min</translation>
     </message>
     <message>
         <source>%1/min</source>
-        <translation type="unfinished">%1 min {1/?}</translation>
+        <translation>%1/min</translation>
     </message>
     <message>
         <source>%1 — raises when the value is above the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — se activa cuando el valor supera el límite</translation>
     </message>
     <message>
         <source>%1 — raises when the value is below the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — se activa cuando el valor está por debajo del límite</translation>
     </message>
     <message>
         <source>%1 — raises when the value is further from the setpoint than the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — se activa cuando el valor se aleja de la consigna más que el límite</translation>
     </message>
     <message>
         <source>%1 — raises when the value changes faster than the limit (over %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — se activa cuando el valor cambia más rápido que el límite (en %2 s)</translation>
     </message>
     <message>
         <source>%1 — raises on the listed values; no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — se activa con los valores indicados; sin límite</translation>
     </message>
     <message>
         <source>%1 — raises while the tag&apos;s quality is bad; no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — se activa mientras la calidad del tag es mala; sin límite</translation>
     </message>
     <message>
         <source>no configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>sin archivo de configuración</translation>
     </message>
     <message>
         <source>%1, line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2</translation>
     </message>
     <message>
         <source>This entry defines the alarm on each of %1; a change applies to all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta entrada define la alarma en cada uno de estos: %1; un cambio se aplica a todos.</translation>
     </message>
     <message>
         <source>Within the tag&apos;s range %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dentro del rango del tag, de %1 a %2</translation>
     </message>
     <message>
         <source>Return-to-normal hysteresis (ISA-18.2 §5.3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Histéresis de retorno a la normalidad (ISA-18.2 §5.3)</translation>
     </message>
     <message>
         <source>No historian is open: a change could not be audited, so it is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún histórico abierto: un cambio no podría auditarse, así que se rechaza.</translation>
     </message>
     <message>
         <source>SPC violation alarms are set on the characteristic&apos;s specification in the configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las alarmas de violación SPC se definen en la especificación de la característica en la configuración.</translation>
     </message>
     <message>
         <source>Changes are recorded with your name (%1) and take effect immediately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los cambios se registran con su nombre (%1) y surten efecto inmediatamente.</translation>
     </message>
     <message>
         <source>There is no configuration file to save them to: they hold until Andon restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún archivo de configuración donde guardarlos: se mantienen hasta que Andon se reinicie.</translation>
     </message>
     <message>
         <source>They are saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardan en %1.</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>Enter a reason: it is recorded with the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca un motivo: se registra con el cambio.</translation>
     </message>
     <message>
         <source>Changed: %1. Saved to %2, line %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado: %1. Guardado en %2, línea %3.</translation>
     </message>
     <message>
         <source>Changed: %1. In force now, but not saved to the configuration (%2): it holds until Andon restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado: %1. Vigente ahora, pero no guardado en la configuración (%2): se mantiene hasta que Andon se reinicie.</translation>
     </message>
 </context>
 <context>
@@ -1181,145 +1181,145 @@
     </message>
     <message>
         <source>Trend %1</source>
-        <translation type="unfinished">Tendencia de %1</translation>
+        <translation>Tendencia de %1</translation>
     </message>
     <message>
         <source>Edit settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar ajustes…</translation>
     </message>
     <message>
         <source>Change the selected alarm&apos;s limit, deadband, delays or priority (recorded in the audit journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el límite, la banda muerta, los retardos o la prioridad de la alarma seleccionada (queda en el diario de auditoría)</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::AuditDialog</name>
     <message>
         <source>Audit journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Diario de auditoría</translation>
     </message>
     <message>
         <source>Audit (user actions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auditoría (acciones de usuario)</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished">Alarmas</translation>
+        <translation>Alarmas</translation>
     </message>
     <message>
         <source>SPC</source>
-        <translation type="unfinished">SPC</translation>
+        <translation>SPC</translation>
     </message>
     <message>
         <source>OEE</source>
-        <translation type="unfinished">OEE</translation>
+        <translation>OEE</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished">Mantenimiento</translation>
+        <translation>Mantenimiento</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las categorías</translation>
     </message>
     <message>
         <source>Last 24 h</source>
-        <translation type="unfinished">Últimas 24 h</translation>
+        <translation>Últimas 24 h</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">Últimos 7 días</translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished">Últimos 30 días</translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>any user</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquier usuario</translation>
     </message>
     <message>
         <source>Search kind, source, values, message</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar tipo, origen, valores, mensaje</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Categoría</translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Hora</translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Usuario</translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Origen</translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor anterior</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor nuevo</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Mensaje</translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished">Exportar CSV…</translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Save the entries shown as CSV (UTC and local time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las entradas mostradas como CSV (UTC y hora local)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Export audit journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar diario de auditoría</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>⚠ No historian is open: there is no journal to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ No hay ningún histórico abierto: no hay ningún diario que mostrar.</translation>
     </message>
     <message numerus="yes">
         <source>%n entries, newest first; times in local time (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrada, las más recientes primero; horas locales (%1)</numerusform>
+            <numerusform>%n entradas, las más recientes primero; horas locales (%1)</numerusform>
         </translation>
     </message>
     <message>
         <source> — only the newest %1 are read: narrow the time range</source>
-        <translation type="unfinished"></translation>
+        <translation> — solo se leen las %1 más recientes: acote el periodo</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1737,107 +1737,107 @@
     </message>
     <message>
         <source>Signal faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallos de señal</translation>
     </message>
     <message>
         <source>Last signal fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Último fallo de señal</translation>
     </message>
     <message>
         <source>4-20 mA inputs that left the NAMUR NE 43 limits (below 4 or above 20 mA; below 3.8 or above 20.5 mA is a sensor or wire fault), counted since the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas de 4-20 mA que salieron de los límites de NAMUR NE 43 (por debajo de 4 o por encima de 20 mA; por debajo de 3,8 o por encima de 20,5 mA es un fallo de sensor o de cableado), contadas desde el inicio</translation>
     </message>
     <message>
         <source>KPI publishing (UNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicación de KPI (UNS)</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics</translation>
     </message>
     <message>
         <source>KPIs</source>
-        <translation type="unfinished">KPI</translation>
+        <translation>KPI</translation>
     </message>
     <message>
         <source>Every</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalo</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicados</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallidos</translation>
     </message>
     <message>
         <source>Last publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Última publicación</translation>
     </message>
     <message>
         <source>Messages the broker connection did not take (e.g. while it was down); they are sent again in the next round</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes que la conexión con el broker no aceptó (p. ej. mientras estaba caída); se vuelven a enviar en la siguiente ronda</translation>
     </message>
     <message>
         <source>IoT Hub events, kpi_topic %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eventos de IoT Hub, kpi_topic %1</translation>
     </message>
     <message>
         <source>Device-to-cloud messages on %1 with the KPI topic as the property kpi_topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes del dispositivo a la nube en %1 con el topic del KPI como propiedad kpi_topic</translation>
     </message>
     <message>
         <source>{path}: the ISA-95 path of each machine and line; {kpi}: oee/live, oee/shift, energy_per_unit/live, energy_per_unit/shift, state</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: la ruta ISA-95 de cada máquina y línea; {kpi}: oee/live, oee/shift, energy_per_unit/live, energy_per_unit/shift, state</translation>
     </message>
     <message>
         <source>OEE</source>
-        <translation type="unfinished">OEE</translation>
+        <translation>OEE</translation>
     </message>
     <message>
         <source>energy</source>
-        <translation type="unfinished"></translation>
+        <translation>energía</translation>
     </message>
     <message>
         <source>state</source>
-        <translation type="unfinished"></translation>
+        <translation>estado</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>⚠ not running</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ no activo</translation>
     </message>
     <message>
         <source>publish: is configured, but connection %1 has no client; see the log (andon.publish)</source>
-        <translation type="unfinished"></translation>
+        <translation>publish: está configurado, pero la conexión %1 no tiene cliente; véase el registro (andon.publish)</translation>
     </message>
     <message>
         <source>⚠ not getting through, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ no llega, reintentando</translation>
     </message>
     <message>
         <source>Connection %1 did not take the last messages (last failure %2); each round tries again, and the values retained on the broker stay until replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión %1 no aceptó los últimos mensajes (último fallo %2); cada ronda lo intenta de nuevo, y los valores retenidos en el broker se mantienen hasta que se sustituyan</translation>
     </message>
     <message>
         <source>publishing</source>
-        <translation type="unfinished"></translation>
+        <translation>publicando</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>iniciando</translation>
     </message>
     <message>
         <source>last failure %1</source>
-        <translation type="unfinished"></translation>
+        <translation>último fallo %1</translation>
     </message>
     <message>
         <source>Last publish (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Última publicación (%1)</translation>
     </message>
 </context>
 <context>
@@ -1936,80 +1936,80 @@
     </message>
     <message>
         <source>⚠ Not written: no historian is open, so the change could not be recorded in the audit journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ No escrito: no hay ningún histórico abierto, así que el cambio no podría anotarse en el diario de auditoría.</translation>
     </message>
     <message>
         <source>⚠ The audit journal did not record this change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ El diario de auditoría no anotó este cambio: %1</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::DerivedPenDialog</name>
     <message>
         <source>Derived pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Curva calculada</translation>
     </message>
     <message>
         <source>e.g. Energy per part</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Energía por pieza</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nombre:</translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>e.g. kWh/part</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. kWh/pieza</translation>
     </message>
     <message>
         <source>Decimals:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decimales:</translation>
     </message>
     <message>
         <source>Unit:</source>
-        <translation type="unfinished">Unidad:</translation>
+        <translation>Unidad:</translation>
     </message>
     <message>
         <source>e.g. press2.power / (press2.rate * 60)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. press2.power / (press2.rate * 60)</translation>
     </message>
     <message>
         <source>Expression:</source>
-        <translation type="unfinished"></translation>
+        <translation>Expresión:</translation>
     </message>
     <message>
         <source>Tags by path with dots for slashes, or any unique end of it (&quot;press2.power&quot;); + − * / ^, min(), max(), abs(), sqrt(), log(), if-then-else as a ? b : c. Double-click a tag to insert it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags por su ruta con puntos en lugar de barras, o cualquier final único de ella (&quot;press2.power&quot;); + − * / ^, min(), max(), abs(), sqrt(), log(), si-entonces-si no como a ? b : c. Haga doble clic en un tag para insertarlo.</translation>
     </message>
     <message>
         <source>Search tags…</source>
-        <translation type="unfinished">Buscar tags…</translation>
+        <translation>Buscar tags…</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1
+        <translation>%1
 %2</translation>
     </message>
     <message>
         <source>Add pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir curva</translation>
     </message>
     <message>
         <source>Give the pen a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asigne un nombre a la curva.</translation>
     </message>
     <message>
         <source>✓ Reads %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Lee %1.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -2269,81 +2269,81 @@
     </message>
     <message>
         <source>Alarm settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes de alarma…</translation>
     </message>
     <message>
         <source>Change the limits, deadbands, delays or priorities of this machine&apos;s alarms (recorded in the audit journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar los límites, bandas muertas, retardos o prioridades de las alarmas de esta máquina (queda en el diario de auditoría)</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::FirstAdminDialog</name>
     <message>
         <source>Create the administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear el administrador</translation>
     </message>
     <message>
         <source>No Andon user exists yet: create the administrator, who then adds the operators, supervisors and engineers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no existe ningún usuario de Andon: cree el administrador, que luego añadirá a los operadores, supervisores e ingenieros.</translation>
     </message>
     <message>
         <source>e.g. admin</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. admin</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol:</translation>
     </message>
     <message numerus="yes">
         <source>at least %n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>al menos %n carácter</numerusform>
+            <numerusform>al menos %n caracteres</numerusform>
         </translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña:</translation>
     </message>
     <message>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir contraseña:</translation>
     </message>
     <message>
         <source>Create and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear e iniciar sesión</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Más tarde</translation>
     </message>
     <message>
         <source>Continue as a viewer; andon-cli user add can create the administrator too</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar como observador; andon-cli user add también puede crear el administrador</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>No users store is open: the administrator cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos de usuarios abierta: no se puede guardar el administrador.</translation>
     </message>
     <message>
         <source>A user exists already: sign in, or ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un usuario: inicie sesión o consulte a un administrador.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
         <source>The administrator was created but not signed in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El administrador se ha creado, pero no se ha iniciado su sesión: %1</translation>
     </message>
 </context>
 <context>
@@ -2759,79 +2759,79 @@
     </message>
     <message>
         <source>Record what was done on the selected machine and reset the counters it renewed (event journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar lo que se hizo en la máquina seleccionada y reiniciar los contadores renovados (diario de eventos)</translation>
     </message>
     <message>
         <source>%1 run hours since %2, %3 cycles since %4; service due %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 horas de funcionamiento desde %2, %3 ciclos desde %4; mantenimiento previsto %5</translation>
     </message>
     <message>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>alarma</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>alerta</translation>
     </message>
     <message>
         <source>good</source>
-        <translation type="unfinished"></translation>
+        <translation>bueno</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished">sin datos</translation>
+        <translation>sin datos</translation>
     </message>
     <message>
         <source>%1 / %2 / %3 particles per mL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 / %3 partículas por mL</translation>
     </message>
     <message>
         <source>Oil cleanliness ISO 4406 %1 (target %2) %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Limpieza del aceite ISO 4406 %1 (objetivo %2) %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 steps above the target</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 niveles por encima del objetivo</translation>
     </message>
     <message>
         <source>Oil cleanliness ISO 4406 %1 (target %2) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Limpieza del aceite ISO 4406 %1 (objetivo %2) — %3</translation>
     </message>
     <message>
         <source>Reaches its alarm code (%1) in %2 h (%3–%4 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alcanza su código de alarma (%1) en %2 h (%3–%4 h)</translation>
     </message>
     <message>
         <source>Oil remaining life: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vida útil restante del aceite: %1</translation>
     </message>
     <message>
         <source>Water in oil %1 (alert %2, alarm %3) — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Agua en el aceite %1 (alerta %2, alarma %3) — %4</translation>
     </message>
     <message>
         <source>%1 ppm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ppm</translation>
     </message>
     <message>
         <source>%1 % saturation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % de saturación</translation>
     </message>
     <message>
         <source>Oil permittivity %1 (%2 % from new oil %3) — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Permitividad del aceite %1 (%2 % respecto al aceite nuevo %3) — %4</translation>
     </message>
     <message>
         <source>Oil viscosity %1 mm²/s (%2 % from new oil) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Viscosidad del aceite %1 mm²/s (%2 % respecto al aceite nuevo) — %3</translation>
     </message>
     <message>
         <source>Oil viscosity %1 % from new oil — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Viscosidad del aceite %1 % respecto al aceite nuevo — %2</translation>
     </message>
     <message>
         <source>Oil acid number %1 mg KOH/g (+%2 over new oil) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Índice de acidez del aceite %1 mg KOH/g (+%2 sobre el aceite nuevo) — %3</translation>
     </message>
 </context>
 <context>
@@ -3244,11 +3244,11 @@
     </message>
     <message>
         <source>Click a stop to give its reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga clic en una parada para indicar su motivo</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -3659,23 +3659,23 @@
     <name>andon::ui::SecurityBanner</name>
     <message>
         <source>TLS hostname verification is off (tls.insecure): the broker&apos;s identity is not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>la verificación del nombre de host TLS está desactivada (tls.insecure): no se comprueba la identidad del broker</translation>
     </message>
     <message>
         <source>plain MQTT to %1 (not TLS): readable and changeable on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT sin cifrar a %1 (sin TLS): legible y modificable en la red</translation>
     </message>
     <message>
         <source>inline password in the configuration (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>contraseña en texto plano en la configuración (%1)</translation>
     </message>
     <message>
         <source>⚠ Insecure connection: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Conexión insegura: %1 — %2</translation>
     </message>
     <message>
         <source>See docs/security.md &quot;Secrets and TLS&quot; for the secure settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para la configuración segura, véase docs/security.md &quot;Secrets and TLS&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3714,43 +3714,43 @@
     </message>
     <message>
         <source>Reset with this service</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiniciar con este mantenimiento</translation>
     </message>
     <message>
         <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>desde %1</translation>
     </message>
     <message>
         <source>Run hours: %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas de funcionamiento: %1 h</translation>
     </message>
     <message>
         <source> of %1 h interval</source>
-        <translation type="unfinished"></translation>
+        <translation> de un intervalo de %1 h</translation>
     </message>
     <message>
         <source>Cycles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ciclos: %1</translation>
     </message>
     <message>
         <source> of %1 interval</source>
-        <translation type="unfinished"></translation>
+        <translation> de un intervalo de %1</translation>
     </message>
     <message>
         <source>Motor-current normal (learned from %1): learn it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor normal de corriente del motor (aprendido desde %1): volver a aprenderlo</translation>
     </message>
     <message>
         <source>Motor-current normal: learn it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor normal de corriente del motor: volver a aprenderlo</translation>
     </message>
     <message>
         <source> — overdue</source>
-        <translation type="unfinished"></translation>
+        <translation> — vencido</translation>
     </message>
     <message>
         <source>No counters monitored on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se supervisa ningún contador en esta máquina.</translation>
     </message>
 </context>
 <context>
@@ -3870,43 +3870,43 @@ Open it now?</source>
     <name>andon::ui::SignInDialog</name>
     <message>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de usuario</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2). The next user signs in here; %1 is signed out when the new sign-in succeeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1 (%2). El siguiente usuario inicia sesión aquí; la sesión de %1 se cierra cuando el nuevo inicio de sesión tiene éxito.</translation>
     </message>
     <message>
         <source>Sign in with your Andon user to acknowledge alarms, enter reasons and make changes. Without signing in, Andon only shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión con su usuario de Andon para reconocer alarmas, introducir motivos y hacer cambios. Sin iniciar sesión, Andon solo muestra datos.</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña:</translation>
     </message>
     <message>
         <source>Switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar</translation>
     </message>
     <message>
         <source>⚠ No users store is open: nobody can sign in. Start Andon with a historian or set security.users_db in the configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ No hay ninguna base de datos de usuarios abierta: nadie puede iniciar sesión. Inicie Andon con un histórico o defina security.users_db en la configuración.</translation>
     </message>
     <message>
         <source>Sign-in refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio de sesión rechazado.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
@@ -4300,134 +4300,134 @@ Open it now?</source>
     </message>
     <message>
         <source>Median X̃-R</source>
-        <translation type="unfinished"></translation>
+        <translation>Mediana X̃-R</translation>
     </message>
     <message>
         <source>Control chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico de control</translation>
     </message>
     <message>
         <source>Box plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrama de caja</translation>
     </message>
     <message>
         <source>Box-and-whisker plot of each subgroup&apos;s values: box from Q1 to Q3 with the median, whiskers to the most extreme values within 1.5 IQR, outliers as points (quartiles by Minitab&apos;s method, Hyndman-Fan type 6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrama de caja y bigotes de los valores de cada subgrupo: caja de Q1 a Q3 con la mediana, bigotes hasta los valores más extremos dentro de 1,5 IQR, valores atípicos como puntos (cuartiles según el método de Minitab, Hyndman-Fan tipo 6)</translation>
     </message>
     <message>
         <source>Process tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag de proceso</translation>
     </message>
     <message>
         <source>Out of control</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de control</translation>
     </message>
     <message>
         <source>In control</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajo control</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencia</translation>
     </message>
     <message>
         <source>Welch t</source>
-        <translation type="unfinished"></translation>
+        <translation>Welch t</translation>
     </message>
     <message>
         <source>Cohen&apos;s d</source>
-        <translation type="unfinished"></translation>
+        <translation>d de Cohen</translation>
     </message>
     <message>
         <source>n out / in</source>
-        <translation type="unfinished"></translation>
+        <translation>n fuera / dentro</translation>
     </message>
     <message>
         <source>(mean out of control − mean in control) / √(s₁²/n₁ + s₂²/n₂), Welch 1947; rows ranked by |t|</source>
-        <translation type="unfinished"></translation>
+        <translation>(media fuera de control − media bajo control) / √(s₁²/n₁ + s₂²/n₂), Welch 1947; filas ordenadas por |t|</translation>
     </message>
     <message>
         <source>difference of the means / pooled standard deviation (Cohen 1988)</source>
-        <translation type="unfinished"></translation>
+        <translation>diferencia de las medias / desviación típica combinada (Cohen 1988)</translation>
     </message>
     <message>
         <source>Violations</source>
-        <translation type="unfinished"></translation>
+        <translation>Violaciones</translation>
     </message>
     <message>
         <source>What differs when out of control</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué cambia fuera de control</translation>
     </message>
     <message>
         <source>Defects</source>
-        <translation type="unfinished"></translation>
+        <translation>Defectos</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>cantidad</translation>
     </message>
     <message>
         <source>no defects</source>
-        <translation type="unfinished"></translation>
+        <translation>sin defectos</translation>
     </message>
     <message>
         <source>Defect type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de defecto</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>Cumulative %</source>
-        <translation type="unfinished"></translation>
+        <translation>% acumulado</translation>
     </message>
     <message>
         <source>Defects (Pareto)</source>
-        <translation type="unfinished"></translation>
+        <translation>Defectos (Pareto)</translation>
     </message>
     <message>
         <source>Median chart: subgroup medians (n = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico de medianas: medianas de subgrupo (n = %1)</translation>
     </message>
     <message>
         <source>USL</source>
-        <translation type="unfinished">LES</translation>
+        <translation>LES</translation>
     </message>
     <message>
         <source>LSL</source>
-        <translation type="unfinished">LEI</translation>
+        <translation>LEI</translation>
     </message>
     <message>
         <source>Box plot of the subgroups (n = %1): Q1–Q3, median, whiskers to 1.5 IQR</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrama de caja de los subgrupos (n = %1): Q1–Q3, mediana, bigotes hasta 1,5 IQR</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculando…</translation>
     </message>
     <message>
         <source>%1 of %2 subgroups out of control (part of a rule violation). Each process tag&apos;s time-weighted mean over each subgroup&apos;s time span; ranked by |Welch t|. A difference is a lead to check, not a proven cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 subgrupos fuera de control (parte de una violación de regla). Media ponderada en el tiempo de cada tag de proceso sobre el intervalo de cada subgrupo; ordenado por |Welch t|. Una diferencia es una pista que comprobar, no una causa probada.</translation>
     </message>
     <message>
         <source>No defect types configured for this machine: list the counters of each defect type under its reject counter (defect_types: [...], docs/spc.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tipos de defecto configurados para esta máquina: enumere los contadores de cada tipo de defecto bajo su contador de rechazos (defect_types: [...], docs/spc.md).</translation>
     </message>
     <message>
         <source>%1: %2 %3 in this window, %4 by type</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3 en este periodo, %4 por tipo</translation>
     </message>
     <message numerus="yes">
         <source>%n counter reset(s) counted across</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reinicio de contador tenido en cuenta</numerusform>
+            <numerusform>%n reinicios de contador tenidos en cuenta</numerusform>
         </translation>
     </message>
     <message>
         <source>also on this machine: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>también en esta máquina: %1</translation>
     </message>
 </context>
 <context>
@@ -4844,333 +4844,333 @@ Open it now?</source>
     </message>
     <message>
         <source>Add derived pen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir curva calculada…</translation>
     </message>
     <message>
         <source>A pen computed from other tags with a formula</source>
-        <translation type="unfinished"></translation>
+        <translation>Una curva calculada a partir de otros tags con una fórmula</translation>
     </message>
     <message>
         <source>%1 (derived)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (calculada)</translation>
     </message>
     <message>
         <source>The pen needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La curva necesita un nombre.</translation>
     </message>
     <message>
         <source>There are already %1 pens; remove one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya hay %1 curvas; quite una primero.</translation>
     </message>
     <message>
         <source>Derived pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Curva calculada</translation>
     </message>
     <message>
         <source>HH</source>
-        <translation type="unfinished"></translation>
+        <translation>HH</translation>
     </message>
     <message>
         <source>H</source>
-        <translation type="unfinished"></translation>
+        <translation>H</translation>
     </message>
     <message>
         <source>L</source>
-        <translation type="unfinished"></translation>
+        <translation>L</translation>
     </message>
     <message>
         <source>LL</source>
-        <translation type="unfinished"></translation>
+        <translation>LL</translation>
     </message>
     <message>
         <source>%1 %2 %3</source>
-        <translation type="unfinished">%1 %2 %3</translation>
+        <translation>%1 %2 %3</translation>
     </message>
     <message>
         <source>%1 %2 %3 %4</source>
-        <translation type="unfinished">%1 %2 %3 %4</translation>
+        <translation>%1 %2 %3 %4</translation>
     </message>
     <message>
         <source>Edit derived pen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar curva calculada…</translation>
     </message>
     <message>
         <source>Show alarm limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar límites de alarma</translation>
     </message>
     <message>
         <source>No high or low alarm is configured for this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna alarma alta o baja configurada para este tag</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::UserAdminDialog</name>
     <message>
         <source>Role id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de rol: %1</translation>
     </message>
     <message>
         <source>Manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionar usuarios</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Usuario</translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado</translation>
     </message>
     <message>
         <source>Locked until</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueado hasta</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Último inicio de sesión</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir…</translation>
     </message>
     <message>
         <source>Create a user with a role and a first password</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear un usuario con un rol y una contraseña inicial</translation>
     </message>
     <message>
         <source>Change role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar rol…</translation>
     </message>
     <message>
         <source>Give the selected user another role</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar otro rol al usuario seleccionado</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer contraseña…</translation>
     </message>
     <message>
         <source>Set a new password for the selected user</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer una contraseña nueva para el usuario seleccionado</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar</translation>
     </message>
     <message>
         <source>A disabled user cannot sign in; the history keeps the name</source>
-        <translation type="unfinished"></translation>
+        <translation>Un usuario desactivado no puede iniciar sesión; el historial conserva el nombre</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>End the lock-out after too many failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantar el bloqueo tras demasiados inicios de sesión fallidos</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message numerus="yes">
         <source>%n failed sign-in(s) in a row</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n inicio de sesión fallido seguido</numerusform>
+            <numerusform>%n inicios de sesión fallidos seguidos</numerusform>
         </translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Activar</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
         <source>No users store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos de usuarios abierta.</translation>
     </message>
     <message>
         <source>User %1 added as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario %1 añadido como %2.</translation>
     </message>
     <message>
         <source>Select a user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un usuario.</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es ahora %2.</translation>
     </message>
     <message>
         <source>New password set for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña nueva establecida para %1.</translation>
     </message>
     <message>
         <source>%1 is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está desactivado.</translation>
     </message>
     <message>
         <source>%1 is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está activado.</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está desbloqueado.</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir usuario</translation>
     </message>
     <message numerus="yes">
         <source>at least %n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>al menos %n carácter</numerusform>
+            <numerusform>al menos %n caracteres</numerusform>
         </translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña:</translation>
     </message>
     <message>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir contraseña:</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar rol</translation>
     </message>
     <message>
         <source>Role of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol de %1:</translation>
     </message>
     <message>
         <source>Reset password — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer contraseña — %1</translation>
     </message>
     <message>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña nueva:</translation>
     </message>
     <message>
         <source>Set password</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer contraseña</translation>
     </message>
 </context>
 <context>
     <name>andon::ui::UserButton</name>
     <message>
         <source>Change password — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar contraseña — %1</translation>
     </message>
     <message numerus="yes">
         <source>at least %n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>al menos %n carácter</numerusform>
+            <numerusform>al menos %n caracteres</numerusform>
         </translation>
     </message>
     <message>
         <source>Current password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña actual:</translation>
     </message>
     <message>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña nueva:</translation>
     </message>
     <message>
         <source>Repeat new password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir contraseña nueva:</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión…</translation>
     </message>
     <message>
         <source>Switch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de usuario…</translation>
     </message>
     <message>
         <source>The next user signs in (shift change)</source>
-        <translation type="unfinished"></translation>
+        <translation>El siguiente usuario inicia sesión (cambio de turno)</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <source>Change password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar contraseña…</translation>
     </message>
     <message>
         <source>Manage users…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionar usuarios…</translation>
     </message>
     <message>
         <source>Audit journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diario de auditoría…</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message numerus="yes">
         <source>Signed in as %1 (%2). Without input for %n min, Andon falls back to the viewer role.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sesión iniciada como %1 (%2). Tras %n min sin actividad, Andon vuelve al rol de observador.</numerusform>
+            <numerusform>Sesión iniciada como %1 (%2). Tras %n min sin actividad, Andon vuelve al rol de observador.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Iniciar sesión</translation>
     </message>
     <message>
         <source>Nobody is signed in: Andon only shows. Sign in to act.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nadie con sesión iniciada: Andon solo muestra datos. Inicie sesión para actuar.</translation>
     </message>
     <message>
         <source>No users store is open: nobody can sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna base de datos de usuarios abierta: nadie puede iniciar sesión.</translation>
     </message>
 </context>
 <context>
