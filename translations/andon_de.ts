@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>TrendMenu</name>
+    <message>
+        <source>Trend %1</source>
+        <translation>Trend %1</translation>
+    </message>
+    <message>
+        <source>Trend all</source>
+        <translation>Trend aller Werte</translation>
+    </message>
+</context>
+<context>
     <name>andon::AccessControl</name>
     <message>
         <source>the audit journal is not open (no historian)</source>
@@ -2208,6 +2219,10 @@
         <source>Main meter minus the machines and sub-meters: lighting, HVAC, offices and losses</source>
         <translation>Hauptzähler abzüglich Maschinen und Unterzähler: Beleuchtung, Klimatechnik, Büros und Verluste</translation>
     </message>
+    <message>
+        <source>main meter</source>
+        <translation>Hauptzähler</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -3249,6 +3264,10 @@
     <message>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1 (bottleneck)</source>
+        <translation>%1 (Engpass)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>TrendMenu</name>
+    <message>
+        <source>Trend %1</source>
+        <translation>Tendencia de %1</translation>
+    </message>
+    <message>
+        <source>Trend all</source>
+        <translation>Tendencia de todos los valores</translation>
+    </message>
+</context>
+<context>
     <name>andon::AccessControl</name>
     <message>
         <source>the audit journal is not open (no historian)</source>
@@ -2208,6 +2219,10 @@
         <source>Main meter minus the machines and sub-meters: lighting, HVAC, offices and losses</source>
         <translation>Contador principal menos las máquinas y los subcontadores: iluminación, climatización, oficinas y pérdidas</translation>
     </message>
+    <message>
+        <source>main meter</source>
+        <translation>contador principal</translation>
+    </message>
 </context>
 <context>
     <name>andon::ui::FaceplateDialog</name>
@@ -3249,6 +3264,10 @@
     <message>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1 (bottleneck)</source>
+        <translation>%1 (cuello de botella)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "ui/energy_page_data.h"
+#include "ui/trend_menu.h"
 #include "widgets/theme.h"
 
 #include <QBarCategoryAxis>
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QSettings>
 #include <QStackedBarSeries>
 #include <QStackedWidget>
@@ -54,6 +56,20 @@ public:
 namespace {
 
 const char kPeriodKey[] = "energy/period";
+// The breakdown's items: what they stand for (kind) and its index.
+constexpr int kKindRole = Qt::UserRole;
+constexpr int kIndexRole = Qt::UserRole + 1;
+enum BreakdownKind { MainItem = 1, LineItem, MachineItem, SubMeterItem, RestItem };
+constexpr int kMachineRole = Qt::UserRole; // idle table: the row's machine
+
+TagId machineTagByName(const PlantModel &model, const Machine &m, const QString &name)
+{
+    for (TagId id : m.tags) {
+        if (model.tags[id].name == name)
+            return id;
+    }
+    return kInvalidTag;
+}
 const char kBucketKey[] = "energy/bucket";
 
 QString num(double v, int decimals)
@@ -228,6 +244,29 @@ EnergyPage::EnergyPage(Engine *engine, const Clock *clock, QWidget *parent)
             refresh();
         });
     }
+    // "Click any value to trend it": right-click anywhere; double-click on the tables, the
+    // breakdown's leaves (its branches expand on double-click) and the power plot.
+    for (QWidget *w : std::initializer_list<QWidget *>{m_chartView, m_plot, m_idle, m_media, m_tree}) {
+        w->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(w, &QWidget::customContextMenuRequested, this, [this, w](const QPoint &pos) {
+            auto *area = qobject_cast<QAbstractScrollArea *>(w);
+            const QWidget *at = area ? area->viewport() : w;
+            popupTrendMenu(createTrendMenu(w, pos), at->mapToGlobal(pos));
+        });
+    }
+    for (QTableWidget *t : {m_idle, m_media}) {
+        connect(t, &QTableWidget::cellDoubleClicked, this, [this, t](int row, int) {
+            const QRect r = t->visualRect(t->model()->index(row, 0));
+            requestTrend(allTrendPaths(trendTargets(t, r.center())));
+        });
+    }
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        if (item->childCount() == 0)
+            requestTrend(allTrendPaths(trendTargets(m_tree, m_tree->visualItemRect(item).center())));
+    });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this,
+            [this] { requestTrend(allTrendPaths(mainMeterTargets())); });
+
     m_timer = new QTimer(this);
     m_timer->setInterval(kRefreshMs);
     connect(m_timer, &QTimer::timeout, this, [this] {
@@ -390,6 +429,7 @@ void EnergyPage::fillBars(const EnergyPageData &d)
 {
     const ThemeColors &c = Theme::colors();
     m_chart->removeAllSeries();
+    m_hoveredMachine = -1;
     for (QAbstractAxis *a : m_chart->axes())
         m_chart->removeAxis(a);
     auto *series = new QStackedBarSeries;
@@ -405,6 +445,13 @@ void EnergyPage::fillBars(const EnergyPageData &d)
         set->setColor(c.trendPens[m % c.trendPens.size()]);
         set->setBorderColor(c.panel);
         set->setLabelColor(c.text);
+        const int machine = d.report.machines[m].machine;
+        connect(set, &QBarSet::hovered, this, [this, machine](bool over, int) {
+            if (over)
+                m_hoveredMachine = machine;
+            else if (m_hoveredMachine == machine)
+                m_hoveredMachine = -1;
+        });
         series->append(set);
     }
     for (double s : sums)
@@ -518,6 +565,7 @@ void EnergyPage::fillTables(const EnergyPageData &d)
         const MachineEnergy &m = *ranked[std::size_t(i)];
         m_idle->setItem(i, 0, cell(m.name));
         m_idle->item(i, 0)->setToolTip(m.path);
+        m_idle->item(i, 0)->setData(kMachineRole, m.machine);
         m_idle->setItem(i, 1, cell(num(m.idle.idleKwh, 1), true));
         m_idle->setItem(i, 2, cell(m.kwh > 0 ? num(100.0 * m.idle.idleKwh / m.kwh, 0) + QStringLiteral(" %")
                                              : QStringLiteral("–"),
@@ -570,8 +618,11 @@ void EnergyPage::fillTree(const EnergyPageData &d)
     const PlantModel &model = m_engine->model();
     m_tree->clear();
     const double total = r.siteKwh > 0 ? r.siteKwh : 1.0;
-    const auto item = [&](QTreeWidgetItem *parent, const QString &name, double kwh) {
+    const auto item = [&](QTreeWidgetItem *parent, const QString &name, double kwh, int kind,
+                          int index) {
         auto *it = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
+        it->setData(0, kKindRole, kind);
+        it->setData(0, kIndexRole, index);
         it->setText(0, name);
         it->setText(1, num(kwh, 1));
         it->setText(2, num(100.0 * kwh / total, 1) + QStringLiteral(" %"));
@@ -579,27 +630,151 @@ void EnergyPage::fillTree(const EnergyPageData &d)
         it->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         return it;
     };
-    QTreeWidgetItem *root = item(nullptr, r.main ? tr("Main meter") : tr("Metered total"), r.siteKwh);
-    for (const Line &l : model.lines) {
+    QTreeWidgetItem *root = item(nullptr, r.main ? tr("Main meter") : tr("Metered total"),
+                                 r.siteKwh, MainItem, 0);
+    for (std::size_t li = 0; li < model.lines.size(); ++li) {
+        const Line &l = model.lines[li];
         double kwh = 0;
         for (int mi : l.machines)
             kwh += r.machines[std::size_t(mi)].kwh;
-        QTreeWidgetItem *li = item(root, l.name, kwh);
+        QTreeWidgetItem *lineItem = item(root, l.name, kwh, LineItem, int(li));
         for (int mi : l.machines)
-            item(li, r.machines[std::size_t(mi)].name, r.machines[std::size_t(mi)].kwh);
+            item(lineItem, r.machines[std::size_t(mi)].name, r.machines[std::size_t(mi)].kwh,
+                 MachineItem, mi);
     }
     for (const MachineEnergy &m : r.machines) {
         if (m.line < 0)
-            item(root, m.name, m.kwh);
+            item(root, m.name, m.kwh, MachineItem, m.machine);
     }
-    for (const MeterEnergy &s : r.subMeters)
-        item(root, s.name, s.kwh);
+    for (std::size_t si = 0; si < r.subMeters.size(); ++si)
+        item(root, r.subMeters[si].name, r.subMeters[si].kwh, SubMeterItem, int(si));
     if (std::isfinite(r.unmeteredKwh)) {
-        QTreeWidgetItem *rest = item(root, tr("unmetered rest"), r.unmeteredKwh);
+        QTreeWidgetItem *rest = item(root, tr("unmetered rest"), r.unmeteredKwh, RestItem, 0);
         rest->setToolTip(0, tr("Main meter minus the machines and sub-meters: lighting, HVAC, "
                                "offices and losses"));
     }
     m_tree->expandAll();
+}
+
+// ---- "click any value to trend it" --------------------------------------------------------
+
+std::vector<TrendTarget> EnergyPage::machineTargets(int machine, bool withState) const
+{
+    const PlantModel &model = m_engine->model();
+    if (machine < 0 || machine >= int(model.machines.size()))
+        return {};
+    const Machine &m = model.machines[std::size_t(machine)];
+    std::vector<TagId> ids{machineTagByName(model, m, model.energy.powerTag),
+                           machineTagByName(model, m, model.energy.energyTag)};
+    if (withState)
+        ids.push_back(m.roleTag(TagRole::State));
+    return tagTargets(model, ids, m.name);
+}
+
+std::vector<TrendTarget> EnergyPage::mainMeterTargets() const
+{
+    const PlantModel &model = m_engine->model();
+    return tagTargets(model, {model.energy.mainPower, model.energy.mainEnergy}, tr("main meter"));
+}
+
+std::vector<TrendTarget> EnergyPage::trendTargets(QWidget *source, const QPoint &pos) const
+{
+    const PlantModel &model = m_engine->model();
+    if (!m_data)
+        return {};
+    if (source == m_plot)
+        return mainMeterTargets();
+    if (source == m_chartView) {
+        if (m_hoveredMachine >= 0)
+            return machineTargets(m_hoveredMachine, false);
+        // Not over a bar: each machine's power (its energy counter when it has no power tag).
+        std::vector<TrendTarget> out;
+        for (std::size_t mi = 0; mi < model.machines.size(); ++mi) {
+            const auto list = machineTargets(int(mi), false);
+            if (!list.empty())
+                out.push_back(list.front());
+        }
+        return out;
+    }
+    if (source == m_idle) {
+        const QTableWidgetItem *item = m_idle->item(m_idle->rowAt(pos.y()), 0);
+        return item ? machineTargets(item->data(kMachineRole).toInt(), true)
+                    : std::vector<TrendTarget>{};
+    }
+    if (source == m_media) {
+        const int row = m_media->rowAt(pos.y());
+        if (row < 0 || row >= int(m_data->report.media.size()))
+            return {};
+        const MediumLine &ml = m_data->report.media[std::size_t(row)];
+        const QString line = ml.line >= 0 && ml.line < int(model.lines.size())
+                ? model.lines[std::size_t(ml.line)].name
+                : QString();
+        std::vector<TrendTarget> out;
+        const TagDef *flow = model.tagByPath(ml.flowPath);
+        if (flow)
+            out.push_back({line + QLatin1Char(' ') + flow->name, {flow->path}});
+        for (const MediumDef &md : model.energy.media) {
+            const TagDef *total = md.name == ml.medium && !md.totalTag.isEmpty()
+                    ? model.tagByPath(ml.linePath + QLatin1Char('/') + md.totalTag)
+                    : nullptr;
+            if (total)
+                out.push_back({line + QLatin1Char(' ') + total->name, {total->path}});
+        }
+        return out;
+    }
+    if (source == m_tree) {
+        const QTreeWidgetItem *item = m_tree->itemAt(pos);
+        if (!item)
+            return {};
+        const int index = item->data(0, kIndexRole).toInt();
+        switch (item->data(0, kKindRole).toInt()) {
+        case MachineItem: return machineTargets(index, false);
+        case LineItem: {
+            std::vector<TrendTarget> out;
+            if (index < 0 || index >= int(model.lines.size()))
+                return out;
+            for (int mi : model.lines[std::size_t(index)].machines) {
+                const auto list = machineTargets(mi, false);
+                if (!list.empty())
+                    out.push_back(list.front());
+            }
+            return out;
+        }
+        case SubMeterItem: {
+            if (index < 0 || index >= int(model.energy.subMeters.size()))
+                return {};
+            const SubMeterDef &sm = model.energy.subMeters[std::size_t(index)];
+            return tagTargets(model, {sm.power, sm.energy}, sm.name);
+        }
+        case MainItem:
+        case RestItem: {
+            if (model.energy.mainPower != kInvalidTag || model.energy.mainEnergy != kInvalidTag)
+                return mainMeterTargets();
+            // No main meter: the metered total is the machines' and sub-meters' power.
+            std::vector<TrendTarget> out;
+            for (std::size_t mi = 0; mi < model.machines.size(); ++mi) {
+                const auto list = machineTargets(int(mi), false);
+                if (!list.empty())
+                    out.push_back(list.front());
+            }
+            return out;
+        }
+        default: return {};
+        }
+    }
+    return {};
+}
+
+void EnergyPage::requestTrend(const QStringList &paths)
+{
+    if (m_data && !paths.isEmpty())
+        emit trendRequested(paths, m_data->fromMs, m_data->toMs);
+}
+
+QMenu *EnergyPage::createTrendMenu(QWidget *source, const QPoint &pos)
+{
+    return andon::ui::createTrendMenu(trendTargets(source, pos), this,
+                                      [this](const QStringList &paths) { requestTrend(paths); });
 }
 
 } // namespace andon::ui

@@ -12,12 +12,15 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QChart;
 class QChartView;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QMenu;
+class QPoint;
 class QStackedWidget;
 class QTableWidget;
 class QThread;
@@ -31,6 +34,7 @@ class Engine;
 namespace andon::ui {
 
 struct EnergyPageData;
+struct TrendTarget;
 class EnergyPageWorker;
 
 class EnergyPage : public QWidget
@@ -54,9 +58,19 @@ public:
     QTreeWidget *breakdown() const { return m_tree; }
     QLabel *demandLabel() const { return m_demand; }
     QLabel *summaryLabel() const { return m_summary; }
+    QCustomPlot *powerPlot() const { return m_plot; }
+    QChartView *barsView() const { return m_chartView; }
+
+    // "Click any value to trend it": the context menu of `source` (the bars, the power plot, a
+    // table or the breakdown; `pos` in the viewport's coordinates) with the power and energy
+    // tags behind the value (a machine, line, sub-meter, the main meter, a medium's flow and
+    // totaliser) over the period shown. Null when there is nothing to trend; the caller owns it.
+    QMenu *createTrendMenu(QWidget *source, const QPoint &pos);
 
 signals:
     void refreshed();
+    // These tags over [fromMs, toMs] (the period the page shows).
+    void trendRequested(const QStringList &tagPaths, qint64 fromMs, qint64 toMs);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -69,6 +83,10 @@ private:
     void fillTables(const EnergyPageData &d);
     void fillTree(const EnergyPageData &d);
     void applyTheme();
+    std::vector<TrendTarget> trendTargets(QWidget *source, const QPoint &pos) const;
+    std::vector<TrendTarget> machineTargets(int machine, bool withState) const;
+    std::vector<TrendTarget> mainMeterTargets() const;
+    void requestTrend(const QStringList &paths);
 
     Engine *m_engine;
     const Clock *m_clock;
@@ -94,6 +112,7 @@ private:
     QTableWidget *m_products = nullptr;
     QTableWidget *m_media = nullptr;
     QTreeWidget *m_tree = nullptr;
+    int m_hoveredMachine = -1; // the machine whose bar the mouse is over (-1 = none)
 };
 
 } // namespace andon::ui

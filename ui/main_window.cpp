@@ -90,7 +90,8 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
     m_stack->addWidget(m_overview);
     m_oee = new andon::ui::OeePage(engine, clock, m_stack);
     m_stack->addWidget(m_oee);
-    m_stack->addWidget(new andon::ui::EnergyPage(engine, clock, m_stack));
+    auto *energy = new andon::ui::EnergyPage(engine, clock, m_stack);
+    m_stack->addWidget(energy);
     m_spc = new andon::ui::SpcPage(engine, clock, m_stack);
     m_stack->addWidget(m_spc);
     m_trends = new andon::ui::TrendsPage(engine, clock, m_stack);
@@ -124,6 +125,11 @@ MainWindow::MainWindow(Engine *engine, const Clock *clock, QWidget *parent)
             [this](int machine) { openFaceplate(machine); });
     connect(m_overview, &OverviewPage::trendRequested, this, &MainWindow::showTrend);
     connect(m_alarms, &andon::ui::AlarmsPage::trendRequested, this, &MainWindow::showTrendRange);
+    connect(m_oee, &andon::ui::OeePage::trendRequested, this, &MainWindow::showTrendRange);
+    connect(energy, &andon::ui::EnergyPage::trendRequested, this, &MainWindow::showTrendRange);
+    connect(m_spc, &andon::ui::SpcPage::trendRequested, this, &MainWindow::showTrendRange);
+    connect(m_maintenance, &andon::ui::MaintenancePage::trendRequested, this,
+            &MainWindow::showTrendRange);
 
     buildMenus();
     buildStatusBar();

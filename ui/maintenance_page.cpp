@@ -9,6 +9,7 @@
 #include "ui/access_gate.h"
 #include "ui/current_user.h"
 #include "ui/service_dialog.h"
+#include "ui/trend_menu.h"
 #include "widgets/theme.h"
 #include "widgets/trend_plot.h"
 
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -52,6 +54,31 @@ constexpr int kTrendBuckets = 600;
 constexpr int kProjectionSteps = 80;
 constexpr int kServiceHistory = 5;
 constexpr int kMachineRole = Qt::UserRole;
+
+// The health window of a machine: its RUL fit series (else the configured RUL window, at least
+// the last hour) up to the time judged.
+TimestampMs healthWindowStart(const PlantModel &model, const MachineHealth &h, TimestampMs now)
+{
+    const double windowH = model.condition.rulWindowH;
+    const TimestampMs from = h.vibrationPoints.empty()
+            ? now - TimestampMs((windowH > 0 ? windowH : 72.0) * cond::kMsPerHour)
+            : h.vibrationPoints.front().t;
+    return std::min(from, now - 3'600'000);
+}
+
+// The indicator tags of a machine, as the condition summary lists them.
+std::vector<TrendTarget> indicatorTargets(const PlantModel &model, const MachineHealth &h)
+{
+    std::vector<TrendTarget> out;
+    for (const QString &path : {h.vibrationTag, h.temperatureTag, h.ambientTag, h.currentTag})
+        addPathTarget(&out, model, path);
+    const OilHealth &oil = h.oil;
+    for (const QString &path : oil.particleTags)
+        addPathTarget(&out, model, path);
+    for (const QString &path : {oil.waterTag, oil.permittivityTag, oil.viscosityTag, oil.tanTag})
+        addPathTarget(&out, model, path);
+    return out;
+}
 
 QTableWidgetItem *cell(const QString &text, bool number = false)
 {
@@ -145,11 +172,7 @@ MaintenancePageData MaintenancePageWorker::compute(TimestampMs clockNow, int mac
         return d;
 
     // ---- vibration trend over the RUL window, and the view out to the predicted crossing ----
-    const double windowH = model.condition.rulWindowH;
-    TimestampMs from = h->vibrationPoints.empty()
-            ? now - TimestampMs((windowH > 0 ? windowH : 72.0) * cond::kMsPerHour)
-            : h->vibrationPoints.front().t;
-    from = std::min(from, now - 3'600'000);
+    const TimestampMs from = healthWindowStart(model, *h, now);
     TimestampMs to = now + (now - from) / 10;
     if (h->rul.status == cond::RulStatus::Ok) {
         // Out to the band's late edge, but never more than the history shown again.
@@ -336,6 +359,20 @@ MaintenancePage::MaintenancePage(Engine *engine, const Clock *clock, QWidget *pa
         const QTableWidgetItem *item = m_fleet->item(row, 0);
         if (item)
             selectMachine(item->data(kMachineRole).toInt());
+    });
+    // "Click any value to trend it": right-click on a fleet row, the trend, the summary or the
+    // oil line; double-click on a fleet row (the trend's double-click rescales it).
+    for (QWidget *w : std::initializer_list<QWidget *>{m_fleet, m_plot, m_summary, m_oil}) {
+        w->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(w, &QWidget::customContextMenuRequested, this, [this, w](const QPoint &pos) {
+            const QWidget *at = w == m_fleet ? m_fleet->viewport() : w;
+            popupTrendMenu(createTrendMenu(w, pos), at->mapToGlobal(pos));
+        });
+    }
+    connect(m_fleet, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        const QRect r = m_fleet->visualRect(m_fleet->model()->index(row, 0));
+        if (const MachineHealth *h = trendMachine(m_fleet, r.center()))
+            requestTrend(*h, allTrendPaths(indicatorTargets(m_engine->model(), *h)));
     });
     connect(m_serviceButton, &QPushButton::clicked, this, [this] { openServiceDialog(); });
     // Service records need the operator role; re-evaluated whenever the user changes.
@@ -969,6 +1006,49 @@ void MaintenancePage::exportWithDialog(bool pdf)
     const bool ok = pdf ? exportPdf(path, &error) : exportCsv(path, &error);
     m_status->setText(ok ? tr("Work list written to %1").arg(QDir::toNativeSeparators(path))
                          : tr("Work list not written: %1").arg(error));
+}
+
+// ---- "click any value to trend it" --------------------------------------------------------
+
+const MachineHealth *MaintenancePage::trendMachine(QWidget *source, const QPoint &pos) const
+{
+    if (!m_data || !m_data->fleet)
+        return nullptr;
+    if (source == m_fleet) {
+        const QTableWidgetItem *item = m_fleet->item(m_fleet->rowAt(pos.y()), 0);
+        if (!item)
+            return nullptr;
+        const int machine = item->data(kMachineRole).toInt();
+        for (const MachineHealth &h : m_data->fleet->machines)
+            if (h.machine == machine)
+                return &h;
+        return nullptr;
+    }
+    if (source == m_plot || source == m_summary || source == m_oil)
+        return m_data->detail();
+    return nullptr;
+}
+
+void MaintenancePage::requestTrend(const MachineHealth &h, const QStringList &paths)
+{
+    if (!m_data || paths.isEmpty())
+        return;
+    emit trendRequested(paths, healthWindowStart(m_engine->model(), h, m_data->nowMs),
+                        m_data->nowMs);
+}
+
+QMenu *MaintenancePage::createTrendMenu(QWidget *source, const QPoint &pos)
+{
+    const MachineHealth *h = trendMachine(source, pos);
+    if (!h)
+        return nullptr;
+    // Taken now: the data may be replaced while the menu is open.
+    const qint64 from = healthWindowStart(m_engine->model(), *h, m_data->nowMs);
+    const qint64 to = m_data->nowMs;
+    return andon::ui::createTrendMenu(indicatorTargets(m_engine->model(), *h), this,
+                                      [this, from, to](const QStringList &paths) {
+                                          emit trendRequested(paths, from, to);
+                                      });
 }
 
 } // namespace andon::ui

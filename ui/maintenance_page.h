@@ -19,6 +19,8 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
+class QPoint;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
@@ -102,8 +104,17 @@ public:
     QLabel *oilLabel() const { return m_oil; }
     QLabel *summaryLabel() const { return m_summary; }
 
+    // "Click any value to trend it": the context menu of `source` (a fleet row: that machine;
+    // the trend, the condition summary or the oil line: the selected machine; `pos` in the
+    // table viewport's coordinates) with the machine's indicator tags (vibration, temperatures,
+    // motor current, oil) over its health window (the RUL window up to the time judged). Null
+    // when there is nothing to trend; the caller owns the menu.
+    QMenu *createTrendMenu(QWidget *source, const QPoint &pos);
+
 signals:
     void refreshed();
+    // These tags over [fromMs, toMs].
+    void trendRequested(const QStringList &tagPaths, qint64 fromMs, qint64 toMs);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -117,6 +128,8 @@ private:
     void fillOil(const MachineHealth &h, QStringList *lines);
     void exportWithDialog(bool pdf);
     QString localTime(TimestampMs t) const;
+    const MachineHealth *trendMachine(QWidget *source, const QPoint &pos) const;
+    void requestTrend(const MachineHealth &h, const QStringList &paths);
 
     Engine *m_engine;
     const Clock *m_clock;

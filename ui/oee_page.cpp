@@ -8,6 +8,7 @@
 #include "ui/current_user.h"
 #include "ui/oee_page_data.h"
 #include "ui/reason_dialog.h"
+#include "ui/trend_menu.h"
 #include "widgets/oee_gauge.h"
 #include "widgets/pareto_chart.h"
 #include "widgets/state_timeline.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -31,6 +33,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
@@ -301,6 +304,36 @@ OeePage::OeePage(Engine *engine, const Clock *clock, QWidget *parent)
         if (item)
             openReasonDialog(item->data(kCodeRole).toInt(), item->data(kStartRole).toLongLong());
     });
+
+    // "Click any value to trend it": right-click on the timeline, the tables and the gauges;
+    // double-click on the period tables (the timeline and the stop list open reasons on click).
+    QList<QWidget *> trendSources{m_timeline, m_periods, m_previous, m_unexplained};
+    for (widgets::OeeGauge *g : m_gauges)
+        trendSources << g;
+    for (QWidget *w : std::as_const(trendSources)) {
+        w->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(w, &QWidget::customContextMenuRequested, this, [this, w](const QPoint &pos) {
+            auto *table = qobject_cast<QTableWidget *>(w);
+            const QWidget *at = table ? table->viewport() : w;
+            popupTrendMenu(createTrendMenu(w, pos), at->mapToGlobal(pos));
+        });
+    }
+    for (QTableWidget *t : {m_periods, m_previous}) {
+        connect(t, &QTableWidget::cellDoubleClicked, this, [this, t](int row, int) {
+            std::vector<int> machines;
+            qint64 from = 0, to = 0;
+            QString bottleneck;
+            if (!periodRowContext(t, row, &machines, &from, &to, &bottleneck) || machines.empty())
+                return;
+            const Machine &m = m_engine->model().machines[std::size_t(machines.front())];
+            std::vector<TagId> ids;
+            for (TagRole r : {TagRole::State, TagRole::GoodCount, TagRole::RejectCount, TagRole::Rate})
+                ids.push_back(m.roleTag(r));
+            const QStringList paths = allTrendPaths(tagTargets(m_engine->model(), ids));
+            if (!paths.isEmpty())
+                emit trendRequested(paths, from, to);
+        });
+    }
 
     m_timer = new QTimer(this);
     m_timer->setInterval(kRefreshMs);
@@ -637,6 +670,111 @@ void OeePage::fillUnexplained(const OeePageData &d)
             state += QStringLiteral(" — ") + s.stop.comment;
         setCell(m_unexplained, int(k), 3, state, false);
     }
+}
+
+std::vector<int> OeePage::shownMachines(const QString &bottleneck) const
+{
+    std::vector<int> out = m_data ? m_data->machines : std::vector<int>{};
+    const PlantModel &plant = m_engine->model();
+    const auto it = std::find_if(out.begin(), out.end(), [&](int m) {
+        return plant.machines[std::size_t(m)].name == bottleneck;
+    });
+    if (it != out.end())
+        std::rotate(out.begin(), it, it + 1); // the bottleneck first, the rest in line order
+    return out;
+}
+
+bool OeePage::periodRowContext(const QTableWidget *table, int row, std::vector<int> *machines,
+                               qint64 *fromMs, qint64 *toMs, QString *bottleneck) const
+{
+    if (!m_data || row < 0)
+        return false;
+    const OeePageData &d = *m_data;
+    const OeePeriodRow *p = nullptr;
+    if (table == m_periods) {
+        if (row > int(d.periods.size()))
+            return false;
+        p = row == 0 ? nullptr : &d.periods[std::size_t(row - 1)]; // row 0: the targets
+    } else if (table == m_previous) {
+        if (row >= int(d.previousShifts.size()))
+            return false;
+        p = &d.previousShifts[d.previousShifts.size() - 1 - std::size_t(row)]; // newest first
+    } else {
+        return false;
+    }
+    *bottleneck = p ? p->bottleneck : d.bottleneck;
+    *machines = shownMachines(*bottleneck);
+    // The current shift is live (0, 0); any other period is its span up to now.
+    const bool current = !p || (p->fromMs == d.shiftStartMs && p->toMs == d.shiftEndMs);
+    *fromMs = current ? 0 : p->fromMs;
+    *toMs = current ? 0 : std::min(p->toMs, d.nowMs);
+    return true;
+}
+
+QMenu *OeePage::createTrendMenu(QWidget *source, const QPoint &pos)
+{
+    if (!m_data)
+        return nullptr;
+    const OeePageData &d = *m_data;
+    std::vector<int> machines;
+    QString bottleneck;      // line view: the machine whose values the row shows
+    qint64 from = 0, to = 0; // the current shift, live
+    if (source == m_timeline) {
+        // The row under the mouse, also over its label left of the strips.
+        const QPoint p(std::max(pos.x(), m_timeline->pointAt(0, d.shiftStartMs).x()), pos.y());
+        int row = -1;
+        TimestampMs t = 0;
+        if (!m_timeline->hit(p, &row, &t) || row >= int(d.machines.size()))
+            return nullptr;
+        machines = {d.machines[std::size_t(row)]};
+    } else if (source == m_periods || source == m_previous) {
+        auto *table = static_cast<QTableWidget *>(source);
+        if (!periodRowContext(table, table->rowAt(pos.y()), &machines, &from, &to, &bottleneck))
+            return nullptr;
+    } else if (source == m_unexplained) {
+        const QTableWidgetItem *item = m_unexplained->item(m_unexplained->rowAt(pos.y()), 0);
+        if (!item)
+            return nullptr;
+        machines = {item->data(kCodeRole).toInt()};
+    } else if (std::find(std::begin(m_gauges), std::end(m_gauges), source) != std::end(m_gauges)) {
+        bottleneck = d.bottleneck;
+        machines = shownMachines(bottleneck);
+    } else {
+        return nullptr;
+    }
+    const PlantModel &plant = m_engine->model();
+    const auto targets = [&](int machine) {
+        std::vector<TagId> ids;
+        if (machine < 0 || machine >= int(plant.machines.size()))
+            return std::vector<TrendTarget>{};
+        const Machine &m = plant.machines[std::size_t(machine)];
+        for (TagRole r : {TagRole::State, TagRole::GoodCount, TagRole::RejectCount, TagRole::Rate})
+            ids.push_back(m.roleTag(r));
+        if (m.roleTag(TagRole::GoodCount) == kInvalidTag)
+            ids.push_back(m.roleTag(TagRole::TotalCount));
+        return tagTargets(plant, ids);
+    };
+    const auto request = [this, from, to](const QStringList &paths) {
+        emit trendRequested(paths, from, to);
+    };
+    if (machines.size() == 1)
+        return andon::ui::createTrendMenu(targets(machines.front()), this, request);
+    // A line: one submenu per machine, the bottleneck (whose values the row shows) first.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("trendMenu"));
+    for (std::size_t k = 0; k < machines.size(); ++k) {
+        const auto list = targets(machines[k]);
+        if (list.empty())
+            continue;
+        const QString name = plant.machines[std::size_t(machines[k])].name;
+        QMenu *sub = menu->addMenu(name == bottleneck ? tr("%1 (bottleneck)").arg(name) : name);
+        addTrendActions(sub, list, request);
+    }
+    if (menu->isEmpty()) {
+        delete menu;
+        return nullptr;
+    }
+    return menu;
 }
 
 void OeePage::onTimelineClicked(int row, qint64 tMs)

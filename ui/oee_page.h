@@ -14,6 +14,8 @@
 
 class QComboBox;
 class QLabel;
+class QMenu;
+class QPoint;
 class QStackedWidget;
 class QTableWidget;
 class QThread;
@@ -73,8 +75,17 @@ public:
     QComboBox *selector() const { return m_selector; }
     QLabel *statusLabel() const { return m_status; }
 
+    // "Click any value to trend it": the context menu of `source` (the timeline, a table or a
+    // gauge; `pos` in the timeline's or the table viewport's coordinates) with the state, count
+    // and rate tags of the machine behind the value (per machine in a line view, the bottleneck
+    // first) over the period the value covers. Null when there is nothing to trend; the caller
+    // owns the menu.
+    QMenu *createTrendMenu(QWidget *source, const QPoint &pos);
+
 signals:
     void refreshed(); // a new result is on screen
+    // These tags over [fromMs, toMs]; 0, 0 = the current shift (live).
+    void trendRequested(const QStringList &tagPaths, qint64 fromMs, qint64 toMs);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -90,6 +101,11 @@ private:
     void fillUnexplained(const OeePageData &d);
     void onTimelineClicked(int row, qint64 tMs);
     QString reasonText(int machine, const QString &code) const;
+    // The machines (bottleneck first) and period behind row `row` of the period or previous
+    // shifts table; false for no such row.
+    bool periodRowContext(const QTableWidget *table, int row, std::vector<int> *machines,
+                          qint64 *fromMs, qint64 *toMs, QString *bottleneck) const;
+    std::vector<int> shownMachines(const QString &bottleneck) const;
 
     Engine *m_engine;
     const Clock *m_clock;

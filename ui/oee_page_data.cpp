@@ -249,6 +249,10 @@ OeePageData OeePageComputer::compute(bool isLine, int index, TimestampMs nowMs,
         row.label = label;
         row.shortLabel = shortLabel;
         row.totals = perMachine[std::size_t(bi)];
+        for (const Window *w : group) {
+            row.fromMs = row.fromMs == 0 ? w->startMs : std::min(row.fromMs, w->startMs);
+            row.toMs = std::max(row.toMs, w->endMs);
+        }
         if (isLine)
             row.bottleneck = model.machines[std::size_t(d.machines[std::size_t(bi)])].name;
         return row;

@@ -48,6 +48,7 @@ struct OeePeriodRow
     QString shortLabel;   // for narrow tables: "Shift", "early 03-10"
     OeeTotals totals;
     QString bottleneck;   // line view: the machine whose totals these are
+    TimestampMs fromMs = 0, toMs = 0; // the windows it spans (toMs may lie after now)
 };
 
 struct OeeStopRow

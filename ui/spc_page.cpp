@@ -6,6 +6,7 @@
 #include "storage/historian.h"
 #include "ui/access_gate.h"
 #include "ui/current_user.h"
+#include "ui/trend_menu.h"
 #include "widgets/pareto_chart.h"
 #include "widgets/theme.h"
 
@@ -20,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QLineEdit>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -346,6 +348,25 @@ SpcPage::SpcPage(Engine *engine, const Clock *clock, QWidget *parent)
             selectSubgroup(item->data(Qt::UserRole).toInt());
     });
     connect(m_freeze, &QPushButton::clicked, this, [this] { openFreezeDialog(); });
+    // "Click any value to trend it": right-click on the charts and tables; double-click on the
+    // histogram, the capability and the correlation tables (a click on the control chart or a
+    // violation already selects a subgroup).
+    for (QWidget *w : std::initializer_list<QWidget *>{m_chart, m_secondary, m_histogram,
+                                                        m_capability, m_violations, m_correlation}) {
+        w->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(w, &QWidget::customContextMenuRequested, this, [this, w](const QPoint &pos) {
+            auto *table = qobject_cast<QTableWidget *>(w);
+            const QWidget *at = table ? table->viewport() : w;
+            popupTrendMenu(createTrendMenu(w, pos), at->mapToGlobal(pos));
+        });
+    }
+    connect(m_histogram, &QCustomPlot::mouseDoubleClick, this,
+        [this] { requestTrend(trendPaths(m_histogram, {}, nullptr)); });
+    for (QTableWidget *t : { m_capability, m_correlation })
+        connect(t, &QTableWidget::cellDoubleClicked, this, [this, t](int row, int) {
+            const QRect r = t->visualRect(t->model()->index(row, 0));
+            requestTrend(trendPaths(t, r.center(), nullptr));
+        });
     // The correlation and the Pareto read more of the historian: computed while shown.
     for (QTabWidget *tabs : { m_lowerTabs, m_rightTabs })
         connect(tabs, &QTabWidget::currentChanged, this, [this] {
@@ -1488,6 +1509,57 @@ void SpcPage::changeEvent(QEvent *event)
         render();
     }
     QWidget::changeEvent(event);
+}
+
+// ---- "click any value to trend it" --------------------------------------------------------
+
+QStringList SpcPage::trendPaths(QWidget *source, const QPoint &pos, QStringList *labels) const
+{
+    if (!m_data)
+        return {};
+    const PlantModel &model = m_engine->model();
+    const SpcCharacteristic &c = m_data->analysis.characteristic;
+    QStringList paths, names;
+    if (source == m_correlation) {
+        const int row = m_correlation->rowAt(pos.y());
+        if (!m_data->correlation || row < 0 || row >= int(m_data->correlation->tags.size()))
+            return {};
+        const SpcTagDifference &d = m_data->correlation->tags[std::size_t(row)];
+        if (d.tag < model.tags.size()) {
+            paths << model.tags[d.tag].path;
+            names << d.name;
+        }
+    } else if (source != m_chart && source != m_secondary && source != m_histogram
+               && source != m_capability && source != m_violations) {
+        return {};
+    }
+    if (model.tagByPath(c.path)) {
+        paths << c.path;
+        names << c.name;
+    }
+    if (labels)
+        *labels = names;
+    return paths;
+}
+
+void SpcPage::requestTrend(const QStringList &paths)
+{
+    if (!m_data || paths.isEmpty())
+        return;
+    // The current shift is followed live; a longer window is the analysed span.
+    const bool live = m_window->currentData().toInt() == CurrentShift;
+    emit trendRequested(paths, live ? 0 : m_data->analysis.fromMs, live ? 0 : m_data->analysis.toMs);
+}
+
+QMenu *SpcPage::createTrendMenu(QWidget *source, const QPoint &pos)
+{
+    QStringList labels;
+    const QStringList paths = trendPaths(source, pos, &labels);
+    std::vector<TrendTarget> targets;
+    for (qsizetype i = 0; i < paths.size(); ++i)
+        targets.push_back({labels.value(i), {paths[i]}});
+    return andon::ui::createTrendMenu(targets, this,
+                                      [this](const QStringList &p) { requestTrend(p); });
 }
 
 } // namespace andon::ui

@@ -23,6 +23,8 @@ class QCustomPlot;
 class QCPStatisticalBox;
 class QDialog;
 class QLabel;
+class QMenu;
+class QPoint;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -110,8 +112,16 @@ public:
     widgets::ParetoChart *paretoChart() const { return m_pareto; }
     QCPStatisticalBox *boxPlot() const { return m_boxes; } // null outside the box view
 
+    // "Click any value to trend it": the context menu of `source` (a chart, the capability or
+    // violation table: the characteristic's tag; a row of the correlation table: its process
+    // tag and the characteristic) over the window analysed (the current shift live). `pos` in
+    // the table viewport's coordinates. Null when there is nothing to trend; caller owns it.
+    QMenu *createTrendMenu(QWidget *source, const QPoint &pos);
+
 signals:
     void refreshed();     // a new result is on screen
+    // These tags over [fromMs, toMs]; 0, 0 = the current shift (live).
+    void trendRequested(const QStringList &tagPaths, qint64 fromMs, qint64 toMs);
     void detailsShown();  // the selected subgroup's machine conditions are on screen
 
 protected:
@@ -133,6 +143,8 @@ private:
     void fillDetails(const std::vector<SpcCondition> &conditions);
     void applyTheme();
     void settingsChanged();
+    QStringList trendPaths(QWidget *source, const QPoint &pos, QStringList *labels) const;
+    void requestTrend(const QStringList &paths);
     void onChartClicked(QMouseEvent *event);
     SpcSettings settings() const;
     TimestampMs windowStart(TimestampMs now) const;

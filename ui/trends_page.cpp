@@ -242,6 +242,9 @@ TrendsPage::TrendsPage(Engine *engine, const Clock *clock, QWidget *parent)
     m_rangeLabel = new QLabel(this);
     m_rangeLabel->setObjectName(QStringLiteral("trendRange"));
     m_rangeLabel->setForegroundRole(QPalette::Mid);
+    // Its text grows with the notes (no calendar, no historian, compare): it must not widen the
+    // page beyond a 1366-px screen; cut, the full text in the tooltip.
+    m_rangeLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     rangeRow->addWidget(m_rangeLabel, 1);
     m_offlineLabel = new QLabel(this);
     m_offlineLabel->setObjectName(QStringLiteral("trendOffline"));
@@ -728,6 +731,7 @@ void TrendsPage::updateRangeLabel()
     if (m_compare != CompareOff)
         text += tr(" · dashed: %1").arg(compareLabel());
     m_rangeLabel->setText(text);
+    m_rangeLabel->setToolTip(text);
 }
 
 // ---- loading --------------------------------------------------------------------------------

@@ -16,11 +16,14 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <qcustomplot.h>
 
 using namespace andon;
 using namespace andon::simtest;
@@ -53,6 +56,7 @@ private slots:
     void contents();
     void screenshots();
     void bucketsAndPeriods();
+    void trendFromValues();
     void noHistorian();
 
 private:
@@ -196,6 +200,76 @@ void TstEnergyPage::bucketsAndPeriods()
     m_page->periodSelector()->setCurrentIndex(0);
     m_page->bucketSelector()->setCurrentIndex(0);
     waitForResult();
+}
+
+// "Click any value to trend it" (issue 9): the context menus of the idle ranking, the breakdown
+// and the power plot, and a double-click on the media table, ask for the tags behind the value
+// over the period shown (today: local midnight, kSaturday, to "now").
+void TstEnergyPage::trendFromValues()
+{
+    m_page->periodSelector()->setCurrentIndex(0);
+    waitForResult();
+    const TimestampMs now = kSaturday + 8 * kHour + 52 * kMinute; // as in initTestCase
+    QSignalSpy spy(m_page, &ui::EnergyPage::trendRequested);
+    const auto trigger = [](QMenu *menu, const QString &text) {
+        for (QAction *a : menu->findChildren<QAction *>()) {
+            if (a->text() == text) {
+                a->trigger();
+                return true;
+            }
+        }
+        return false;
+    };
+    // Idle ranking, first row: the waster's power, energy and state.
+    QTableWidget *idle = m_page->idleTable();
+    const QPoint row0 = idle->visualRect(idle->model()->index(0, 1)).center();
+    std::unique_ptr<QMenu> menu(m_page->createTrendMenu(idle, row0));
+    QVERIFY(menu);
+    const QString machine = QStringLiteral("acme/s/a/l1/") + m_waster;
+    QVERIFY(trigger(menu.get(), QStringLiteral("Trend %1 power").arg(m_waster)));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toStringList(), QStringList{machine + QStringLiteral("/power")});
+    QCOMPARE(spy.at(0).at(1).toLongLong(), kSaturday);
+    QCOMPARE(spy.at(0).at(2).toLongLong(), now);
+    QVERIFY(trigger(menu.get(), QStringLiteral("Trend all")));
+    QCOMPARE(spy.at(1).at(0).toStringList(),
+             (QStringList{machine + QStringLiteral("/power"), machine + QStringLiteral("/energy"),
+                          machine + QStringLiteral("/state")}));
+    // Breakdown: the root is the main meter.
+    QTreeWidget *tree = m_page->breakdown();
+    menu.reset(m_page->createTrendMenu(
+            tree, tree->visualItemRect(tree->topLevelItem(0)).center()));
+    QVERIFY(menu);
+    QVERIFY(trigger(menu.get(), QStringLiteral("Trend main meter main_power")));
+    QCOMPARE(spy.at(2).at(0).toStringList(), QStringList{QStringLiteral("acme/s/main_power")});
+    // The compressor's sub-meter.
+    QTreeWidgetItem *compressor = nullptr;
+    for (int i = 0; i < tree->topLevelItem(0)->childCount(); ++i) {
+        if (tree->topLevelItem(0)->child(i)->text(0) == QStringLiteral("compressor"))
+            compressor = tree->topLevelItem(0)->child(i);
+    }
+    QVERIFY(compressor);
+    menu.reset(m_page->createTrendMenu(tree, tree->visualItemRect(compressor).center()));
+    QVERIFY(menu);
+    QVERIFY(trigger(menu.get(), QStringLiteral("Trend compressor compressor_energy")));
+    QCOMPARE(spy.at(3).at(0).toStringList(),
+             QStringList{QStringLiteral("acme/s/compressor_energy")});
+    // The power plot is the main meter too.
+    menu.reset(m_page->createTrendMenu(m_page->powerPlot(), QPoint(10, 10)));
+    QVERIFY(menu);
+    QVERIFY(trigger(menu.get(), QStringLiteral("Trend all")));
+    QCOMPARE(spy.at(4).at(0).toStringList(),
+             (QStringList{QStringLiteral("acme/s/main_power"),
+                          QStringLiteral("acme/s/main_energy")}));
+    // Double-click on the air row: the line's flow and totaliser.
+    QTableWidget *media = m_page->mediaTable();
+    emit media->cellDoubleClicked(0, 1);
+    QCOMPARE(spy.count(), 6);
+    QCOMPARE(spy.at(5).at(0).toStringList(),
+             (QStringList{QStringLiteral("acme/s/a/l1/air_flow"),
+                          QStringLiteral("acme/s/a/l1/air_total")}));
+    QCOMPARE(spy.at(5).at(1).toLongLong(), kSaturday);
+    QCOMPARE(spy.at(5).at(2).toLongLong(), now);
 }
 
 void TstEnergyPage::noHistorian()

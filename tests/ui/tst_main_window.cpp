@@ -8,10 +8,15 @@
 #include "models/tag_table_model.h"
 #include "sim/plant_simulator.h"
 #include "tests/support/test_support.h"
+#include "ui/energy_page.h"
 #include "ui/faceplate_dialog.h"
 #include "ui/main_window.h"
+#include "ui/maintenance_page.h"
+#include "ui/oee_page.h"
 #include "ui/overview_page.h"
 #include "ui/placeholder_page.h"
+#include "ui/spc_page.h"
+#include "ui/trends_page.h"
 #include "widgets/machine_tile.h"
 #include "widgets/theme.h"
 
@@ -55,6 +60,7 @@ private slots:
     void clickOpensFaceplate();
     void keyboardNavigation();
     void placeholderPagesSayWhatTheyWillShow();
+    void valuesOpenTheirTrend();
     void darkTheme();
     void screenshots_data();
     void screenshots();
@@ -106,6 +112,43 @@ void TestMainWindow::verifyTilesFit(const char *where)
                      && r.size().height() >= tile->minimumSizeHint().height(),
                  qPrintable(tile->objectName()));
     }
+}
+
+// "Click any value to trend it" (issue 9): the OEE page's request for the current shift (0, 0)
+// opens the Trends page with that pen over the current shift; the Energy, SPC and Maintenance
+// pages' requests with a range open it with that range.
+void TestMainWindow::valuesOpenTheirTrend()
+{
+    // The window runs without a historian ("-"): the pages' menus are tested with their pages;
+    // here their requests.
+    m_window->showPage(ui::MainWindow::OeePage);
+    const TagDef &good = m_model->tags[m_model->machines[0].roleTag(TagRole::GoodCount)];
+    emit m_window->oeePage()->trendRequested({good.path}, 0, 0);
+    QCOMPARE(m_window->currentPage(), int(ui::MainWindow::TrendsPage));
+    QCOMPARE(m_window->trendsPage()->pens(), QStringList{good.path});
+    QCOMPARE(m_window->trendsPage()->period(), ui::TrendsPage::CurrentShift);
+
+    // A range from the other pages: the Trends page shows it as a custom range.
+    const QString tag = m_model->tags[m_model->machines[1].tags.front()].path;
+    auto *energy = qobject_cast<ui::EnergyPage *>(m_window->page(ui::MainWindow::EnergyPage));
+    QVERIFY(energy);
+    const QList<QObject *> pages{energy, m_window->spcPage(), m_window->maintenancePage()};
+    for (QObject *page : pages) {
+        m_window->showPage(ui::MainWindow::OverviewPageId);
+        if (page == energy)
+            emit energy->trendRequested({tag}, kStart - 3'600'000, kStart);
+        else if (page == m_window->spcPage())
+            emit m_window->spcPage()->trendRequested({tag}, kStart - 3'600'000, kStart);
+        else
+            emit m_window->maintenancePage()->trendRequested({tag}, kStart - 3'600'000, kStart);
+        QCOMPARE(m_window->currentPage(), int(ui::MainWindow::TrendsPage));
+        QCOMPARE(m_window->trendsPage()->pens(), QStringList{tag});
+        QCOMPARE(m_window->trendsPage()->period(), ui::TrendsPage::Custom);
+    }
+    // A custom range with its editors and the long range text still fits a 1366-px screen.
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1366,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    m_window->showPage(ui::MainWindow::OverviewPageId);
 }
 
 void TestMainWindow::initTestCase()

@@ -34,10 +34,12 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -95,6 +97,7 @@ private slots:
 
     void failingMachineFirst();
     void detailShowsRul();
+    void trendFromValues();
     void screenshots();
     void csvExport();
     void pdfWorkList();
@@ -295,6 +298,64 @@ void TstMaintenancePage::detailShowsRul()
     QCOMPARE(rects, 2);
     // Stops of the last 7 days (the demo plant has stops every shift).
     QVERIFY(m_page->stopsTable()->rowCount() > 0);
+}
+
+// "Click any value to trend it" (issue 9): the failing machine's indicator tags (demo-plant.yaml
+// `condition:`: vibration_rms, motor_temp with the hall's ambient_temp, motor_current) over its
+// health window (the RUL window, window_h: 48, up to the time judged).
+void TstMaintenancePage::trendFromValues()
+{
+    const int failing = failingIndex();
+    QVERIFY(failing >= 0);
+    m_page->selectMachine(failing);
+    waitForResult();
+    const QStringList indicators{m_failing + QStringLiteral("/vibration_rms"),
+                                 m_failing + QStringLiteral("/motor_temp"),
+                                 QStringLiteral("acme/berlin/packaging/ambient_temp"),
+                                 m_failing + QStringLiteral("/motor_current")};
+    const auto checkWindow = [this](const QList<QVariant> &args) {
+        const TimestampMs from = args.at(1).toLongLong();
+        QCOMPARE(args.at(2).toLongLong(), m_now);
+        // Hourly points of the last 48 h: the first within them, at least an hour back.
+        QVERIFY2(from >= m_now - 49 * 3'600'000 && from <= m_now - 3'600'000,
+                 qPrintable(QString::number(m_now - from)));
+        QCOMPARE(from, m_page->data()->viewFrom); // the detail trend starts there too
+    };
+    QSignalSpy spy(m_page, &ui::MaintenancePage::trendRequested);
+    QTableWidget *fleet = m_page->fleetTable();
+    int row = -1;
+    for (int r = 0; r < fleet->rowCount(); ++r)
+        if (fleet->item(r, 1)->text() == m_model->machines[std::size_t(failing)].name)
+            row = r;
+    QVERIFY(row >= 0);
+    std::unique_ptr<QMenu> menu(m_page->createTrendMenu(
+            fleet, fleet->visualRect(fleet->model()->index(row, 5)).center()));
+    QVERIFY(menu);
+    QAction *vibration = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == QStringLiteral("Trend vibration_rms"))
+            vibration = a;
+    QVERIFY(vibration);
+    vibration->trigger();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toStringList(), QStringList{indicators.first()});
+    checkWindow(spy.at(0));
+    if (QTest::currentTestFailed())
+        return;
+    // The condition summary is the selected machine's: "Trend all".
+    menu.reset(m_page->createTrendMenu(m_page->summaryLabel(), QPoint(5, 5)));
+    QVERIFY(menu);
+    QCOMPARE(menu->actions().last()->text(), QStringLiteral("Trend all"));
+    menu->actions().last()->trigger();
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1).at(0).toStringList(), indicators);
+    checkWindow(spy.at(1));
+    if (QTest::currentTestFailed())
+        return;
+    // Double-click on the fleet row: all of them.
+    emit fleet->cellDoubleClicked(row, 1);
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(0).toStringList(), indicators);
 }
 
 void TstMaintenancePage::screenshots()

@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -62,6 +63,7 @@ private slots:
     void splitThroughUnexplainedList();
     void dialogOffersTheMachinesTree();
     void lineShowsBottleneck();
+    void trendFromValues();
     void screenshots();
     void noHistorian();
     void refreshCostOnDemoPlant();
@@ -343,6 +345,84 @@ void TstOeePage::screenshots()
         }
     }
     widgets::Theme::apply(widgets::Theme::Mode::Light);
+    m_page->setMachine(0);
+    waitForResult(m_page);
+}
+
+namespace {
+QAction *findAction(QMenu *menu, const QString &text)
+{
+    for (QAction *a : menu->findChildren<QAction *>()) {
+        if (a->text() == text)
+            return a;
+    }
+    return nullptr;
+}
+} // namespace
+
+// "Click any value to trend it" (issue 9): the press's state and counters over the period of the
+// row (the current shift live as 0, 0; a previous shift as its span), per machine in the line view.
+void TstOeePage::trendFromValues()
+{
+    m_page->setMachine(0); // press
+    waitForResult(m_page);
+    const QString press = QStringLiteral("acme/site/area/line1/press/");
+    const QStringList pressTags{press + QStringLiteral("state"), press + QStringLiteral("good_count"),
+                                press + QStringLiteral("reject_count")};
+    QSignalSpy spy(m_page, &ui::OeePage::trendRequested);
+    // Period table, row 1 = the current shift: live.
+    QTableWidget *periods = m_page->periodTable();
+    std::unique_ptr<QMenu> menu(m_page->createTrendMenu(
+            periods, periods->visualRect(periods->model()->index(1, 1)).center()));
+    QVERIFY(menu);
+    QAction *a = findAction(menu.get(), QStringLiteral("Trend good_count"));
+    QVERIFY(a);
+    a->trigger();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toStringList(), QStringList{press + QStringLiteral("good_count")});
+    QCOMPARE(spy.at(0).at(1).toLongLong(), 0);
+    QCOMPARE(spy.at(0).at(2).toLongLong(), 0);
+    // Previous shifts, row 1 = the shift before the early one: night 2025-03-09 22:00 to 06:00
+    // (calendar of oee_test_plant.h).
+    QTableWidget *previous = m_page->previousTable();
+    menu.reset(m_page->createTrendMenu(
+            previous, previous->visualRect(previous->model()->index(1, 1)).center()));
+    QVERIFY(menu);
+    a = findAction(menu.get(), QStringLiteral("Trend all"));
+    QVERIFY(a);
+    a->trigger();
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1).at(0).toStringList(), pressTags);
+    QCOMPARE(spy.at(1).at(1).toLongLong(), test::oeeTestUtc(9, 22, 0));
+    QCOMPARE(spy.at(1).at(2).toLongLong(), test::oeeTestUtc(10, 6, 0));
+    // Double-click on the same row: every tag of the machine, same period.
+    emit previous->cellDoubleClicked(1, 0);
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(0).toStringList(), pressTags);
+    QCOMPARE(spy.at(2).at(1).toLongLong(), test::oeeTestUtc(9, 22, 0));
+
+    // Line view: the timeline's second row is the oven; the gauges list both machines.
+    m_page->setLine(0);
+    waitForResult(m_page);
+    widgets::StateTimeline *timeline = m_page->timeline();
+    menu.reset(m_page->createTrendMenu(timeline, timeline->pointAt(1, test::oeeTestUtc(10, 7, 0))));
+    QVERIFY(menu);
+    a = findAction(menu.get(), QStringLiteral("Trend state"));
+    QVERIFY(a);
+    a->trigger();
+    QCOMPARE(spy.count(), 4);
+    QCOMPARE(spy.at(3).at(0).toStringList(),
+             QStringList{QStringLiteral("acme/site/area/line1/oven/state")});
+    QCOMPARE(spy.at(3).at(1).toLongLong(), 0);
+    menu.reset(m_page->createTrendMenu(m_page->gauge(3), QPoint(5, 5)));
+    QVERIFY(menu);
+    QStringList submenus;
+    for (QMenu *sub : menu->findChildren<QMenu *>())
+        submenus << sub->title();
+    submenus.sort();
+    QCOMPARE(submenus.size(), 2);
+    QVERIFY2(submenus.join(u',').contains(QStringLiteral("oven")), qPrintable(submenus.join(u',')));
+    QVERIFY2(submenus.join(u',').contains(QStringLiteral("press")), qPrintable(submenus.join(u',')));
     m_page->setMachine(0);
     waitForResult(m_page);
 }

@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -68,6 +69,7 @@ private slots:
     void chartTypes();
     void screenshots();
     void medianBoxParetoCorrelation();
+    void trendFromValues();
     void noHistorian();
 
 private:
@@ -384,6 +386,72 @@ void TstSpcPage::medianBoxParetoCorrelation()
     waitForResult();
     QVERIFY(m_page->correlationTable()->rowCount() > 0);
     save(m_page, QStringLiteral("spc-correlation.png"));
+}
+
+// "Click any value to trend it" (issue 9): the characteristic's tag from the control chart, a
+// correlation row's process tag with it, over the analysed window (the current shift live).
+void TstSpcPage::trendFromValues()
+{
+    m_page->setChart(ChartType::XbarR);
+    m_page->setWindow(ui::SpcPage::Last8h);
+    m_page->showCorrelation();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->data()->correlation || (m_page->refresh(), false), 30000);
+    waitForResult();
+    // Last 8 h before 10:00 starts with the shift running at 02:00: the night shift from
+    // 2026-01-12 22:00 Berlin (demo-plant.yaml calendar); it ends at "now", 10:00.
+    const QTimeZone berlin("Europe/Berlin");
+    const TimestampMs from = QDateTime(QDate(2026, 1, 12), QTime(22, 0), berlin).toMSecsSinceEpoch();
+    const TimestampMs to = QDateTime(QDate(2026, 1, 13), QTime(10, 0), berlin).toMSecsSinceEpoch();
+    QSignalSpy spy(m_page, &ui::SpcPage::trendRequested);
+
+    std::unique_ptr<QMenu> menu(m_page->createTrendMenu(m_page->controlChart(), QPoint(50, 50)));
+    QVERIFY(menu);
+    QList<QAction *> actions = menu->actions();
+    QCOMPARE(actions.size(), 1); // the characteristic alone
+    QVERIFY2(actions[0]->text().startsWith(QStringLiteral("Trend ")), qPrintable(actions[0]->text()));
+    QVERIFY2(actions[0]->text().contains(QStringLiteral("case_weight")), qPrintable(actions[0]->text()));
+    actions[0]->trigger();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toStringList(), QStringList{kWeight});
+    QCOMPARE(spy.at(0).at(1).toLongLong(), from);
+    QCOMPARE(spy.at(0).at(2).toLongLong(), to);
+
+    // The correlation table's first row: its process tag, the characteristic, and both.
+    QTableWidget *table = m_page->correlationTable();
+    QVERIFY(table->rowCount() > 0);
+    menu.reset(m_page->createTrendMenu(
+        table, table->visualRect(table->model()->index(0, 1)).center()));
+    QVERIFY(menu);
+    QAction *all = nullptr;
+    int trendEntries = 0;
+    for (QAction *a : menu->actions()) {
+        if (a->text() == QStringLiteral("Trend all"))
+            all = a;
+        else if (a->text() == QStringLiteral("Trend %1").arg(table->item(0, 0)->text()))
+            ++trendEntries;
+    }
+    QCOMPARE(trendEntries, 1);
+    QVERIFY(all);
+    all->trigger();
+    QCOMPARE(spy.count(), 2);
+    const QStringList paths = spy.at(1).at(0).toStringList();
+    QCOMPARE(paths.size(), 2);
+    QVERIFY2(paths[0].startsWith(QStringLiteral("acme/berlin/packaging/line2/palletizer/")),
+        qPrintable(paths[0]));
+    QCOMPARE(paths[1], kWeight);
+    QCOMPARE(spy.at(1).at(1).toLongLong(), from);
+    QCOMPARE(spy.at(1).at(2).toLongLong(), to);
+
+    // The current shift is followed live (0, 0); double-click on the histogram.
+    m_page->setWindow(ui::SpcPage::CurrentShift);
+    waitForResult();
+    emit m_page->histogram()->mouseDoubleClick(nullptr);
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(0).toStringList(), QStringList{kWeight});
+    QCOMPARE(spy.at(2).at(1).toLongLong(), 0);
+    QCOMPARE(spy.at(2).at(2).toLongLong(), 0);
+    m_page->setWindow(ui::SpcPage::Last8h);
+    waitForResult();
 }
 
 void TstSpcPage::noHistorian()
