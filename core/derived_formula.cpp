@@ -1,9 +1,9 @@
 #include "core/derived_formula.h"
 
+#include "core/derived_parse.h"
 #include "core/derived_tags.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <muParser.h>
 
@@ -15,52 +15,30 @@ namespace andon {
 
 namespace {
 
-// muParser's default name characters plus '.', as for `expression:` tags.
-constexpr const char *kNameChars =
-        "0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.";
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("andon::DerivedFormula", text);
 }
 
-struct Factory
+struct Factory : derived::NameResolver
 {
-    const PlantModel *model = nullptr;
-    TagDef self; // not a model tag: only its path matters for resolving names
+    TagDef context; // not a model tag: only its path matters for resolving names
     std::deque<double> *cells = nullptr;
     std::vector<TagId> *inputs = nullptr;
-    QString error, errorName;
-    double dummy = 0;
 };
 
 double *factory(const char *name, void *user)
 {
-    auto *f = static_cast<Factory *>(user);
-    const QString n = QString::fromUtf8(name);
-    QString why;
-    const TagId id = resolveDerivedName(*f->model, f->self, n, &why);
-    if (id == kInvalidTag) {
-        if (f->error.isEmpty()) {
-            f->error = why;
-            f->errorName = n;
-        }
+    auto *f = static_cast<Factory *>(static_cast<derived::NameResolver *>(user));
+    const TagId id = f->resolve(name);
+    if (id == kInvalidTag)
         return &f->dummy;
-    }
     const auto it = std::find(f->inputs->begin(), f->inputs->end(), id);
     if (it != f->inputs->end())
         return &(*f->cells)[std::size_t(it - f->inputs->begin())];
     f->inputs->push_back(id);
     f->cells->push_back(1.0);
     return &f->cells->back();
-}
-
-int namePosition(const QString &expression, const QString &name)
-{
-    const QRegularExpression re(QStringLiteral("(?<![A-Za-z0-9_.])%1(?![A-Za-z0-9_.])")
-                                    .arg(QRegularExpression::escape(name)));
-    const QRegularExpressionMatch m = re.match(expression);
-    return m.hasMatch() ? int(m.capturedStart()) : -1;
 }
 
 } // namespace
@@ -90,28 +68,12 @@ bool DerivedFormula::compile(const PlantModel &model, const QString &expression,
         return fail(tr("the expression is empty"), -1);
     Factory f;
     f.model = &model;
-    f.self.path = contextPath;
+    f.context.path = contextPath;
+    f.self = &f.context;
     f.cells = &m_slots;
     f.inputs = &m_inputs;
-    try {
-        m_parser->DefineNameChars(kNameChars);
-        m_parser->SetVarFactory(factory, &f);
-        m_parser->SetExpr(expression.toStdString());
-        m_parser->Eval();
-        m_parser->SetVarFactory(nullptr, nullptr);
-    } catch (const mu::Parser::exception_type &e) {
-        // muParser says "... found at position N" (from 0); we say "at character N+1".
-        static const QRegularExpression where(QStringLiteral("( found)? at position \\d+\\.?$"));
-        QString what = QString::fromStdString(e.GetMsg()).remove(where);
-        if (!what.isEmpty())
-            what[0] = what[0].toLower();
-        int pos = e.GetPos();
-        if (pos > expression.size() - 1)
-            pos = int(expression.size()) - 1;
-        return fail(what, pos);
-    }
-    if (!f.error.isEmpty())
-        return fail(f.error, namePosition(expression, f.errorName));
+    if (const auto problem = derived::parse(*m_parser, expression, factory, f))
+        return fail(problem->what, problem->position);
     if (m_inputs.empty())
         return fail(tr("the expression refers to no tag"), -1);
     m_valid = true;

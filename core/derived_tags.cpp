@@ -1,8 +1,9 @@
 #include "core/derived_tags.h"
 
+#include "core/derived_parse.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 
 #include <muParser.h>
 
@@ -17,51 +18,27 @@ namespace andon {
 
 namespace {
 
-// muParser's default name characters plus '.', the separator of tag paths in expressions.
-constexpr const char *kNameChars =
-        "0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.";
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("andon::DerivedTags", text);
 }
 
 // What the variable factory needs while muParser parses one expression.
-struct FactoryContext
+struct FactoryContext : derived::NameResolver
 {
-    const PlantModel *model = nullptr;
-    const TagDef *self = nullptr;
     double *values = nullptr; // one slot per TagId
     std::vector<TagId> inputs;
-    QString error;     // first unresolved name, in words
-    QString errorName; // ... and the name itself (to find its position)
-    double dummy = 0;
 };
 
 double *variableFactory(const char *name, void *user)
 {
-    auto *ctx = static_cast<FactoryContext *>(user);
-    QString why;
-    const QString n = QString::fromUtf8(name);
-    const TagId id = resolveDerivedName(*ctx->model, *ctx->self, n, &why);
-    if (id == kInvalidTag) {
-        if (ctx->error.isEmpty()) {
-            ctx->error = why;
-            ctx->errorName = n;
-        }
+    auto *ctx = static_cast<FactoryContext *>(static_cast<derived::NameResolver *>(user));
+    const TagId id = ctx->resolve(name);
+    if (id == kInvalidTag)
         return &ctx->dummy;
-    }
     if (std::find(ctx->inputs.begin(), ctx->inputs.end(), id) == ctx->inputs.end())
         ctx->inputs.push_back(id);
     return &ctx->values[id];
-}
-
-int namePosition(const QString &expression, const QString &name)
-{
-    const QRegularExpression re(QStringLiteral("(?<![A-Za-z0-9_.])%1(?![A-Za-z0-9_.])")
-                                    .arg(QRegularExpression::escape(name)));
-    const QRegularExpressionMatch m = re.match(expression);
-    return m.hasMatch() ? int(m.capturedStart()) : -1;
 }
 
 QString problemText(const TagDef &tag, const QString &what, int position)
@@ -84,26 +61,9 @@ std::optional<DerivedTagProblem> compile(const PlantModel &model, const TagDef &
     ctx.model = &model;
     ctx.self = &tag;
     ctx.values = values;
-    try {
-        parser.DefineNameChars(kNameChars);
-        parser.SetVarFactory(variableFactory, &ctx);
-        parser.SetExpr(tag.expression.toStdString());
-        parser.Eval();
-        parser.SetVarFactory(nullptr, nullptr); // ctx ends here; names are bound now
-    } catch (const mu::Parser::exception_type &e) {
-        // muParser says "... found at position N" (from 0); we say "at character N+1".
-        static const QRegularExpression where(QStringLiteral("( found)? at position \\d+\\.?$"));
-        QString what = QString::fromStdString(e.GetMsg()).remove(where);
-        if (!what.isEmpty())
-            what[0] = what[0].toLower();
-        int pos = e.GetPos();
-        if (pos > tag.expression.size() - 1)
-            pos = int(tag.expression.size()) - 1; // "unexpected end": the last character
-        return DerivedTagProblem{tag.id, pos, problemText(tag, what, pos)};
-    }
-    if (!ctx.error.isEmpty()) {
-        const int pos = namePosition(tag.expression, ctx.errorName);
-        return DerivedTagProblem{tag.id, pos, problemText(tag, ctx.error, pos)};
+    if (const auto problem = derived::parse(parser, tag.expression, variableFactory, ctx)) {
+        return DerivedTagProblem { tag.id, problem->position,
+            problemText(tag, problem->what, problem->position) };
     }
     if (inputs)
         *inputs = ctx.inputs;

@@ -258,6 +258,25 @@ struct AccessControl::Private
         return record;
     }
 
+    // Who acts and the record of the user `name` for an administrative call on an existing
+    // user, or nullopt with *error.
+    struct AdminTarget
+    {
+        QString actor;
+        storage::UserRecord record;
+    };
+    std::optional<AdminTarget> adminTarget(
+        const QString &name, bool bootstrap, QString *error) const
+    {
+        auto actor = authorize(bootstrap, false, error);
+        if (!actor)
+            return std::nullopt;
+        auto record = findUser(name, error);
+        if (!record)
+            return std::nullopt;
+        return AdminTarget { *actor, *record };
+    }
+
     // Number of enabled administrators other than `except`.
     int otherActiveAdministrators(const QString &except) const
     {
@@ -270,14 +289,40 @@ struct AccessControl::Private
         return n;
     }
 
-    // Writes `record` and its audit entry together (see UserStore::begin()).
-    bool updateAudited(const storage::UserRecord &record, const QString &kind,
-                       const QString &actor, const QString &message, const QString &oldValue,
-                       const QString &newValue, const QJsonObject &extra, QString *error)
+    // True with *error when `record` is the last enabled administrator: it may neither lose
+    // the role nor be disabled.
+    bool lastAdministrator(const storage::UserRecord &record, QString *error) const
+    {
+        if (record.role != Role::Administrator || record.disabled
+            || otherActiveAdministrators(record.name) > 0)
+            return false;
+        *error = tr("%1 is the last administrator; add another one first.").arg(record.name);
+        return true;
+    }
+
+    // Gives `record` the new `password` (policy checked, hashed, change time now); false and
+    // *error when the policy refuses it or hashing fails.
+    bool setNewPassword(storage::UserRecord &record, const QString &password, QString *error)
+    {
+        if (!checkPolicy(record.name, password, error))
+            return false;
+        const QString newHash = hash(password, error);
+        if (newHash.isEmpty())
+            return false;
+        record.passwordHash = newHash;
+        record.passwordChangedMs = now();
+        return true;
+    }
+
+    // Writes `record` (inserted when `newUser`, else updated) and its audit entry together
+    // (see UserStore::begin()).
+    bool writeAudited(const storage::UserRecord &record, const QString &kind, const QString &actor,
+        const QString &message, const QString &oldValue, const QString &newValue,
+        const QJsonObject &extra, QString *error, bool newUser = false)
     {
         if (!store->begin(error))
             return false;
-        if (!store->update(record, error)) {
+        if (!(newUser ? store->insert(record, error) : store->update(record, error))) {
             store->rollback();
             return false;
         }
@@ -655,46 +700,31 @@ bool AccessControl::addUser(const QString &nameIn, Role role, const QString &pas
     const TimestampMs t = d->now();
     record.createdMs = t;
     record.passwordChangedMs = t;
-    if (!d->store->begin(&err))
-        return false;
-    if (!d->store->insert(record, &err)) {
-        d->store->rollback();
-        return false;
-    }
-    if (!d->audit(QStringLiteral("users.add"), *actor, name,
-                  tr("User %1 added as %2").arg(name, roleDisplayName(role)), QString(),
-                  roleId(role), QJsonObject(), &err)) {
-        d->store->rollback();
-        return false;
-    }
-    return d->store->commit(&err);
+    return d->writeAudited(record, QStringLiteral("users.add"), *actor,
+        tr("User %1 added as %2").arg(name, roleDisplayName(role)), QString(), roleId(role),
+        QJsonObject(), &err, /*newUser=*/true);
 }
 
 bool AccessControl::setRole(const QString &name, Role role, QString *error, bool bootstrap)
 {
     QString ignored;
     QString &err = error ? *error : ignored;
-    const auto actor = d->authorize(bootstrap, false, &err);
-    if (!actor)
+    auto target = d->adminTarget(name, bootstrap, &err);
+    if (!target)
         return false;
-    auto record = d->findUser(name, &err);
-    if (!record)
-        return false;
+    storage::UserRecord *record = &target->record;
     const Role old = record->role;
     if (old == role) {
         err = tr("%1 has the role %2 already.").arg(record->name, roleDisplayName(role));
         return false;
     }
-    if (old == Role::Administrator && !record->disabled
-        && d->otherActiveAdministrators(record->name) == 0) {
-        err = tr("%1 is the last administrator; add another one first.").arg(record->name);
+    if (d->lastAdministrator(*record, &err))
         return false;
-    }
     record->role = role;
-    if (!d->updateAudited(*record, QStringLiteral("users.role"), *actor,
-                          tr("Role of %1 changed from %2 to %3")
-                                  .arg(record->name, roleDisplayName(old), roleDisplayName(role)),
-                          roleId(old), roleId(role), QJsonObject(), &err))
+    if (!d->writeAudited(*record, QStringLiteral("users.role"), target->actor,
+            tr("Role of %1 changed from %2 to %3")
+                .arg(record->name, roleDisplayName(old), roleDisplayName(role)),
+            roleId(old), roleId(role), QJsonObject(), &err))
         return false;
     if (d->signedIn && d->user.compare(record->name, Qt::CaseInsensitive) == 0) {
         d->role = role;
@@ -709,23 +739,17 @@ bool AccessControl::setPassword(const QString &name, const QString &password, QS
 {
     QString ignored;
     QString &err = error ? *error : ignored;
-    const auto actor = d->authorize(bootstrap, false, &err);
-    if (!actor)
+    auto target = d->adminTarget(name, bootstrap, &err);
+    if (!target)
         return false;
-    auto record = d->findUser(name, &err);
-    if (!record || !d->checkPolicy(record->name, password, &err))
+    storage::UserRecord *record = &target->record;
+    if (!d->setNewPassword(*record, password, &err))
         return false;
-    const QString hash = d->hash(password, &err);
-    if (hash.isEmpty())
-        return false;
-    record->passwordHash = hash;
-    record->passwordChangedMs = d->now();
     // A new password set by an administrator also ends a lock-out.
     record->failedAttempts = 0;
     record->lockedUntilMs = 0;
-    return d->updateAudited(*record, QStringLiteral("users.password"), *actor,
-                            tr("Password of %1 changed").arg(record->name), QString(), QString(),
-                            QJsonObject(), &err);
+    return d->writeAudited(*record, QStringLiteral("users.password"), target->actor,
+        tr("Password of %1 changed").arg(record->name), QString(), QString(), QJsonObject(), &err);
 }
 
 bool AccessControl::changeOwnPassword(const QString &currentPassword,
@@ -749,16 +773,11 @@ bool AccessControl::changeOwnPassword(const QString &currentPassword,
         err = tr("The current password is wrong.");
         return false;
     }
-    if (!d->checkPolicy(record->name, newPassword, &err))
+    if (!d->setNewPassword(*record, newPassword, &err))
         return false;
-    const QString hash = d->hash(newPassword, &err);
-    if (hash.isEmpty())
-        return false;
-    record->passwordHash = hash;
-    record->passwordChangedMs = d->now();
-    return d->updateAudited(*record, QStringLiteral("users.password"), record->name,
-                            tr("%1 changed their own password").arg(record->name), QString(),
-                            QString(), QJsonObject(), &err);
+    return d->writeAudited(*record, QStringLiteral("users.password"), record->name,
+        tr("%1 changed their own password").arg(record->name), QString(), QString(), QJsonObject(),
+        &err);
 }
 
 bool AccessControl::setDisabled(const QString &name, bool disabled, QString *error,
@@ -766,32 +785,27 @@ bool AccessControl::setDisabled(const QString &name, bool disabled, QString *err
 {
     QString ignored;
     QString &err = error ? *error : ignored;
-    const auto actor = d->authorize(bootstrap, false, &err);
-    if (!actor)
+    auto target = d->adminTarget(name, bootstrap, &err);
+    if (!target)
         return false;
-    auto record = d->findUser(name, &err);
-    if (!record)
-        return false;
+    storage::UserRecord *record = &target->record;
     if (record->disabled == disabled) {
         err = disabled ? tr("%1 is disabled already.").arg(record->name)
                        : tr("%1 is enabled already.").arg(record->name);
         return false;
     }
-    if (disabled && record->role == Role::Administrator
-        && d->otherActiveAdministrators(record->name) == 0) {
-        err = tr("%1 is the last administrator; add another one first.").arg(record->name);
+    if (disabled && d->lastAdministrator(*record, &err))
         return false;
-    }
     record->disabled = disabled;
     const QString enabledText = QStringLiteral("enabled");
     const QString disabledText = QStringLiteral("disabled");
-    if (!d->updateAudited(*record,
-                          disabled ? QStringLiteral("users.disable") : QStringLiteral("users.enable"),
-                          *actor,
-                          disabled ? tr("User %1 disabled").arg(record->name)
-                                   : tr("User %1 enabled").arg(record->name),
-                          disabled ? enabledText : disabledText,
-                          disabled ? disabledText : enabledText, QJsonObject(), &err))
+    if (!d->writeAudited(*record,
+            disabled ? QStringLiteral("users.disable") : QStringLiteral("users.enable"),
+            target->actor,
+            disabled ? tr("User %1 disabled").arg(record->name)
+                     : tr("User %1 enabled").arg(record->name),
+            disabled ? enabledText : disabledText, disabled ? disabledText : enabledText,
+            QJsonObject(), &err))
         return false;
     if (disabled && d->signedIn && d->user.compare(record->name, Qt::CaseInsensitive) == 0)
         logout(QStringLiteral("disabled"));
@@ -802,22 +816,20 @@ bool AccessControl::unlock(const QString &name, QString *error, bool bootstrap)
 {
     QString ignored;
     QString &err = error ? *error : ignored;
-    const auto actor = d->authorize(bootstrap, false, &err);
-    if (!actor)
+    auto target = d->adminTarget(name, bootstrap, &err);
+    if (!target)
         return false;
-    auto record = d->findUser(name, &err);
-    if (!record)
-        return false;
+    storage::UserRecord *record = &target->record;
     const TimestampMs t = d->now();
     const bool locked = record->lockedUntilMs > t;
     const QJsonObject extra{ { QStringLiteral("locked_until_ms"), qint64(record->lockedUntilMs) },
                              { QStringLiteral("failed_attempts"), record->failedAttempts } };
     record->lockedUntilMs = 0;
     record->failedAttempts = 0;
-    return d->updateAudited(*record, QStringLiteral("users.unlock"), *actor,
-                            tr("User %1 unlocked").arg(record->name),
-                            locked ? QStringLiteral("locked") : QStringLiteral("not locked"),
-                            QStringLiteral("unlocked"), extra, &err);
+    return d->writeAudited(*record, QStringLiteral("users.unlock"), target->actor,
+        tr("User %1 unlocked").arg(record->name),
+        locked ? QStringLiteral("locked") : QStringLiteral("not locked"),
+        QStringLiteral("unlocked"), extra, &err);
 }
 
 std::vector<UserInfo> AccessControl::users() const

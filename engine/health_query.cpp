@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
@@ -63,6 +64,29 @@ bool resetsCounter(const storage::Event &e, const QString &counter)
     return d.value(QStringLiteral("reset")).toArray().contains(QJsonValue(counter));
 }
 
+// The service acknowledgements of the machine at `machinePath` up to `upTo`, newest first
+// (out of the newest 1000 entries of the path and the machines whose path starts with it).
+std::vector<storage::Event> serviceEvents(
+    const storage::Historian &historian, const QString &machinePath, TimestampMs upTo)
+{
+    storage::EventQuery q;
+    q.categories = {QLatin1String(HealthQuery::kCategory)};
+    q.kindPrefix = QLatin1String(HealthQuery::kServiceKind);
+    q.sourcePrefix = machinePath;
+    q.to = upTo;
+    q.newestFirst = true;
+    q.limit = 1000;
+    std::vector<storage::Event> events = historian.events(q);
+    // The prefix also matches "press2" for "press".
+    std::erase_if(events, [&](const storage::Event &e) { return e.source != machinePath; });
+    return events;
+}
+
+ServiceRecord toRecord(const storage::Event &e)
+{
+    return {e.t, e.user, e.message, e.id};
+}
+
 } // namespace
 
 HealthQuery::HealthQuery(const PlantModel &model, const storage::Historian &historian)
@@ -83,32 +107,18 @@ TimestampMs HealthQuery::newestData(const storage::Historian &historian, Timesta
 
 ServiceRecord HealthQuery::lastService(const QString &machinePath, TimestampMs upTo) const
 {
-    storage::EventQuery q;
-    q.categories = {QLatin1String(kCategory)};
-    q.kindPrefix = QLatin1String(kServiceKind);
-    q.sourcePrefix = machinePath;
-    q.to = upTo;
-    q.newestFirst = true;
-    q.limit = 1000;
-    for (const storage::Event &e : m_historian.events(q)) {
-        if (e.source == machinePath) // the prefix also matches "press" for "press2"
-            return {e.t, e.user, e.message, e.id};
-    }
-    return {};
+    const std::vector<storage::Event> events = serviceEvents(m_historian, machinePath, upTo);
+    return events.empty() ? ServiceRecord {} : toRecord(events.front());
 }
 
 std::vector<ServiceRecord> HealthQuery::serviceHistory(const QString &machinePath, int limit) const
 {
-    storage::EventQuery q;
-    q.categories = {QLatin1String(kCategory)};
-    q.kindPrefix = QLatin1String(kServiceKind);
-    q.sourcePrefix = machinePath;
-    q.newestFirst = true;
-    q.limit = 1000;
     std::vector<ServiceRecord> out;
-    for (const storage::Event &e : m_historian.events(q)) {
-        if (e.source == machinePath && int(out.size()) < limit)
-            out.push_back({e.t, e.user, e.message, e.id});
+    const TimestampMs all = std::numeric_limits<TimestampMs>::max();
+    for (const storage::Event &e : serviceEvents(m_historian, machinePath, all)) {
+        if (int(out.size()) >= limit)
+            break;
+        out.push_back(toRecord(e));
     }
     return out;
 }
@@ -121,18 +131,9 @@ QStringList HealthQuery::allCounters()
 ServiceRecord HealthQuery::lastReset(const QString &machinePath, const QString &counter,
                                      TimestampMs upTo) const
 {
-    storage::EventQuery q;
-    q.categories = {QLatin1String(kCategory)};
-    q.kindPrefix = QLatin1String(kServiceKind);
-    q.sourcePrefix = machinePath;
-    q.to = upTo;
-    q.newestFirst = true;
-    q.limit = 1000;
-    for (const storage::Event &e : m_historian.events(q)) {
-        if (e.source != machinePath)
-            continue;
+    for (const storage::Event &e : serviceEvents(m_historian, machinePath, upTo)) {
         if (resetsCounter(e, counter))
-            return {e.t, e.user, e.message, e.id};
+            return toRecord(e);
     }
     return {};
 }

@@ -9,9 +9,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QThread>
 #include <QTimeZone>
-#include <QTimer>
 
 #include <cmath>
 
@@ -278,32 +276,15 @@ int KpiPublisher::tick(TimestampMs nowMs)
 
 void KpiPublisher::start(const Clock *clock)
 {
-    if (m_thread)
-        return;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("kpi-publisher"));
-    m_timer = new QTimer;
-    m_timer->setTimerType(Qt::PreciseTimer); // never early: the rate limit compares times
-    m_timer->setInterval(static_cast<int>(m_model->publish.intervalMs));
-    m_timer->moveToThread(m_thread);
-    connect(m_timer, &QTimer::timeout, m_timer, [this, clock] { tick(clock->now()); });
-    connect(m_thread, &QThread::started, m_timer, [this, clock] {
-        m_timer->start();
-        tick(clock->now());
-    });
-    connect(m_thread, &QThread::finished, m_timer, &QObject::deleteLater);
-    m_thread->start();
+    // A precise timer is never early: the rate limit compares times.
+    m_worker.start(
+        QStringLiteral("kpi-publisher"), static_cast<int>(m_model->publish.intervalMs),
+        [this, clock] { tick(clock->now()); }, Qt::PreciseTimer);
 }
 
 void KpiPublisher::stop()
 {
-    if (!m_thread)
-        return;
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_timer = nullptr; // deleted by deleteLater when the thread finished
+    m_worker.stop();
 }
 
 } // namespace andon

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/plant_model.h"
 #include "engine/kpi_records.h"
+#include "engine/periodic_worker.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -21,9 +22,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-
-class QThread;
-class QTimer;
 
 namespace andon::storage {
 class Historian;
@@ -109,8 +107,7 @@ private:
     std::atomic<std::uint64_t> m_failed{0};
     std::atomic<TimestampMs> m_lastPublishMs{0};
     std::atomic<TimestampMs> m_lastFailureMs{0};
-    QThread *m_thread = nullptr;
-    QTimer *m_timer = nullptr;
+    PeriodicWorker m_worker; // the thread start() runs rounds on
 };
 
 } // namespace andon

@@ -9,8 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QThread>
-#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcSpcService, "andon.spc")
 
@@ -194,31 +192,15 @@ void SpcService::updateAlarm(const SpcCharacteristic &c, const SpcAnalysis &a)
 
 void SpcService::start(const Clock *clock, int intervalMs)
 {
-    if (m_thread || !m_historian || m_characteristics.empty())
+    if (!m_historian || m_characteristics.empty())
         return;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("spc-service"));
-    m_timer = new QTimer;
-    m_timer->setInterval(intervalMs);
-    m_timer->moveToThread(m_thread);
-    connect(m_timer, &QTimer::timeout, m_timer, [this, clock] { evaluate(clock->now()); });
-    connect(m_thread, &QThread::started, m_timer, [this, clock] {
-        m_timer->start();
-        evaluate(clock->now());
-    });
-    connect(m_thread, &QThread::finished, m_timer, &QObject::deleteLater);
-    m_thread->start();
+    m_worker.start(
+        QStringLiteral("spc-service"), intervalMs, [this, clock] { evaluate(clock->now()); });
 }
 
 void SpcService::stop()
 {
-    if (!m_thread)
-        return;
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_timer = nullptr; // deleted by deleteLater when the thread finished
+    m_worker.stop();
 }
 
 } // namespace andon

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "engine/periodic_worker.h"
 #include "engine/spc_analysis.h"
 
 #include <QObject>
@@ -17,9 +18,6 @@
 
 #include <memory>
 #include <mutex>
-
-class QThread;
-class QTimer;
 
 namespace andon::storage {
 class Historian;
@@ -76,8 +74,7 @@ private:
     std::mutex m_mutex;
     QSet<QString> m_journaled;
     QSet<QString> m_loaded; // characteristics whose journal entries were read
-    QThread *m_thread = nullptr;
-    QTimer *m_timer = nullptr;
+    PeriodicWorker m_worker; // the thread start() runs rounds on
 };
 
 } // namespace andon

@@ -116,10 +116,23 @@ void ParetoChart::rebuild()
     double top = 0;
     for (double v : m_values)
         top = std::max(top, v);
-    y->setRange(0, top > 0 ? std::ceil(top * 1.1) : 1.0);
+    // Ticks on a 1-2-5 step (at least 1: the labels are whole numbers), about four of them,
+    // with ~10 % headroom above the tallest bar: 0, 20, 40, 60, 80 rather than 0, 16, 31, 47, 62.
+    const double wanted = std::max(top * 1.1, 1.0) / 4.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(wanted)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        step = m * magnitude;
+        if (step >= wanted)
+            break;
+    }
+    step = std::max(step, 1.0);
+    y->setRange(0, step * std::ceil(std::max(top * 1.1, 1.0) / step));
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(step);
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTitleText(m_axisTitle.isEmpty() ? tr("min") : m_axisTitle);
-    y->setTickCount(5);
     auto *pct = new QValueAxis();
     // A little headroom so the 100 % point is not cut by the plot area; ticks every 25 %.
     pct->setRange(0, 105);

@@ -1,6 +1,7 @@
 // andon-cli alarms: the alarm rationalisation report (annunciation rate, time in flood, bad
 // actors, chattering, stale and standing alarms) from the historian's alarm journal
 // (analytics/alarm_kpi.h, docs/alarms.md "KPIs").
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "analytics/alarm_kpi.h"
@@ -79,15 +80,10 @@ int runAlarms(const QStringList &args)
         return 1;
     const PlantModel &model = *config.model;
 
-    storage::HistorianOptions hopt;
-    hopt.path = opt.value(QStringLiteral("db"));
-    hopt.readOnly = true;
-    QString error;
-    auto historian = storage::Historian::open(hopt, &error);
-    if (!historian) {
-        err() << "alarms: " << error << '\n';
+    auto historian
+        = openHistorianReadOnly(opt.value(QStringLiteral("db")), err(), QStringLiteral("alarms: "));
+    if (!historian)
         return 1;
-    }
     // Everything before `to`: the state at `from` (standing alarms, a flood in progress)
     // comes from the earlier entries.
     const std::vector<analytics::AlarmEvent> journal

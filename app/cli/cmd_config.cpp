@@ -1,4 +1,5 @@
 // andon-cli check-config and tags: validate a plant configuration and list its tags.
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "core/config_loader.h"
@@ -17,15 +18,6 @@ void printMessages(const ConfigResult &result)
     QTextStream err(stderr);
     for (const QString &line : result.formattedMessages())
         err << line << '\n';
-}
-
-int usageError(const QString &usage, const QString &problem)
-{
-    QTextStream err(stderr);
-    if (!problem.isEmpty())
-        err << "andon-cli: " << problem << '\n';
-    err << "usage: andon-cli " << usage << '\n';
-    return 2;
 }
 
 QString bindingText(const TagDef &tag)
@@ -53,7 +45,7 @@ int runCheckConfig(const QStringList &args)
         return 0;
     }
     if (args.size() != 1)
-        return usageError(usage,
+        return reportUsage(usage,
             args.isEmpty() ? QStringLiteral("check-config needs a FILE")
                            : QStringLiteral("check-config takes one FILE"));
     const QString &file = args[0];
@@ -83,12 +75,12 @@ int runTags(const QStringList &args)
         } else if (a.startsWith(QStringLiteral("--config="))) {
             file = a.mid(9);
         } else {
-            return usageError(
+            return reportUsage(
                 usage, QStringLiteral("unexpected argument '") + a + QLatin1Char('\''));
         }
     }
     if (file.isEmpty())
-        return usageError(usage, QStringLiteral("tags needs --config FILE"));
+        return reportUsage(usage, QStringLiteral("tags needs --config FILE"));
 
     const ConfigResult result = ConfigLoader::loadFile(file);
     printMessages(result);

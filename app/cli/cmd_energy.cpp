@@ -2,6 +2,7 @@
 // historian: kWh, idle energy and its cost, kWh per good unit, the main meter and its
 // unmetered rest, peak demand, cost by tariff, CO2e and leak checks (engine/energy_query,
 // docs/energy.md).
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "core/config_loader.h"
@@ -144,15 +145,10 @@ int runEnergy(const QStringList &args)
         err() << "energy: " << dbPath << ": no such historian file\n";
         return 1;
     }
-    storage::HistorianOptions hopt;
-    hopt.path = dbPath;
-    hopt.readOnly = true;
-    QString error;
-    const auto historian = storage::Historian::open(hopt, &error);
-    if (!historian) {
-        err() << "energy: " << dbPath << ": " << error << '\n';
+    const auto historian
+        = openHistorianReadOnly(dbPath, err(), QStringLiteral("energy: %1: ").arg(dbPath));
+    if (!historian)
         return 1;
-    }
 
     const EnergyQuery query(model, *historian);
     const EnergyReport rep = query.report(from, to);

@@ -1,6 +1,7 @@
 // andon-cli export kpis / export series: KPIs per period and tag time series as CSV or JSON in
 // the stable formats of docs/integrations.md "Export formats" (engine/kpi_records.h).
 // `export` without a sub-command is the per-tag raw export of cmd_history.cpp.
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "core/config_loader.h"
@@ -88,6 +89,15 @@ public:
         m_device = std::move(f);
         return true;
     }
+    // open() with the reason on stderr on failure.
+    bool openOrReport(const QString &path)
+    {
+        QString why;
+        if (open(path, &why))
+            return true;
+        err() << "export: " << why << '\n';
+        return false;
+    }
     QIODevice *device() const { return m_device.get(); }
     bool write(const QByteArray &data) { return m_device->write(data) == data.size(); }
     bool commit(QString *error)
@@ -133,15 +143,10 @@ int loadCommon(const QHash<QString, QString> &opt, const char *usage, Common *c)
         err() << m << '\n';
     if (!c->config.ok())
         return 1;
-    storage::HistorianOptions hopt;
-    hopt.path = opt.value(QStringLiteral("db"));
-    hopt.readOnly = true;
-    QString error;
-    c->historian = storage::Historian::open(hopt, &error);
-    if (!c->historian) {
-        err() << "export: " << error << '\n';
+    c->historian
+        = openHistorianReadOnly(opt.value(QStringLiteral("db")), err(), QStringLiteral("export: "));
+    if (!c->historian)
         return 1;
-    }
     return -1;
 }
 
@@ -187,10 +192,8 @@ int runExportKpis(const QStringList &args)
         return 1;
     }
     Output out;
-    if (!out.open(opt.value(QStringLiteral("out")), &why)) {
-        err() << "export: " << why << '\n';
+    if (!out.openOrReport(opt.value(QStringLiteral("out"))))
         return 1;
-    }
     bool ok = true;
     QSet<QString> warned;
     QJsonArray rows;
@@ -265,10 +268,8 @@ int runExportSeries(const QStringList &args)
         return 1;
     }
     Output out;
-    if (!out.open(opt.value(QStringLiteral("out")), &why)) {
-        err() << "export: " << why << '\n';
+    if (!out.openOrReport(opt.value(QStringLiteral("out"))))
         return 1;
-    }
     bool ok = true;
     if (!c.json && stepMs == 0) {
         // Raw samples: exactly the trend export (and `andon-cli import`) format.

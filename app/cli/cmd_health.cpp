@@ -1,6 +1,7 @@
 // andon-cli health: the condition of every machine (vibration zone, remaining useful life with
 // its band, temperatures, motor-current deviation, service counters, health index), most urgent
 // first, from the historian (engine/health_query, docs/condition.md).
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "core/config_loader.h"
@@ -222,15 +223,9 @@ int runHealth(const QStringList &args)
         err() << m << '\n';
     if (!config.ok())
         return 1;
-    storage::HistorianOptions hopt;
-    hopt.path = dbFile;
-    hopt.readOnly = true;
-    QString error;
-    const auto historian = storage::Historian::open(hopt, &error);
-    if (!historian) {
-        err() << "health: " << error << '\n';
+    const auto historian = openHistorianReadOnly(dbFile, err(), QStringLiteral("health: "));
+    if (!historian)
         return 1;
-    }
     TimestampMs now = 0;
     if (!at.isEmpty()) {
         if (!parseTimestamp(at, &now))

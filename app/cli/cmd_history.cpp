@@ -1,4 +1,5 @@
 // andon-cli import / export: CSV (and JSON export) in and out of the historian.
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "core/config_loader.h"
@@ -158,18 +159,12 @@ int runExport(const QStringList &args)
         err() << "export: --from/--to must be ISO-8601 or epoch milliseconds\n";
         return 2;
     }
-    storage::HistorianOptions hopt;
-    hopt.path = opt.value(QStringLiteral("db"));
-    hopt.readOnly = true;
-    QString error;
-    auto historian = storage::Historian::open(hopt, &error);
-    if (!historian) {
-        err() << error << '\n';
+    auto historian = openHistorianReadOnly(opt.value(QStringLiteral("db")), err(), QString());
+    if (!historian)
         return 1;
-    }
     const QString tag = opt.value(QStringLiteral("tag"));
     if (historian->tagDbId(tag) < 0) {
-        err() << "export: tag " << tag << " is not in " << hopt.path << '\n';
+        err() << "export: tag " << tag << " is not in " << opt.value(QStringLiteral("db")) << '\n';
         return 1;
     }
     const std::vector<Sample> samples = historian->raw(tag, from, to);

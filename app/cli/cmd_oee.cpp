@@ -1,5 +1,6 @@
 // andon-cli oee: OEE, its time buckets, counts and losses of a machine or a line for a time
 // window or a shift, from the historian (engine/oee_query, docs/oee.md).
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "core/config_loader.h"
@@ -261,15 +262,10 @@ int runOee(const QStringList &args)
         }
     }
 
-    storage::HistorianOptions hopt;
-    hopt.path = opt.value(QStringLiteral("db"));
-    hopt.readOnly = true;
-    QString error;
-    auto historian = storage::Historian::open(hopt, &error);
-    if (!historian) {
-        err() << "oee: " << error << '\n';
+    auto historian
+        = openHistorianReadOnly(opt.value(QStringLiteral("db")), err(), QStringLiteral("oee: "));
+    if (!historian)
         return 1;
-    }
     const OeeQuery query(model, *historian, qopt);
 
     std::vector<MachineOee> machines;

@@ -1,6 +1,7 @@
 // andon-cli report shift: the supervisor's shift report of one line for one shift instance of
 // the calendar, as a PDF (--pdf), CSV (--csv) or a text summary on stdout (docs/oee.md
 // "Shift report"). The same ShiftReportBuilder/ShiftReportRenderer as File > Shift report.
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "core/config_loader.h"
@@ -99,15 +100,11 @@ int runReport(const QStringList &args)
         return 1;
     const PlantModel &model = *config.model;
 
-    storage::HistorianOptions hopt;
-    hopt.path = opt.value(QStringLiteral("db"));
-    hopt.readOnly = true;
-    QString error;
-    auto historian = storage::Historian::open(hopt, &error);
-    if (!historian) {
-        err() << "report: --db: " << error << '\n';
+    auto historian = openHistorianReadOnly(opt.value(QStringLiteral("db")), err(),
+                                           QStringLiteral("report: --db: "));
+    if (!historian)
         return 1;
-    }
+    QString error;
 
     const ShiftReportBuilder builder(model, *historian, qopt);
     const ShiftReportRequest request{opt.value(QStringLiteral("line")), day,

@@ -1,6 +1,7 @@
 // andon-cli secret: stores a secret (MQTT password, TLS key passphrase, IoT Hub device key) in
 // the OS keychain, read from standard input only — never from the command line, which other
 // users can see in the process list and which lands in shell histories.
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "connectors/keychain.h"
@@ -16,15 +17,6 @@
 namespace andon::cli {
 
 namespace {
-
-int usageError(const QString &usage, const QString &problem)
-{
-    QTextStream err(stderr);
-    if (!problem.isEmpty())
-        err << "andon-cli: " << problem << '\n';
-    err << "usage: andon-cli " << usage << '\n';
-    return 2;
-}
 
 // Standard input up to EOF (a pipe) or one line (a terminal, echo off); without the line end.
 QByteArray readSecret(const QString &ref)
@@ -65,7 +57,7 @@ int runSecret(const QStringList &args)
         return 0;
     }
     if (args.isEmpty() || (args[0] != u"set" && args[0] != u"check"))
-        return usageError(usage, QStringLiteral("secret needs 'set' or 'check'"));
+        return reportUsage(usage, QStringLiteral("secret needs 'set' or 'check'"));
     QString ref;
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == u"--keychain" && i + 1 < args.size())
@@ -73,14 +65,14 @@ int runSecret(const QStringList &args)
         else if (args[i].startsWith(QLatin1String("--keychain=")))
             ref = args[i].mid(11);
         else // a secret given as an argument is refused without repeating it
-            return usageError(usage, QStringLiteral("unexpected argument %1 (secrets are read "
+            return reportUsage(usage, QStringLiteral("unexpected argument %1 (secrets are read "
                                                     "from standard input, never from the "
                                                     "command line)")
                                              .arg(i));
     }
     QString service, account;
     if (!secrets::splitKeychainRef(ref, &service, &account))
-        return usageError(usage, QStringLiteral("--keychain needs SERVICE/ACCOUNT"));
+        return reportUsage(usage, QStringLiteral("--keychain needs SERVICE/ACCOUNT"));
     QString error;
     if (args[0] == u"check") {
         QByteArray secret;

@@ -1,5 +1,6 @@
 // andon-cli spc: control chart, rule violations and capability of a measurement CSV file or of
 // a configured quality characteristic in the historian (analytics/spc, docs/spc.md).
+#include "app/cli/cli_support.h"
 #include "app/cli/commands.h"
 
 #include "analytics/spc.h"
@@ -230,15 +231,10 @@ bool readHistorian(
         err() << "spc: --from/--to must be ISO-8601 or epoch ms, from <= to\n";
         return false;
     }
-    storage::HistorianOptions hopt;
-    hopt.path = opt.value(QStringLiteral("db"));
-    hopt.readOnly = true;
-    QString error;
-    auto historian = storage::Historian::open(hopt, &error);
-    if (!historian) {
-        err() << "spc: " << error << '\n';
+    auto historian
+        = openHistorianReadOnly(opt.value(QStringLiteral("db")), err(), QStringLiteral("spc: "));
+    if (!historian)
         return false;
-    }
     std::vector<Sample> products;
     for (const TagDef &t : model.tags) {
         if (t.role == TagRole::Product && t.machine == tag->machine && tag->machine >= 0)
@@ -400,15 +396,10 @@ int openConfigured(const QHash<QString, QString> &opt, Configured *c)
         err() << "spc: --from/--to must be ISO-8601 or epoch ms, from <= to\n";
         return 1;
     }
-    storage::HistorianOptions hopt;
-    hopt.path = opt.value(QStringLiteral("db"));
-    hopt.readOnly = true;
-    QString error;
-    c->historian = storage::Historian::open(hopt, &error);
-    if (!c->historian) {
-        err() << "spc: " << error << '\n';
+    c->historian
+        = openHistorianReadOnly(opt.value(QStringLiteral("db")), err(), QStringLiteral("spc: "));
+    if (!c->historian)
         return 1;
-    }
     return 0;
 }
 

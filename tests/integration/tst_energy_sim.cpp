@@ -8,6 +8,8 @@
 #include "core/config_loader.h"
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
+#include "tests/integration/sim_backfill.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 #include "tests/unit/sim_test_plant.h"
 
@@ -110,23 +112,12 @@ void TstEnergySim::initTestCase()
     so.stepMs = 1000;
     so.publishPeriodMs = 1000;
     sim::PlantSimulator sim(config.model, so);
-    storage::HistorianOptions ho;
-    ho.path = m_db;
-    QString error;
     {
-        auto historian = storage::Historian::open(ho, &error);
+        QString error;
+        auto historian = test::openHistorianForModel(m_db, *config.model, &error);
         QVERIFY2(historian, qPrintable(error));
-        QStringList paths;
-        for (const TagDef &t : config.model->tags)
-            paths << t.path;
-        QVERIFY2(historian->bindTags(paths, &error), qPrintable(error));
-        for (TimestampMs t = m_start; t < m_end;) { // bounded: 9 h in 10-minute slices
-            t = std::min(m_end, t + 10 * kMinute);
-            historian->append(sim.advanceTo(t));
-        }
-        historian->flush();
-        historian->sealAll();
-        QCOMPARE(historian->stats().lastError, QString());
+        // 9 h in 10-minute slices.
+        QCOMPARE(test::appendSimulated(*historian, sim, m_start, m_end, 10 * kMinute), QString());
     }
     m_truth = sim.truth();
     QVERIFY(!eventOf(m_truth, "energy_waste").isEmpty());

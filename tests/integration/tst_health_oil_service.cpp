@@ -9,6 +9,7 @@
 #include "core/config_loader.h"
 #include "engine/health_query.h"
 #include "storage/historian.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QFile>
@@ -202,12 +203,9 @@ void TstHealthOilService::oilRemainingLife()
 void TstHealthOilService::selectiveReset()
 {
     // Work on a copy: the other tests see the history without acknowledgements.
-    const QString copy = m_dir.filePath(QStringLiteral("ack.sqlite"));
-    QVERIFY(QFile::copy(m_db, copy));
-    storage::HistorianOptions ho;
-    ho.path = copy;
     QString error;
-    auto historian = storage::Historian::open(ho, &error);
+    auto historian =
+            test::openHistorianCopy(m_db, m_dir.filePath(QStringLiteral("ack.sqlite")), &error);
     QVERIFY2(historian, qPrintable(error));
     HealthQuery query(*m_model, *historian);
 
@@ -286,12 +284,9 @@ void TstHealthOilService::legacyAckResetsAll()
 {
     // An acknowledgement as written before counters could be chosen (details without a
     // "counters" object) reset everything: both counters restart at its time.
-    const QString copy = m_dir.filePath(QStringLiteral("legacy.sqlite"));
-    QVERIFY(QFile::copy(m_db, copy));
-    storage::HistorianOptions ho;
-    ho.path = copy;
     QString error;
-    auto historian = storage::Historian::open(ho, &error);
+    auto historian =
+            test::openHistorianCopy(m_db, m_dir.filePath(QStringLiteral("legacy.sqlite")), &error);
     QVERIFY2(historian, qPrintable(error));
     storage::Event e;
     e.t = kT0 + 15 * kHour;

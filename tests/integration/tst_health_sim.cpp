@@ -7,6 +7,8 @@
 #include "core/config_loader.h"
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
+#include "tests/integration/sim_backfill.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -75,22 +77,11 @@ void TstHealthSim::initTestCase()
             << (m_now - so.startMs) / 3'600'000.0 << "h";
 
     m_db = m_dir.filePath(QStringLiteral("plant.sqlite"));
-    storage::HistorianOptions ho;
-    ho.path = m_db;
     QString error;
-    auto historian = storage::Historian::open(ho, &error);
+    auto historian = test::openHistorianForModel(m_db, *m_model, &error);
     QVERIFY2(historian, qPrintable(error));
-    QStringList paths;
-    for (const TagDef &t : m_model->tags)
-        paths << t.path;
-    QVERIFY2(historian->bindTags(paths, &error), qPrintable(error));
-    for (TimestampMs t = so.startMs; t < m_now;) { // bounded: hour slices
-        t = std::min(m_now, t + 3'600'000);
-        historian->append(sim.advanceTo(t));
-    }
-    historian->flush();
-    historian->sealAll();
-    QCOMPARE(historian->stats().lastError, QString());
+    // Hour slices.
+    QCOMPARE(test::appendSimulated(*historian, sim, so.startMs, m_now, 3'600'000), QString());
 }
 
 void TstHealthSim::failingMachineFirst()
@@ -127,12 +118,9 @@ void TstHealthSim::failingMachineFirst()
 void TstHealthSim::serviceAckResetsCounters()
 {
     // Work on a copy so the other tests see the untouched history.
-    const QString copy = m_dir.filePath(QStringLiteral("ack.sqlite"));
-    QVERIFY(QFile::copy(m_db, copy));
-    storage::HistorianOptions ho;
-    ho.path = copy;
     QString error;
-    auto historian = storage::Historian::open(ho, &error);
+    auto historian =
+            test::openHistorianCopy(m_db, m_dir.filePath(QStringLiteral("ack.sqlite")), &error);
     QVERIFY2(historian, qPrintable(error));
     const int index = [&] {
         for (int i = 0; i < int(m_model->machines.size()); ++i)

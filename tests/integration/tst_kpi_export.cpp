@@ -8,6 +8,8 @@
 #include "storage/csv_io.h"
 #include "storage/historian.h"
 #include "tests/integration/oee_sim_plant.h"
+#include "tests/integration/sim_backfill.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -112,22 +114,11 @@ void TstKpiExport::initTestCase()
     so.stepMs = 1000;
     so.publishPeriodMs = 60'000;
     sim::PlantSimulator sim(config.model, so);
-    storage::HistorianOptions ho;
-    ho.path = m_db;
     QString error;
-    auto historian = storage::Historian::open(ho, &error);
+    auto historian = test::openHistorianForModel(m_db, *config.model, &error);
     QVERIFY2(historian, qPrintable(error));
-    QStringList paths;
-    for (const TagDef &t : config.model->tags)
-        paths << t.path;
-    QVERIFY2(historian->bindTags(paths, &error), qPrintable(error));
-    for (TimestampMs t = start; t < end;) { // bounded: 18 h 10 min in 10-minute slices
-        t = std::min(end, t + 10 * 60'000);
-        historian->append(sim.advanceTo(t));
-    }
-    historian->flush();
-    historian->sealAll();
-    QCOMPARE(historian->stats().lastError, QString());
+    // 18 h 10 min in 10-minute slices.
+    QCOMPARE(test::appendSimulated(*historian, sim, start, end, 10 * 60'000), QString());
 }
 
 QJsonObject TstKpiExport::oeeLine(const QString &from, const QString &to)

@@ -10,6 +10,8 @@
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
 #include "tests/integration/oee_sim_plant.h"
+#include "tests/integration/sim_backfill.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -83,24 +85,12 @@ void TstOeeSim::initTestCase()
     so.publishPeriodMs = 60'000; // no analog tags here; keeps the run short
     sim::PlantSimulator sim(config.model, so);
 
-    storage::HistorianOptions ho;
-    ho.path = m_db;
-    QString error;
     {
-        auto historian = storage::Historian::open(ho, &error);
+        QString error;
+        auto historian = test::openHistorianForModel(m_db, *config.model, &error);
         QVERIFY2(historian, qPrintable(error));
-        QStringList paths;
-        for (const TagDef &t : config.model->tags)
-            paths << t.path;
-        QVERIFY2(historian->bindTags(paths, &error), qPrintable(error));
-        // Bounded: 10 h 10 min in 10-minute slices.
-        for (TimestampMs t = start; t < end;) {
-            t = std::min(end, t + 10 * 60'000);
-            historian->append(sim.advanceTo(t));
-        }
-        historian->flush();
-        historian->sealAll();
-        QCOMPARE(historian->stats().lastError, QString());
+        // 10 h 10 min in 10-minute slices.
+        QCOMPARE(test::appendSimulated(*historian, sim, start, end, 10 * 60'000), QString());
     }
     const QJsonObject truth = sim.truth();
     for (const QJsonValue &v : truth.value(QStringLiteral("shifts")).toArray()) {

@@ -11,6 +11,8 @@
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
 #include "tests/integration/oee_sim_plant.h"
+#include "tests/integration/sim_backfill.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -166,23 +168,12 @@ void TstShiftReportSim::initTestCase()
     so.publishPeriodMs = 60'000;
     sim::PlantSimulator sim(config.model, so);
 
-    storage::HistorianOptions ho;
-    ho.path = m_db;
     QString error;
     {
-        auto historian = storage::Historian::open(ho, &error);
+        auto historian = test::openHistorianForModel(m_db, *config.model, &error);
         QVERIFY2(historian, qPrintable(error));
-        QStringList paths;
-        for (const TagDef &t : config.model->tags)
-            paths << t.path;
-        QVERIFY2(historian->bindTags(paths, &error), qPrintable(error));
-        for (TimestampMs t = start; t < end;) { // bounded: 61 slices of 10 min
-            t = std::min(end, t + 10 * 60'000);
-            historian->append(sim.advanceTo(t));
-        }
-        historian->flush();
-        historian->sealAll();
-        QCOMPARE(historian->stats().lastError, QString());
+        // 61 slices of 10 min.
+        QCOMPARE(test::appendSimulated(*historian, sim, start, end, 10 * 60'000), QString());
 
         // An operator gives a reason to the press's longest stop of the shift and comments on
         // it and on the shift, in the documented event format (engine/stop_annotations.h).

@@ -19,6 +19,8 @@
 #include "engine/spc_service.h"
 #include "sim/plant_simulator.h"
 #include "storage/historian.h"
+#include "tests/integration/sim_backfill.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -134,23 +136,12 @@ void TstSpcSim::initTestCase()
     so.stepMs = 1000;
     so.publishPeriodMs = 60'000;
     sim::PlantSimulator sim(m_model, so);
-    storage::HistorianOptions ho;
-    ho.path = m_db;
-    QString error;
     {
-        auto historian = storage::Historian::open(ho, &error);
+        QString error;
+        auto historian = test::openHistorianForModel(m_db, *m_model, &error);
         QVERIFY2(historian, qPrintable(error));
-        QStringList paths;
-        for (const TagDef &t : m_model->tags)
-            paths << t.path;
-        QVERIFY2(historian->bindTags(paths, &error), qPrintable(error));
-        for (TimestampMs t = m_start; t < m_end;) { // bounded: 5 h in 10-minute slices
-            t = std::min(m_end, t + 10 * 60'000);
-            historian->append(sim.advanceTo(t));
-        }
-        historian->flush();
-        historian->sealAll();
-        QCOMPARE(historian->stats().lastError, QString());
+        // 5 h in 10-minute slices.
+        QCOMPARE(test::appendSimulated(*historian, sim, m_start, m_end, 10 * 60'000), QString());
     }
     for (const QJsonValue &v : sim.truth().value(QStringLiteral("events")).toArray()) {
         const QJsonObject e = v.toObject();

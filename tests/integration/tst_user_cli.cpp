@@ -3,6 +3,7 @@
 // (tests/reference/argon2_verify.py); every change is in the historian's audit journal.
 #include "core/current_user.h"
 #include "storage/historian.h"
+#include "tests/support/argon2_reference.h"
 #include "tests/support/test_support.h"
 
 #include <QDir>
@@ -10,11 +11,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace andon;
@@ -24,73 +23,12 @@ namespace {
 const QString kAdminPw = QStringLiteral("cli-Admin-pass-42");
 const QString kOtherPw = QStringLiteral("cli-other-pass-77");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = test::ToolRun;
 
 // Runs the built andon-cli with `args`, writing `input` to its stdin (a pipe, never a tty).
 Run cli(const QStringList &args, const QByteArray &input = QByteArray())
 {
-    Run r;
-    QProcess p;
-    p.start(test::toolPath(QStringLiteral("andon-cli")), args);
-    if (!p.waitForStarted(30'000)) {
-        r.err = QStringLiteral("cannot start ") + test::toolPath(QStringLiteral("andon-cli"));
-        return r;
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120'000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-QString storedHash(const QString &usersDb, const QString &name)
-{
-    sqlite3 *db = nullptr;
-    QString out;
-    if (sqlite3_open_v2(usersDb.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr)
-        == SQLITE_OK) {
-        sqlite3_stmt *st = nullptr;
-        sqlite3_prepare_v2(db, "SELECT password_hash FROM users WHERE name = ?1", -1, &st,
-                           nullptr);
-        const QByteArray n = name.toUtf8();
-        sqlite3_bind_text(st, 1, n.constData(), int(n.size()), SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            out = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return out;
-}
-
-// argon2-cffi's verdict on `password` against `hash`: "ok" or "mismatch".
-QString pythonVerify(const QString &hash, const QString &password)
-{
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"),
-            { test::sourceDir() + QStringLiteral("/tests/reference/argon2_verify.py"),
-              QStringLiteral("verify") });
-    if (!p.waitForStarted(10'000))
-        return QStringLiteral("cannot start python3");
-    p.write((hash + u'\n' + password + u'\n').toUtf8());
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60'000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        return QStringLiteral("timed out");
-    }
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed()
-            + QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return test::runTool(QStringLiteral("andon-cli"), args, input, 120'000);
 }
 
 } // namespace
@@ -149,10 +87,10 @@ private slots:
     // Independent check: the stored hash is Argon2id and argon2-cffi agrees with it.
     void hashVerifiesInPython()
     {
-        const QString hash = storedHash(usersDb(), QStringLiteral("admin"));
+        const QString hash = test::storedPasswordHash(usersDb(), QStringLiteral("admin"));
         QVERIFY(hash.startsWith(QLatin1String("$argon2id$")));
-        QCOMPARE(pythonVerify(hash, kAdminPw), QStringLiteral("ok"));
-        QCOMPARE(pythonVerify(hash, kOtherPw), QStringLiteral("mismatch"));
+        QCOMPARE(test::argon2Verify(hash, kAdminPw), QStringLiteral("ok"));
+        QCOMPARE(test::argon2Verify(hash, kOtherPw), QStringLiteral("mismatch"));
     }
 
     void listUsers()
@@ -250,8 +188,8 @@ private slots:
         run({ QStringLiteral("disable"), QStringLiteral("bob") });
         run({ QStringLiteral("enable"), QStringLiteral("bob") });
         run({ QStringLiteral("unlock"), QStringLiteral("bob") });
-        QCOMPARE(pythonVerify(storedHash(usersDb(), QStringLiteral("bob")), kAdminPw),
-                 QStringLiteral("ok"));
+        const QString bobHash = test::storedPasswordHash(usersDb(), QStringLiteral("bob"));
+        QCOMPARE(test::argon2Verify(bobHash, kAdminPw), QStringLiteral("ok"));
 
         storage::HistorianOptions options;
         options.path = m_dir.filePath(QStringLiteral("plant.sqlite"));

@@ -45,12 +45,21 @@ QString screenshotDir()
     return dir;
 }
 
-ToolRun runTool(const QString &name, const QStringList &args, int timeoutMs)
+namespace {
+
+// runTool(); `input` (when given) goes to the tool's stdin, which is then closed.
+ToolRun runToolWith(const QString &name, const QStringList &args, const QByteArray *input,
+                    int timeoutMs)
 {
     QProcess p;
     p.start(toolPath(name), args);
     ToolRun r;
-    if (!p.waitForStarted(10'000) || !p.waitForFinished(timeoutMs)) {
+    const bool started = p.waitForStarted(10'000);
+    if (started && input) {
+        p.write(*input);
+        p.closeWriteChannel();
+    }
+    if (!started || !p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
         r.err = QStringLiteral("%1 did not run or timed out").arg(name);
@@ -60,6 +69,19 @@ ToolRun runTool(const QString &name, const QStringList &args, int timeoutMs)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+} // namespace
+
+ToolRun runTool(const QString &name, const QStringList &args, int timeoutMs)
+{
+    return runToolWith(name, args, nullptr, timeoutMs);
+}
+
+ToolRun runTool(const QString &name, const QStringList &args, const QByteArray &input,
+                int timeoutMs)
+{
+    return runToolWith(name, args, &input, timeoutMs);
 }
 
 QString toolPath(const QString &name)

@@ -26,6 +26,9 @@ struct ToolRun
 };
 // Runs toolPath(name) with `args` to completion, at most `timeoutMs` (then it is killed).
 ToolRun runTool(const QString &name, const QStringList &args, int timeoutMs = 180'000);
+// The same with `input` written to the tool's stdin, which is then closed (a pipe, never a tty).
+ToolRun runTool(const QString &name, const QStringList &args, const QByteArray &input,
+                int timeoutMs = 180'000);
 
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int freeLoopbackPort();

@@ -8,6 +8,7 @@
 #include "engine/engine.h"
 #include "storage/historian.h"
 #include "storage/user_store.h"
+#include "tests/support/argon2_reference.h"
 #include "tests/support/test_support.h"
 
 #include <QFile>
@@ -15,12 +16,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace andon;
@@ -52,54 +51,6 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &t
     }
     if (g_previous)
         g_previous(type, context, text);
-}
-
-QString python()
-{
-    return QStringLiteral("/usr/bin/python3");
-}
-
-// tests/reference/argon2_verify.py with `input` on stdin; returns stdout trimmed, exit code.
-QString runReference(const QStringList &args, const QByteArray &input, int *exitCode)
-{
-    QProcess p;
-    p.start(python(),
-            QStringList{ test::sourceDir() + QStringLiteral("/tests/reference/argon2_verify.py") }
-                    + args);
-    if (!p.waitForStarted(10'000)) {
-        *exitCode = -1;
-        return QStringLiteral("cannot start python3");
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60'000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        *exitCode = -1;
-        return QStringLiteral("python3 timed out");
-    }
-    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed()
-            + QString::fromUtf8(p.readAllStandardError()).trimmed();
-}
-
-QString storedHash(const QString &usersDb, const QString &name)
-{
-    sqlite3 *db = nullptr;
-    QString out;
-    if (sqlite3_open_v2(usersDb.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr)
-        == SQLITE_OK) {
-        sqlite3_stmt *st = nullptr;
-        sqlite3_prepare_v2(db, "SELECT password_hash FROM users WHERE name = ?1", -1, &st,
-                           nullptr);
-        const QByteArray n = name.toUtf8();
-        sqlite3_bind_text(st, 1, n.constData(), int(n.size()), SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            out = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return out;
 }
 
 QString reason(const storage::Event &e)
@@ -255,17 +206,15 @@ private slots:
         // libsodium's crypto_pwhash_OPSLIMIT_INTERACTIVE = 2 passes and
         // crypto_pwhash_MEMLIMIT_INTERACTIVE = 67108864 bytes = 65536 KiB, one lane
         // (libsodium documentation, "Password hashing"); crypto_pwhash_str is Argon2id v1.3.
-        const QString hash = storedHash(usersPath(), QStringLiteral("admin"));
+        const QString hash = test::storedPasswordHash(usersPath(), QStringLiteral("admin"));
         QVERIFY2(hash.startsWith(QLatin1String("$argon2id$v=19$m=65536,t=2,p=1$")),
                  "unexpected hash format");
         // Independent check with argon2-cffi: the right password verifies, a wrong one not.
         int code = 0;
-        QString out = runReference({ QStringLiteral("verify") },
-                                   (hash + u'\n' + kAdminPw + u'\n').toUtf8(), &code);
+        QString out = test::argon2Verify(hash, kAdminPw, &code);
         QCOMPARE(out, QStringLiteral("ok"));
         QCOMPARE(code, 0);
-        out = runReference({ QStringLiteral("verify") }, (hash + u'\n' + kWrongPw + u'\n').toUtf8(),
-                           &code);
+        out = test::argon2Verify(hash, kWrongPw, &code);
         QCOMPARE(out, QStringLiteral("mismatch"));
         QCOMPARE(code, 1);
         m_access->logout();
@@ -278,9 +227,10 @@ private slots:
         addAdminAndSignIn();
         m_access->logout();
         int code = 0;
-        const QString weak = runReference({ QStringLiteral("hash"), QStringLiteral("1"),
-                                            QStringLiteral("8192"), QStringLiteral("1") },
-                                          (kAnnaPw + u'\n').toUtf8(), &code);
+        const QString weak = test::runArgon2Reference(
+                { QStringLiteral("hash"), QStringLiteral("1"), QStringLiteral("8192"),
+                  QStringLiteral("1") },
+                (kAnnaPw + u'\n').toUtf8(), &code);
         QCOMPARE(code, 0);
         QVERIFY(weak.startsWith(QLatin1String("$argon2id$v=19$m=8192,t=1,p=1$")));
         {
@@ -299,7 +249,7 @@ private slots:
         QCOMPARE(m_access->login(QStringLiteral("anna"), kWrongPw, &message),
                  LoginResult::WrongPassword);
         QCOMPARE(m_access->login(QStringLiteral("anna"), kAnnaPw, &message), LoginResult::Ok);
-        const QString upgraded = storedHash(usersPath(), QStringLiteral("anna"));
+        const QString upgraded = test::storedPasswordHash(usersPath(), QStringLiteral("anna"));
         QVERIFY(upgraded.startsWith(QLatin1String("$argon2id$v=19$m=65536,t=2,p=1$")));
         m_access->logout();
     }

@@ -6,6 +6,7 @@
 #include "core/tag_store.h"
 #include "engine/kpi_publisher.h"
 #include "storage/historian.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -105,15 +106,10 @@ void TstKpiPublisher::initTestCase()
     // running 07:15-08:00; one state sample a minute. Each running minute adds 50 good and
     // 2 reject parts at its start (counters 0 at 05:59, the baseline) and uses 0.5 kWh: the
     // energy meter, read every minute, stands at 0.5 kWh x the running minutes before.
-    storage::HistorianOptions ho;
-    ho.path = m_dir.filePath(QStringLiteral("h.sqlite"));
     QString error;
-    m_historian = storage::Historian::open(ho, &error);
+    const QString db = m_dir.filePath(QStringLiteral("h.sqlite"));
+    m_historian = test::openHistorianForModel(db, *m_model, &error);
     QVERIFY2(m_historian, qPrintable(error));
-    QStringList paths;
-    for (const TagDef &t : m_model->tags)
-        paths << t.path;
-    QVERIFY(m_historian->bindTags(paths, &error));
     const TagId state = m_model->tagIdByPath(kMachine + QStringLiteral("/state"));
     const TagId good = m_model->tagIdByPath(kMachine + QStringLiteral("/good_count"));
     const TagId reject = m_model->tagIdByPath(kMachine + QStringLiteral("/reject_count"));

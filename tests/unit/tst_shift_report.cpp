@@ -36,6 +36,7 @@
 #include "report/shift_report_renderer.h"
 #include "core/config_loader.h"
 #include "storage/historian.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -144,15 +145,10 @@ void TstShiftReport::initTestCase()
     QVERIFY2(loaded.ok(), qPrintable(loaded.formattedMessages().join(u'\n')));
     m_model = loaded.model;
 
-    storage::HistorianOptions ho;
-    ho.path = m_dir.filePath(QStringLiteral("h.sqlite"));
     QString error;
-    m_historian = storage::Historian::open(ho, &error);
+    const QString db = m_dir.filePath(QStringLiteral("h.sqlite"));
+    m_historian = test::openHistorianForModel(db, *m_model, &error);
     QVERIFY2(m_historian, qPrintable(error));
-    QStringList paths;
-    for (const TagDef &t : m_model->tags)
-        paths << t.path;
-    QVERIFY(m_historian->bindTags(paths, &error));
 
     const auto id = [this](const char *machine, const char *tag) {
         return m_model->tagIdByPath(kLine + u'/' + QLatin1String(machine) + u'/'

@@ -14,6 +14,7 @@
 #include "engine/spc_limits_store.h"
 #include "engine/spc_service.h"
 #include "storage/historian.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QTemporaryDir>
@@ -114,15 +115,10 @@ void TstSpcInsights::initTestCase()
 
 void TstSpcInsights::init()
 {
-    storage::HistorianOptions o;
-    o.path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_run));
+    const QString path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_run));
     QString error;
-    m_historian = storage::Historian::open(o, &error);
+    m_historian = test::openHistorianForModel(path, *m_model, &error);
     QVERIFY2(m_historian, qPrintable(error));
-    QStringList paths;
-    for (const TagDef &t : m_model->tags)
-        paths << t.path;
-    QVERIFY2(m_historian->bindTags(paths, &error), qPrintable(error));
 }
 
 void TstSpcInsights::cleanup()
@@ -133,12 +129,8 @@ void TstSpcInsights::cleanup()
 void TstSpcInsights::append(
     const QString &leaf, const std::vector<std::pair<TimestampMs, double>> &points)
 {
-    SampleBatch batch;
     const TagId tag = leaf.contains(QLatin1Char('/')) ? m_model->tagIdByPath(leaf) : id(leaf);
-    for (const auto &[t, v] : points)
-        batch.push_back(Sample { tag, t, v, Quality::Good });
-    m_historian->append(std::move(batch));
-    m_historian->flush();
+    test::appendGoodAndFlush(*m_historian, tag, points);
 }
 
 SpcCharacteristic TstSpcInsights::weightCharacteristic() const

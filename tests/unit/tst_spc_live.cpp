@@ -9,6 +9,7 @@
 #include "engine/spc_limits_store.h"
 #include "engine/spc_service.h"
 #include "storage/historian.h"
+#include "tests/support/historian_support.h"
 #include "tests/support/test_support.h"
 
 #include <QJsonArray>
@@ -93,15 +94,10 @@ void TstSpcLive::initTestCase()
 
 void TstSpcLive::init()
 {
-    storage::HistorianOptions o;
-    o.path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_run));
+    const QString path = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_run));
     QString error;
-    m_historian = storage::Historian::open(o, &error);
+    m_historian = test::openHistorianForModel(path, *m_model, &error);
     QVERIFY2(m_historian, qPrintable(error));
-    QStringList paths;
-    for (const TagDef &t : m_model->tags)
-        paths << t.path;
-    QVERIFY2(m_historian->bindTags(paths, &error), qPrintable(error));
 }
 
 void TstSpcLive::cleanup()
@@ -112,11 +108,7 @@ void TstSpcLive::cleanup()
 void TstSpcLive::append(
     const QString &leaf, const std::vector<std::pair<TimestampMs, double>> &points)
 {
-    SampleBatch batch;
-    for (const auto &[t, v] : points)
-        batch.push_back(Sample { id(leaf), t, v, Quality::Good });
-    m_historian->append(std::move(batch));
-    m_historian->flush();
+    test::appendGoodAndFlush(*m_historian, id(leaf), points);
 }
 
 void TstSpcLive::freezeTwiceNewestWins()
