@@ -14,6 +14,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
+#include <QPolygonF>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -105,7 +107,10 @@ UserButton::UserButton(AccessControl *access, const storage::Historian *historia
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setAutoRaise(true);
     // Room for the menu arrow, so it never sits on the role's last letters.
-    setStyleSheet(QStringLiteral("QToolButton { padding: 1px 18px 1px 6px; }"));
+    // Room for the menu arrow, drawn by paintEvent centred at the right: Fusion's own indicator
+    // sits in the bottom corner, where the status bar's edge cuts it.
+    setStyleSheet(QStringLiteral("QToolButton { padding: 1px 18px 1px 6px; }"
+                                 "QToolButton::menu-indicator { image: none; width: 0px; }"));
     auto *menu = new QMenu(this);
     menu->setToolTipsVisible(true); // disabled entries say why
     m_signIn = menu->addAction(tr("Sign in…"));
@@ -203,6 +208,19 @@ void UserButton::signOut()
 {
     if (m_access)
         m_access->logout();
+}
+
+void UserButton::paintEvent(QPaintEvent *event)
+{
+    QToolButton::paintEvent(event);
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled,
+                               QPalette::ButtonText));
+    const qreal cx = width() - 10.0;
+    const qreal cy = height() / 2.0;
+    p.drawPolygon(QPolygonF{QPointF(cx - 4, cy - 2), QPointF(cx + 4, cy - 2), QPointF(cx, cy + 3)});
 }
 
 } // namespace andon::ui

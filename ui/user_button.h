@@ -58,6 +58,9 @@ public:
     QAction *usersAction() const { return m_users; }
     QAction *auditAction() const { return m_audit; }
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     AccessControl *m_access;
     const storage::Historian *m_historian;
