@@ -1,4 +1,5 @@
 #include "ui/energy_page.h"
+#include "ui/page_widgets.h"
 
 #include "engine/engine.h"
 #include "ui/energy_page_data.h"
@@ -103,11 +104,7 @@ QTableWidget *makeTable(const QStringList &headers, const QString &name, QWidget
 
 QLabel *heading(const QString &text, QWidget *parent)
 {
-    auto *l = new QLabel(text, parent);
-    QFont f = l->font();
-    f.setBold(true);
-    l->setFont(f);
-    return l;
+    return makeHeading(text, parent);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "ui/maintenance_page.h"
+#include "ui/page_widgets.h"
 
 #include "engine/access_control.h"
 #include "engine/engine.h"
@@ -90,27 +91,14 @@ QTableWidgetItem *cell(const QString &text, bool number = false)
 
 QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
 {
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->verticalHeader()->setVisible(false);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setShowGrid(false);
-    t->setWordWrap(false);
+    QTableWidget *t = makeReadOnlyTable(headers, parent);
     t->setAlternatingRowColors(true);
-    t->horizontalHeader()->setHighlightSections(false);
-    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
     return t;
 }
 
 QLabel *heading(const QString &text, QWidget *parent)
 {
-    auto *l = new QLabel(text, parent);
-    QFont f = l->font();
-    f.setBold(true);
-    l->setFont(f);
-    return l;
+    return makeHeading(text, parent);
 }
 
 double keyOf(TimestampMs t)
